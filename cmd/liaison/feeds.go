@@ -1,0 +1,11 @@
+package main
+
+import (
+	"context"
+	"errors"
+)
+
+// STUB: replaced by the owner of this command.
+func runFeeds(ctx context.Context, env *Env, args []string) error {
+	return errors.New("not implemented yet")
+}

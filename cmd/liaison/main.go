@@ -1,0 +1,105 @@
+// Command liaison gathers open-source reporting, understands it, and shares it
+// under markings. This file only dispatches; each subcommand lives in its own
+// file and turns flags into a config for the internal packages.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// Env is what a subcommand may touch of the outside world, so tests can run
+// commands with their own streams.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// command is one subcommand: a one-line summary and its entry point.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// commands lists every subcommand. Add new ones here.
+func commands() map[string]command {
+	return map[string]command{
+		"demo":      {"load the sample corpus into a temporary node and serve it", runDemo},
+		"serve":     {"serve the web UI and the API, polling feeds", runServe},
+		"ingest":    {"ingest files, directories, web pages and feeds", runIngest},
+		"feeds":     {"add, list or remove polled feeds", runFeeds},
+		"search":    {"full-text search of stored documents", runSearch},
+		"docs":      {"list stored documents", runDocs},
+		"events":    {"list coded events", runEvents},
+		"extract":   {"extract sentences, actors, places, dates, quotes and events from JSON lines", runExtract},
+		"eval":      {"score the extraction engine on the gold sets in ../shared", runEval},
+		"gazetteer": {"import a GeoNames gazetteer", runGazetteer},
+		"nation":    {"add or list nations", runNation},
+		"user":      {"add users, list them, issue API tokens", runUser},
+		"marking":   {"check and normalise a marking", runMarking},
+		"audit":     {"list or verify the audit log", runAudit},
+		"proposal":  {"create, circulate and decide proposals", runProposal},
+		"thread":    {"marked message threads between nations", runThread},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	err := run(ctx, env, os.Args[1:])
+	stop()
+	if err != nil {
+		if !errors.Is(err, errSilentFailure) {
+			fmt.Fprintln(os.Stderr, "liaison:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errSilentFailure is returned by commands that have already reported their
+// failures on stderr (e.g. a batch with failed items) and only need a
+// non-zero exit.
+var errSilentFailure = errors.New("failed")
+
+func run(ctx context.Context, env *Env, args []string) error {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(env.Stdout, cmds)
+		return nil
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		usage(env.Stderr, cmds)
+		return fmt.Errorf("unknown command %q", args[0])
+	}
+	err := c.run(ctx, env, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil && !errors.Is(err, errSilentFailure) {
+		return fmt.Errorf("%s: %w", args[0], err)
+	}
+	return err
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	fmt.Fprintln(w, "usage: liaison COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'liaison COMMAND -h' for the flags of a command.")
+}
