@@ -13,8 +13,10 @@ type Marking struct {
 	// with groups already expanded at marking time. Empty means releasable to
 	// every nation (only sensible for the lowest, public level).
 	RelTo []string `json:"rel_to,omitempty"`
-	// Groups records the group names as written (e.g. "NATO") so the canonical
-	// text can be printed back as the author wrote it.
+	// Groups records the REL TO entries as written — group names (e.g. "NATO")
+	// and nation codes named on their own, in canonical order — so the
+	// canonical text can be printed back as the author wrote it
+	// ("REL TO NATO, JPN, KOR") while RelTo holds the expansion.
 	Groups []string `json:"groups,omitempty"`
 	// Caveats must all be held by a reader.
 	Caveats []string `json:"caveats,omitempty"`

@@ -3,9 +3,143 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/ingest"
 )
 
-// STUB: replaced by the owner of this command.
+// feedStoreCloser is a store that keeps feeds and must be closed.
+type feedStoreCloser interface {
+	liaison.FeedStore
+	Close() error
+}
+
+// openFeedStore opens the data directory's store as a FeedStore.
+func openFeedStore(ctx context.Context, data string) (feedStoreCloser, error) {
+	st, err := openStore(ctx, data)
+	if err != nil {
+		return nil, err
+	}
+	fst, ok := any(st).(feedStoreCloser)
+	if !ok {
+		st.Close()
+		return nil, errors.New("this store does not keep feeds yet")
+	}
+	return fst, nil
+}
+
+// runFeeds adds, lists and removes the feeds `liaison serve` polls.
 func runFeeds(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	usage := "usage: liaison feeds add URL [--every 15m] [--marking M] | list [--json] | remove ID|URL"
+	if len(args) == 0 {
+		return errors.New(usage)
+	}
+	switch args[0] {
+	case "add":
+		return feedsAdd(ctx, env, args[1:])
+	case "list", "ls":
+		return feedsList(ctx, env, args[1:])
+	case "remove", "rm":
+		return feedsRemove(ctx, env, args[1:])
+	case "-h", "--help", "help":
+		fmt.Fprintln(env.Stdout, usage)
+		return nil
+	}
+	return fmt.Errorf("unknown subcommand %q; %s", args[0], usage)
+}
+
+func feedsAdd(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "feeds add", "URL [--every 15m] [--marking M]", "Subscribe to an RSS, Atom or JSON feed; `liaison serve` polls it.")
+	data := dataFlag(fs)
+	every := fs.Duration("every", ingest.DefaultEvery, "polling interval (at least 1m)")
+	mkText := fs.String("marking", "PUBLIC", "marking given to every document of the feed")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return errors.New("feeds add: want exactly one URL")
+	}
+	u, err := url.Parse(strings.TrimSpace(rest[0]))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return liaison.Errorf(liaison.ErrInvalid, "feeds add: %q is not an http(s) URL", rest[0])
+	}
+	if *every < time.Minute {
+		return liaison.Errorf(liaison.ErrInvalid, "feeds add: --every %v is shorter than 1m", *every)
+	}
+	mk, err := parseMarking(*mkText)
+	if err != nil {
+		return err
+	}
+	st, err := openFeedStore(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f := &liaison.Feed{URL: u.String(), Every: *every, NextPoll: time.Now().UTC(), Marking: mk}
+	if err := st.PutFeed(liaison.SystemContext(ctx), f); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "feed %s: %s every %v\n", f.ID, f.URL, f.Every)
+	return nil
+}
+
+func feedsList(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "feeds list", "[--json]", "List subscribed feeds and their polling state.")
+	data := dataFlag(fs)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	st, err := openFeedStore(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	feeds, err := st.Feeds(liaison.SystemContext(ctx))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if feeds == nil {
+			feeds = []liaison.Feed{}
+		}
+		return printJSON(env.Stdout, feeds)
+	}
+	tw := table(env.Stdout, "ID", "URL", "EVERY", "NEXT POLL", "FAILURES", "TITLE / LAST ERROR")
+	for _, f := range feeds {
+		note := f.Title
+		if f.LastError != "" {
+			note = "error: " + f.LastError
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%d\t%s\n", f.ID, clip(f.URL, 60), f.Every,
+			f.NextPoll.UTC().Format("2006-01-02 15:04"), f.Failures, clip(note, 60))
+	}
+	return finishTable(env, tw, len(feeds), len(feeds), "")
+}
+
+func feedsRemove(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "feeds remove", "ID|URL", "Unsubscribe from a feed.")
+	data := dataFlag(fs)
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return errors.New("feeds remove: want exactly one ID or URL")
+	}
+	st, err := openFeedStore(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.DeleteFeed(liaison.SystemContext(ctx), rest[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "feed %s removed\n", rest[0])
+	return nil
 }

@@ -3,9 +3,125 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/liaison-project/liaison/internal/extract/place"
 )
 
-// STUB: replaced by the owner of this command.
+// runGazetteer imports a GeoNames dump into the data directory (where the
+// place finder prefers it to the built-in gazetteer) or looks names up.
 func runGazetteer(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	if len(args) == 0 {
+		fmt.Fprintln(env.Stderr, "usage: liaison gazetteer import [--data DIR] [--min-pop N] [--admin1 FILE] CITIES.zip|.txt countryInfo.txt")
+		fmt.Fprintln(env.Stderr, "       liaison gazetteer lookup [--data DIR] NAME...")
+		return errors.New("missing subcommand: import or lookup")
+	}
+	switch args[0] {
+	case "import":
+		return gazetteerImport(env, args[1:])
+	case "lookup":
+		return gazetteerLookup(env, args[1:])
+	}
+	return fmt.Errorf("unknown subcommand %q: want import or lookup", args[0])
+}
+
+func gazetteerImport(env *Env, args []string) error {
+	fs := flag.NewFlagSet("gazetteer import", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	data := dataFlag(fs)
+	minPop := fs.Int("min-pop", 0, "drop populated places smaller than this")
+	admin1 := fs.String("admin1", "", "GeoNames admin1CodesASCII.txt, to add first-level areas (optional)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		return errors.New("want two files: CITIES (cities15000.zip or .txt) and countryInfo.txt")
+	}
+	dir, err := resolveDataDir(*data)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("data directory %s: %w", dir, err)
+	}
+	cities, err := place.OpenGeoNames(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer cities.Close()
+	ci, err := os.Open(fs.Arg(1))
+	if err != nil {
+		return fmt.Errorf("countryInfo: %w", err)
+	}
+	defer ci.Close()
+	var a1 io.Reader
+	if *admin1 != "" {
+		f, err := os.Open(*admin1)
+		if err != nil {
+			return fmt.Errorf("admin1: %w", err)
+		}
+		defer f.Close()
+		a1 = f
+	}
+	return writeGazetteer(env, dir, cities, ci, a1, place.ImportOptions{MinPop: *minPop, AltPop: 100000, MaxAlts: 8})
+}
+
+// writeGazetteer imports into a temporary file and renames it into place,
+// so a failed import leaves the previous gazetteer intact.
+func writeGazetteer(env *Env, dir string, cities, ci, a1 io.Reader, opt place.ImportOptions) error {
+	tmp, err := os.CreateTemp(dir, "gazetteer-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	st, err := place.ImportGeoNames(tmp, cities, ci, a1, opt)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if st.Cities == 0 {
+		return fmt.Errorf("no places imported (%d lines skipped): is the first file a GeoNames cities dump?", st.Skipped)
+	}
+	dst := filepath.Join(dir, place.FileName)
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "imported %d places and %d admin areas into %s (%d lines skipped)\n", st.Cities, st.Admins, dst, st.Skipped)
+	return nil
+}
+
+func gazetteerLookup(env *Env, args []string) error {
+	fs := flag.NewFlagSet("gazetteer lookup", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("want at least one NAME")
+	}
+	dir, err := resolveDataDir(*data)
+	if err != nil {
+		return err
+	}
+	g, err := place.Load(dir)
+	if err != nil {
+		return err
+	}
+	for _, name := range fs.Args() {
+		es := g.Lookup(name)
+		if len(es) == 0 {
+			fmt.Fprintf(env.Stdout, "%s\tnot found\n", name)
+		}
+		for _, e := range es {
+			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%.3f\t%.3f\t%d\n", name, e.Kind, e.Country, e.Lat, e.Lon, e.Pop)
+		}
+	}
+	return nil
 }

@@ -3,9 +3,134 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/extract"
+	"github.com/liaison-project/liaison/internal/ingest"
+	"github.com/liaison-project/liaison/internal/marking"
+	"github.com/liaison-project/liaison/internal/pipeline"
 )
 
-// STUB: replaced by the owner of this command.
+// runIngest ingests files, directories, web pages and feeds into the store,
+// prints the summary, one stderr line per failure, and fails if any item did.
 func runIngest(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlags(env, "ingest", "[flags] PATH|URL...",
+		"Ingest local files and directories (.txt .md .html .json .jsonl .csv, RSS/Atom/JSON feeds),\n"+
+			"web pages and feed URLs. Each document is stored once; near-duplicates are linked to the first copy.")
+	data := dataFlag(fs)
+	textCol := fs.String("text-column", "text", "CSV column holding the text")
+	maxBytes := fs.String("max-bytes", "10MiB", "largest file, page or record accepted (e.g. 500000, 2MB, 10MiB)")
+	mkText := fs.String("marking", "PUBLIC", `marking of every document, e.g. "NATO RESTRICTED // REL TO NATO, JPN"`)
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	nation := fs.String("nation", "", "ISO 3166 alpha-3 code of this node's nation, recorded as the origin")
+	noExtract := fs.Bool("no-extract", false, "store and index only; `serve` or a later ingest runs the extraction")
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		fs.Usage()
+		return errors.New("ingest: give at least one PATH or URL")
+	}
+	limit, err := parseSize(*maxBytes)
+	if err != nil {
+		return err
+	}
+	mk, err := parseMarking(*mkText)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	host, _ := os.Hostname()
+	// Failures are printed once each below; the log only carries errors.
+	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	cfg := ingest.Config{
+		Store: st, MaxBytes: limit, TextColumn: *textCol, Marking: mk,
+		Origin: liaison.Origin{Node: host, Nation: strings.ToUpper(*nation)},
+		Logger: log, Progress: env.Stderr,
+	}
+	if !*noExtract {
+		// The same engine as internal/app's default wiring.
+		p, err := pipeline.New(extract.New(extract.Config{Logger: log}), st, log)
+		if err != nil {
+			return err
+		}
+		cfg.Pipeline = p
+	}
+	in := ingest.New(cfg)
+	sum, runErr := in.Run(ctx, inputs)
+	return reportIngest(env, sum, runErr, *asJSON)
+}
+
+// reportIngest prints the summary and the failures.
+func reportIngest(env *Env, sum ingest.Summary, runErr error, asJSON bool) error {
+	for _, e := range sum.Errors {
+		fmt.Fprintf(env.Stderr, "ingest: %s\n", e.Error())
+	}
+	if asJSON {
+		if err := printJSON(env.Stdout, sum); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(env.Stdout, "%d stored, %d duplicate, %d near-duplicate, %d failed\n",
+			sum.Stored, sum.Duplicates, sum.NearDuplicates, sum.Failed)
+		if sum.Completed > 0 {
+			fmt.Fprintf(env.Stdout, "%d documents of an interrupted run extracted\n", sum.Completed)
+		}
+	}
+	if runErr != nil {
+		return fmt.Errorf("interrupted: %w", runErr)
+	}
+	if sum.Failed > 0 {
+		return errSilentFailure
+	}
+	return nil
+}
+
+// parseMarking reads a marking with the built-in policy and nations.
+// TODO(access): use the store's policy and nations (marking.Marker) once the
+// access store is wired into the CLI.
+func parseMarking(text string) (liaison.Marking, error) {
+	m, err := marking.Parse(marking.Default(), marking.NewNations(marking.SeedNations(), time.Now().UTC()), text)
+	if err != nil {
+		return liaison.Marking{}, fmt.Errorf("--marking %q: %w", text, err)
+	}
+	return m, nil
+}
+
+// sizeUnits are the suffixes --max-bytes accepts.
+var sizeUnits = []struct {
+	suffix string
+	mult   int64
+}{
+	{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30},
+	{"kb", 1000}, {"mb", 1000 * 1000}, {"gb", 1000 * 1000 * 1000},
+	{"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1},
+}
+
+// parseSize reads a byte count with an optional unit.
+func parseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range sizeUnits {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 || n*float64(mult) > 1<<40 {
+		return 0, liaison.Errorf(liaison.ErrInvalid, "--max-bytes %q: want a positive size such as 500000, 2MB or 10MiB", s)
+	}
+	return int64(n * float64(mult)), nil
 }

@@ -3,9 +3,76 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
-// STUB: replaced by the owner of this command.
+// runMarking checks a marking and prints its canonical form and TLP label.
 func runMarking(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	return markingCmd(ctx, env, args, openAccessStore)
+}
+
+func markingCmd(ctx context.Context, env *Env, args []string, open accessOpener) error {
+	if len(args) == 0 || args[0] != "check" {
+		return errors.New(`usage: liaison marking check "LEVEL [// CAVEAT]… [// REL TO NATION|GROUP, …]"`)
+	}
+	fs := newFlags(env, "marking check", `"MARKING" [--json] [--at YYYY-MM-DD]`,
+		"Parse a marking, print its canonical form, then its TLP 2.0 label. Groups are expanded with the\n"+
+			"nations of the store in --data (or, with none, the built-in nations) as of --at (default: today).")
+	data := fs.String("data", "", "data directory (default: the user's data home)")
+	policyFile := fs.String("policy", "", "classification policy file (default: <data>/policy.json, else built-in)")
+	at := fs.String("at", "", "marking date for group expansion (YYYY-MM-DD; default today)")
+	asJSON := fs.Bool("json", false, "print the marking as JSON (with the expanded REL TO) after the TLP line")
+	rest, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return errors.New(`marking check: want exactly one MARKING argument (quote it)`)
+	}
+	when := time.Now().UTC()
+	if *at != "" {
+		if when, err = time.Parse(time.DateOnly, *at); err != nil {
+			return liaison.Errorf(liaison.ErrInvalid, "--at %q: want YYYY-MM-DD", *at)
+		}
+	}
+	dir, _ := dataDir(*data)
+	p, err := loadPolicy(*policyFile, dir)
+	if err != nil {
+		return err
+	}
+	nations := knownNations(ctx, env, open, *data)
+	m, err := marking.Parse(p, marking.NewNations(nations, when), rest[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, marking.Format(m))
+	fmt.Fprintln(env.Stdout, p.TLP(m))
+	if *asJSON {
+		return printJSON(env.Stdout, m)
+	}
+	if len(m.RelTo) > 0 {
+		fmt.Fprintf(env.Stderr, "releasable to %d nations: %s\n", len(m.RelTo), strings.Join(m.RelTo, " "))
+	}
+	return nil
+}
+
+// knownNations reads the store's nations; with no store (or an empty one) it
+// falls back to the built-in set and says so on stderr.
+func knownNations(ctx context.Context, env *Env, open accessOpener, data string) []liaison.Nation {
+	var ns []liaison.Nation
+	err := withAccess(ctx, open, data, func(ctx context.Context, st accessStore) error {
+		var err error
+		ns, err = st.Nations(ctx)
+		return err
+	})
+	if err != nil || len(ns) == 0 {
+		fmt.Fprintln(env.Stderr, "note: using the built-in nations (no nations in the store)")
+		return marking.SeedNations()
+	}
+	return ns
 }

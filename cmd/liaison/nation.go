@@ -3,9 +3,197 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/auth"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
-// STUB: replaced by the owner of this command.
+// accessStore is what the nation, user and audit commands need of a store.
+type accessStore interface {
+	liaison.NationStore
+	liaison.UserStore
+	liaison.AuditLog
+	Close() error
+}
+
+// accessOpener opens the access store of a data directory (tests pass an
+// in-memory one).
+type accessOpener func(ctx context.Context, dataDir string) (accessStore, error)
+
+// withAccess resolves --data, opens the store as the local operator (the
+// node itself), runs fn and closes the store.
+func withAccess(ctx context.Context, open accessOpener, data string, fn func(context.Context, accessStore) error) error {
+	dir, err := dataDir(data)
+	if err != nil {
+		return err
+	}
+	st, err := open(ctx, dir)
+	if err != nil {
+		return err
+	}
+	ctx = liaison.SystemContext(ctx)
+	return errors.Join(fn(ctx, st), st.Close())
+}
+
+// loadPolicy reads the classification policy: the --policy file, else
+// <data>/policy.json when present, else the built-in default.
+func loadPolicy(file, data string) (*marking.Policy, error) {
+	if file == "" && data != "" {
+		if p := filepath.Join(data, "policy.json"); fileExists(p) {
+			file = p
+		}
+	}
+	if file == "" {
+		return marking.Default(), nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("policy file: %w", err)
+	}
+	p, err := marking.ParsePolicy(b)
+	if err != nil {
+		return nil, fmt.Errorf("policy file %s: %w", file, err)
+	}
+	return p, nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// authService builds the auth service over an open store.
+func authService(st accessStore) (*auth.Service, error) {
+	return auth.New(auth.Config{Users: st, Audit: st})
+}
+
+// runNation adds or lists nations.
 func runNation(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	return nationCmd(ctx, env, args, openAccessStore)
+}
+
+func nationCmd(ctx context.Context, env *Env, args []string, open accessOpener) error {
+	if len(args) == 0 {
+		return errors.New("usage: liaison nation add CODE --name NAME --status STATUS [--group G[:SINCE[:UNTIL]]]… | nation list [--json]")
+	}
+	switch args[0] {
+	case "add":
+		return nationAdd(ctx, env, args[1:], open)
+	case "list":
+		return nationList(ctx, env, args[1:], open)
+	}
+	return fmt.Errorf("unknown subcommand %q (add, list)", args[0])
+}
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func nationAdd(ctx context.Context, env *Env, args []string, open accessOpener) error {
+	fs := newFlags(env, "nation add", "CODE --name NAME --status member|partner|organisation [--group G[:SINCE[:UNTIL]]]…",
+		"Add or replace a nation. Dates are YYYY-MM-DD; groups are expanded with the memberships in force when a marking is applied.")
+	data := fs.String("data", "", "data directory (default: the user's data home)")
+	name := fs.String("name", "", "the nation's name")
+	status := fs.String("status", "", "member, partner or organisation")
+	var groups multiFlag
+	fs.Var(&groups, "group", "group membership GROUP[:SINCE[:UNTIL]] (repeatable)")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return errors.New("nation add: want exactly one CODE")
+	}
+	n := liaison.Nation{Code: strings.ToUpper(rest[0]), Name: strings.TrimSpace(*name), Status: liaison.NationStatus(*status)}
+	if err := checkNation(n); err != nil {
+		return err
+	}
+	for _, g := range groups {
+		m, err := marking.ParseMembership(g)
+		if err != nil {
+			return err
+		}
+		n.Groups = append(n.Groups, m)
+	}
+	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
+		if err := st.PutNation(ctx, &n); err != nil {
+			return err
+		}
+		svc, err := authService(st)
+		if err != nil {
+			return err
+		}
+		if err := svc.Record(ctx, "system", "", liaison.AuditNationPut, "nation:"+n.Code, formatGroups(n.Groups)); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", n.Code, n.Name, n.Status, formatGroups(n.Groups))
+		return nil
+	})
+}
+
+// checkNation validates a nation's code, name and status.
+func checkNation(n liaison.Nation) error {
+	if len(n.Code) != 3 || strings.Trim(n.Code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return liaison.Errorf(liaison.ErrInvalid, "nation code %q: want three letters (ISO 3166 alpha-3, or X.. for organisations)", n.Code)
+	}
+	if n.Name == "" {
+		return liaison.Errorf(liaison.ErrInvalid, "nation %s: --name is required", n.Code)
+	}
+	if !n.Status.Valid() {
+		return liaison.Errorf(liaison.ErrInvalid, "nation %s: status %q: want member, partner or organisation", n.Code, n.Status)
+	}
+	return nil
+}
+
+func formatGroups(ms []liaison.Membership) string {
+	parts := make([]string, 0, len(ms))
+	for _, m := range ms {
+		s := m.Group
+		if !m.Since.IsZero() || !m.Until.IsZero() {
+			s += ":" + dateOrEmpty(m.Since)
+		}
+		if !m.Until.IsZero() {
+			s += ":" + dateOrEmpty(m.Until)
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ",")
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func nationList(ctx context.Context, env *Env, args []string, open accessOpener) error {
+	fs := newFlags(env, "nation list", "[--json]", "List nations and their group memberships.")
+	data := fs.String("data", "", "data directory (default: the user's data home)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
+		ns, err := st.Nations(ctx)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env.Stdout, ns)
+		}
+		tw := table(env.Stdout, "CODE", "NAME", "STATUS", "GROUPS")
+		for _, n := range ns {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", n.Code, n.Name, n.Status, formatGroups(n.Groups))
+		}
+		return tw.Flush()
+	})
 }

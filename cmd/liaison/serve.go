@@ -2,10 +2,59 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/liaison-project/liaison/internal/app"
 )
 
-// STUB: replaced by the owner of this command.
+// runServe serves the web UI and the API over the data directory, polling
+// subscribed feeds, until interrupted.
 func runServe(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlags(env, "serve", "[flags]", "Serve the web UI and the JSON API, polling subscribed feeds.")
+	data := dataFlag(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0: any free port)")
+	poll := fs.Duration("poll", 30*time.Second, "how often to look for due feeds")
+	noFeeds := fs.Bool("no-feeds", false, "do not poll feeds")
+	verbose := fs.Bool("v", false, "log every request")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("unexpected argument %q", rest[0])
+	}
+	dir, err := resolveDataDir(*data)
+	if err != nil {
+		return err
+	}
+	m, err := app.New(app.Config{
+		DataDir: dir, Addr: *addr, Logger: newLogger(env, *verbose), Version: version,
+		PollInterval: *poll, NoScheduler: *noFeeds,
+	})
+	if err != nil {
+		return err
+	}
+	if err := m.Start(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Liaison serving %s on %s (Ctrl-C to stop)\n", dir, m.URL())
+	if m.NoUsers(ctx) {
+		fmt.Fprintln(env.Stdout, "No users yet: add one with 'liaison user add NAME --nation CODE --role admin --clearance LEVEL'.")
+	}
+	<-ctx.Done()
+	return m.Close()
+}
+
+// version is reported by /healthz and the OpenAPI document.
+const version = "0.1.0"
+
+// newLogger logs text to stderr: info and up, or debug with verbose.
+func newLogger(env *Env, verbose bool) *slog.Logger {
+	lvl := slog.LevelInfo
+	if verbose {
+		lvl = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: lvl}))
 }

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/auth"
+)
+
+// TestAuthRequired runs the node with authentication (no fixed viewer): an
+// unauthenticated request gets 401 everywhere but /healthz and the login
+// page; an API token of a Japanese reader sees only what is releasable to
+// Japan.
+func TestAuthRequired(t *testing.T) {
+	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true, FetchHostInterval: -1,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := m.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	sys := liaison.SystemContext(ctx)
+	for _, n := range []liaison.Nation{{Code: "JPN", Name: "Japan", Status: liaison.NationPartner}, {Code: "FRA", Name: "France", Status: liaison.NationMember}} {
+		if err := m.access.store.PutNation(sys, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tok, _, err := m.access.svc.AddUser(sys, &liaison.User{Name: "jpn-reader", Nation: "JPN", Role: liaison.RoleReader, Clearance: 2}, "jpn-reader-pass")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*liaison.Document{
+		{Title: "For Japan", Text: "Releasable to Japan: the patrol vessel report.", ContentHash: "1",
+			Marking: liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"JPN", "FRA"}}},
+		{Title: "Not for Japan", Text: "France objected to the Tokyo office.", ContentHash: "2",
+			Marking: liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"FRA"}}},
+	} {
+		if _, err := m.Store().PutDocument(sys, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, want := range map[string]int{
+		"/": 401, "/api/v1/documents": 401, "/metrics": 401, "/events": 401, "/nowhere": 401,
+		"/healthz": 200, "/login": 200, "/api/v1/openapi.json": 200, "/static/liaison.css": 200,
+	} {
+		resp, err := http.Get(m.URL() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("anonymous GET %s = %d; want %d", path, resp.StatusCode, want)
+		}
+	}
+	req, _ := http.NewRequest("GET", m.URL()+"/api/v1/search?q=Tokyo+OR+patrol", nil)
+	req.Header.Set("Authorization", "Bearer "+tok)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "For Japan") || strings.Contains(string(body), "Not for Japan") {
+		t.Errorf("token search = %d %s", resp.StatusCode, body)
+	}
+}
+
+// TestOpenAPICoversWiredRoutes checks that every API route of the fully
+// wired node (API, pages excluded, access routes included) is in the
+// served OpenAPI document.
+func TestOpenAPICoversWiredRoutes(t *testing.T) {
+	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	var doc struct {
+		Paths map[string]map[string]any `json:"paths"`
+	}
+	getJSON(t, m, "/api/v1/openapi.json", &doc)
+	n := 0
+	for _, rt := range m.Server().Routes() {
+		if rt.Page || rt.Method == "" {
+			continue
+		}
+		n++
+		if _, ok := doc.Paths[rt.Path][strings.ToLower(rt.Method)]; !ok {
+			t.Errorf("%s missing from the OpenAPI document", rt.Pattern())
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d API routes wired", n)
+	}
+}

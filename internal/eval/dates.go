@@ -1,0 +1,250 @@
+package eval
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/extract/date"
+	"github.com/liaison-project/liaison/internal/extract/sentence"
+	"github.com/liaison-project/liaison/internal/shareddata"
+)
+
+// TempEvalPath is the TempEval-3 platinum test set under the shared directory.
+const TempEvalPath = "data/gold/dates/tempeval3_platinum20_normalized.tar.gz"
+
+// Date targets: thresholds only rise.
+const (
+	MinDateValueAccuracy = 0.80
+	MinDateSpanF1        = 0.75
+)
+
+// Timex is one gold TIMEX3 of a TempEval document: its span in the text
+// (code points), type and normalised value.
+type Timex struct {
+	Start, End  int
+	Type, Value string
+	Text        string
+}
+
+// TimeMLDoc is one TempEval document: its text (tags stripped), creation
+// date and timexes.
+type TimeMLDoc struct {
+	Name   string
+	Text   string
+	DCT    time.Time
+	Timexs []Timex
+}
+
+// ReadTempEval reads every .tml document of a TempEval-3 tar.gz.
+func ReadTempEval(r io.Reader) ([]TimeMLDoc, error) {
+	gz, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("tempeval: %w", err)
+	}
+	tr := tar.NewReader(gz)
+	var docs []TimeMLDoc
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("tempeval: %w", err)
+		}
+		if !strings.HasSuffix(h.Name, ".tml") || !strings.Contains(h.Name, "normalized") {
+			continue
+		}
+		b, err := io.ReadAll(io.LimitReader(tr, 10<<20))
+		if err != nil {
+			return nil, fmt.Errorf("tempeval %s: %w", h.Name, err)
+		}
+		d, err := ParseTimeML(h.Name, string(b))
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("tempeval: no .tml documents: %w", liaison.ErrInvalid)
+	}
+	return docs, nil
+}
+
+// ParseTimeML reads the DCT and the <TEXT> section of a TimeML file,
+// stripping tags and recording TIMEX3 spans.
+func ParseTimeML(name, s string) (TimeMLDoc, error) {
+	d := TimeMLDoc{Name: name}
+	if i := strings.Index(s, "<DCT>"); i >= 0 {
+		v := attr(s[i:], "value")
+		t, err := time.Parse("2006-01-02", v)
+		if err != nil {
+			return d, fmt.Errorf("tempeval %s: DCT %q: %w", name, v, liaison.ErrInvalid)
+		}
+		d.DCT = t
+	}
+	a, b := strings.Index(s, "<TEXT>"), strings.Index(s, "</TEXT>")
+	if a < 0 || b < a {
+		return d, fmt.Errorf("tempeval %s: no <TEXT>: %w", name, liaison.ErrInvalid)
+	}
+	body := s[a+len("<TEXT>") : b]
+	var text []rune
+	var open *Timex
+	for len(body) > 0 {
+		lt := strings.IndexByte(body, '<')
+		if lt < 0 {
+			lt = len(body)
+		}
+		text = append(text, []rune(html.UnescapeString(body[:lt]))...)
+		if lt == len(body) {
+			break
+		}
+		gt := strings.IndexByte(body[lt:], '>')
+		if gt < 0 {
+			break
+		}
+		tag := body[lt : lt+gt+1]
+		body = body[lt+gt+1:]
+		switch {
+		case strings.HasPrefix(tag, "<TIMEX3"):
+			open = &Timex{Start: len(text), Type: attr(tag, "type"), Value: attr(tag, "value")}
+		case tag == "</TIMEX3>" && open != nil:
+			open.End = len(text)
+			open.Text = string(text[open.Start:open.End])
+			d.Timexs = append(d.Timexs, *open)
+			open = nil
+		}
+	}
+	d.Text = string(text)
+	return d, nil
+}
+
+// attr returns the value of attribute name in the first tag of s.
+func attr(s, name string) string {
+	i := strings.Index(s, " "+name+"=\"")
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(name)+3:]
+	if j := strings.IndexByte(s, '"'); j >= 0 {
+		return s[:j]
+	}
+	return ""
+}
+
+// DateScore counts the date finder against DATE timexes.
+//
+// Matching: a predicted mention matches a gold DATE timex when their spans
+// overlap (one to one, in text order). Gold DATE timexes whose value is not a
+// calendar value (PRESENT_REF, PAST_REF, values with X such as "XXXX-WI")
+// and gold timexes of other types (TIME, DURATION, SET) are out of scope:
+// they count neither as misses nor, when a prediction overlaps them, as
+// false positives. Value accuracy is over matched spans; value F1 counts a
+// true positive only when the value is also right.
+type DateScore struct {
+	Docs, Gold, TP, FP, FN, ValueOK int
+	Errors                          []string
+}
+
+// ScoreDates runs the date finder over docs.
+func ScoreDates(docs []TimeMLDoc) DateScore {
+	var s DateScore
+	for _, d := range docs {
+		s.Docs++
+		pred := date.Find(d.Text, sentence.Split(d.Text), d.DCT)
+		used := make([]bool, len(pred))
+		for _, g := range d.Timexs {
+			if !inScope(g) {
+				continue
+			}
+			s.Gold++
+			m := -1
+			for i, p := range pred {
+				if !used[i] && p.Start < g.End && g.Start < p.End {
+					m = i
+					break
+				}
+			}
+			if m < 0 {
+				s.FN++
+				s.Errors = append(s.Errors, fmt.Sprintf("%s: missed %q (%s)", d.Name, g.Text, g.Value))
+				continue
+			}
+			used[m] = true
+			s.TP++
+			if pred[m].Value == g.Value {
+				s.ValueOK++
+			} else {
+				s.Errors = append(s.Errors, fmt.Sprintf("%s: %q value %s, want %q %s", d.Name, pred[m].Text, pred[m].Value, g.Text, g.Value))
+			}
+		}
+		for i, p := range pred {
+			if used[i] || overlapsAny(p, d.Timexs) {
+				continue
+			}
+			s.FP++
+			s.Errors = append(s.Errors, fmt.Sprintf("%s: spurious %q (%s)", d.Name, p.Text, p.Value))
+		}
+	}
+	return s
+}
+
+func inScope(g Timex) bool {
+	return g.Type == "DATE" && g.Value != "" && !strings.ContainsAny(g.Value, "X") && !strings.HasSuffix(g.Value, "_REF")
+}
+
+func overlapsAny(p liaison.DateMention, gold []Timex) bool {
+	for _, g := range gold {
+		if p.Start < g.End && g.Start < p.End {
+			return true
+		}
+	}
+	return false
+}
+
+// Result turns the score into suite metrics.
+func (s DateScore) Result() Result {
+	p, r := ratio(s.TP, s.TP+s.FP), ratio(s.TP, s.TP+s.FN)
+	vp, vr := ratio(s.ValueOK, s.TP+s.FP), ratio(s.ValueOK, s.Gold)
+	return Result{Suite: "dates/tempeval3", Items: s.Gold, Metrics: []Metric{
+		{Name: "span precision", Value: p},
+		{Name: "span recall", Value: r},
+		{Name: "span F1", Value: f1(p, r), Min: MinDateSpanF1},
+		{Name: "value accuracy", Value: ratio(s.ValueOK, s.TP), Min: MinDateValueAccuracy},
+		{Name: "value F1", Value: f1(vp, vr)},
+	}, Note: fmt.Sprintf("%d docs, %d in-scope DATE timexes", s.Docs, s.Gold)}
+}
+
+// DatesSuite scores the date finder on TempEval-3 platinum.
+func DatesSuite() Suite {
+	return Suite{Name: "dates/tempeval3", Run: func(ctx context.Context, w io.Writer) (Result, error) {
+		docs, err := loadTempEval()
+		if err != nil {
+			return Result{}, err
+		}
+		s := ScoreDates(docs)
+		for _, e := range s.Errors {
+			fmt.Fprintln(w, e)
+		}
+		return s.Result(), nil
+	}}
+}
+
+func loadTempEval() ([]TimeMLDoc, error) {
+	p, err := shareddata.Path(TempEvalPath)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoData, err)
+	}
+	f, err := openFile(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadTempEval(f)
+}

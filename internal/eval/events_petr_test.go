@@ -1,0 +1,68 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/liaison-project/liaison/internal/extract/dict"
+	"github.com/liaison-project/liaison/internal/extract/event"
+	"github.com/liaison-project/liaison/internal/shareddata"
+)
+
+func loadRecords(t *testing.T, path string) []EventRecord {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := ParsePETRXML(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
+// TestPETRARCHUnitTests codes the PETRARCH unit-test records (raw text
+// only) with their PETR.Validate dictionaries.
+func TestPETRARCHUnitTests(t *testing.T) {
+	p := shareddata.Need(t, "data/eventcoding/petrarch/PETR.UnitTest.records.xml")
+	dir := filepath.Dir(p)
+	d, err := dict.LoadPETRARCHFiles(filepath.Join(dir, "PETR.Validate.verbs.txt"),
+		[]string{filepath.Join(dir, "PETR.Validate.actors.txt")},
+		filepath.Join(dir, "PETR.Validate.agents.txt"), filepath.Join(dir, "PETR.Validate.discards.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := RunRecords("PETRARCH unit tests", event.New(d, event.Config{}), loadRecords(t, p))
+	t.Log("\n" + sc.Summary())
+	if testing.Verbose() {
+		for _, f := range sc.Failures {
+			t.Log(f)
+		}
+	}
+	if sc.Pct() < 0 {
+		t.Errorf("below threshold")
+	}
+}
+
+// TestUDPETRARCH codes the UD-PETRARCH validation records with their
+// dictionaries: hit rate and extra events per record.
+func TestUDPETRARCH(t *testing.T) {
+	p := shareddata.Need(t, "data/eventcoding/udpetrarch-validate/PETR_Validate_records_2_02.xml")
+	dir := filepath.Dir(p)
+	d, err := dict.LoadPETRARCHFiles(filepath.Join(dir, "PETR_Validate_verbs_2_02.txt"),
+		[]string{filepath.Join(dir, "PETR_Validate_actors_2_02.txt")},
+		filepath.Join(dir, "PETR_Validate_agents_2_02.txt"), filepath.Join(dir, "PETR_Validate_discards_2_02.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := RunRecords("UD-PETRARCH validation", event.New(d, event.Config{}), loadRecords(t, p))
+	t.Log("\n" + sc.Summary())
+	if testing.Verbose() {
+		for _, f := range sc.Failures {
+			t.Log(f)
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package eval
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+)
+
+func TestNERDebug(t *testing.T) {
+	if os.Getenv("NERDEBUG") == "" {
+		t.Skip()
+	}
+	f, _ := os.Open("/work/shared/data/gold/ner/gum_news_wikinews_24docs.tar.gz")
+	defer f.Close()
+	docs, _ := ReadGUMTar(f)
+	ent, _ := newEntities()
+	for _, d := range docs {
+		r := []rune(d.Text)
+		a, p := ent.find(d.Text, time.Time{})
+		pred := NERSpans(d.Text, a, p, ent.isPlace)
+		for _, g := range d.Mentions {
+			if !g.Named {
+				continue
+			}
+			found := ""
+			for _, q := range pred {
+				if q.Start < g.End && g.Start < q.End {
+					found = q.Type
+					if q.Type == g.Type {
+						break
+					}
+				}
+			}
+			if found != g.Type {
+				fmt.Printf("FN %s %q got=%s\n", g.Type, string(r[g.Start:g.End]), found)
+			}
+		}
+		for _, q := range pred {
+			ok := ""
+			for _, g := range d.Mentions {
+				if q.Start < g.End && g.Start < q.End {
+					ok = g.Type
+					if g.Type == q.Type {
+						break
+					}
+				}
+			}
+			if ok != q.Type {
+				fmt.Printf("FP %s %q gold=%s\n", q.Type, string(r[q.Start:q.End]), ok)
+			}
+		}
+	}
+}

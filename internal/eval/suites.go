@@ -1,0 +1,93 @@
+// Package eval scores the extraction engine on gold data nobody on the
+// project wrote. Each suite reads its gold set from the shared directory,
+// runs the engine and reports metrics with the thresholds the tests enforce.
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Suite is one evaluation: a name and a function that runs it. Run may write
+// per-item detail to w (pass io.Discard for none).
+type Suite struct {
+	Name string
+	Run  func(ctx context.Context, w io.Writer) (Result, error)
+}
+
+// Metric is one measured figure. Min is the target the figure must reach
+// (0 when there is none); thresholds only ever rise.
+type Metric struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+	Min   float64 `json:"min,omitempty"`
+}
+
+// Pass reports whether the metric reaches its target.
+func (m Metric) Pass() bool { return m.Value >= m.Min }
+
+// Result is what a suite measured: how many items it scored and its metrics.
+type Result struct {
+	Suite   string   `json:"suite"`
+	Items   int      `json:"items"`
+	Metrics []Metric `json:"metrics"`
+	Note    string   `json:"note,omitempty"`
+}
+
+// Pass reports whether every metric reaches its target.
+func (r Result) Pass() bool {
+	for _, m := range r.Metrics {
+		if !m.Pass() {
+			return false
+		}
+	}
+	return true
+}
+
+// Failures names the metrics below their targets, for test messages.
+func (r Result) Failures() string {
+	var b strings.Builder
+	for _, m := range r.Metrics {
+		if !m.Pass() {
+			fmt.Fprintf(&b, "%s: %s = %.4f < %.4f\n", r.Suite, m.Name, m.Value, m.Min)
+		}
+	}
+	return b.String()
+}
+
+// ErrNoData is returned by a suite whose gold data is not available, so the
+// runner can report it as skipped rather than failed.
+var ErrNoData = errors.New("gold data not available")
+
+// All lists every registered suite in display order. To add a suite, write a
+// constructor returning a Suite in your own file and add one line here.
+func All() []Suite {
+	return []Suite{
+		DatesSuite(),
+		QuotesSuite(),
+		// entities, coder: add your suites below, one line each.
+		SeedEntitiesSuite(), GeoVirusSuite(), LGLSuite(), GUMSuite(),
+	}
+}
+
+// Find returns the suites whose names contain any of the given words (case
+// insensitive); no words means all suites.
+func Find(words ...string) []Suite {
+	all := All()
+	if len(words) == 0 {
+		return all
+	}
+	var out []Suite
+	for _, s := range all {
+		for _, w := range words {
+			if strings.Contains(strings.ToLower(s.Name), strings.ToLower(w)) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func mustFinder(t testing.TB) *Finder {
+	t.Helper()
+	f, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// render lists mentions as "text=CODE/kind".
+func render(f *Finder, text string, date time.Time) string {
+	var parts []string
+	for _, m := range f.Find(text, nil, date) {
+		parts = append(parts, fmt.Sprintf("%s=%s/%s", m.Text, m.Code, m.Kind))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestFind(t *testing.T) {
+	f := mustFinder(t)
+	tests := []struct {
+		name, text, date, want string
+	}{
+		{"country and IGO", "Japan will attend the NATO summit.", "2023-07-09",
+			"Japan=JPN/country NATO=IGOWSTNAT/organisation"},
+		{"demonym and role", "Italian Navy ships and Japanese troops arrived.", "2023-07-09",
+			"Italian Navy=ITAMIL/military Japanese troops=JPNMIL/military"},
+		{"own body", "Japan's Maritime Self-Defense Force hosted them.", "2023-07-09",
+			"Japan's Maritime Self-Defense Force=JPNMIL/military"},
+		{"definite government", "NATO is discussing with the Japanese government.", "2023-07-09",
+			"NATO=IGOWSTNAT/organisation Japanese government=JPNGOV/government"},
+		{"title and office-holder", "French President Macron informed NATO's General Secretary Stoltenberg.", "2023-07-09",
+			"French President Macron=FRAGOV/person NATO's General Secretary Stoltenberg=IGOWSTNAT/person"},
+		{"term ended", "Stoltenberg spoke in Oslo.", "2025-06-01", "Stoltenberg=NORGOV/person"},
+		{"Japanese name order", "Kishida Fumio met Fumio Kishida.", "2023-01-01",
+			"Kishida Fumio=JPNGOV/person Fumio Kishida=JPNGOV/person"},
+		{"apposition and short name", "JMSDF Chief of Staff, Admiral Sakai Ryo, spoke. Sakai said so. He smiled.", "2023-07-09",
+			"JMSDF Chief of Staff, Admiral Sakai Ryo=JPNMIL/person Sakai=JPNMIL/person He=JPNMIL/person"},
+		{"capital metonym", "Tokyo said it would respond. He lives in Tokyo.", "2023-07-09", "Tokyo=JPNGOV/government"},
+		{"the country", "China was named. NATO called the country a challenge.", "2023-07-09",
+			"China=CHN/country NATO=IGOWSTNAT/organisation the country=CHN/country"},
+		{"role of country", "The President of France spoke.", "2023-07-09", "President of France=FRAGOV/person"},
+		{"acronym needs capitals", "Let us go. The US agreed.", "2023-07-09", "US=USA/country"},
+		{"weak surname needs context", "Kim went home.", "2023-07-09", ""},
+		{"unknown titled person", "Defense Minister Jane Roe of Japan spoke.", "2023-07-09", "Defense Minister Jane Roe of Japan=JPNGOVMIL/person"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := render(f, tc.text, day(tc.date)); got != tc.want {
+				t.Errorf("Find(%q)\n got  %s\n want %s", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOffsetsAndSentences(t *testing.T) {
+	f := mustFinder(t)
+	text := "Café owners cheered. “Japan” agreed."
+	runes := []rune(text)
+	got := f.Find(text, nil, time.Time{})
+	if len(got) == 0 {
+		t.Fatal("no mentions")
+	}
+	for _, m := range got {
+		if string(runes[m.Start:m.End]) != m.Text {
+			t.Errorf("mention %q at %d:%d reads %q", m.Text, m.Start, m.End, string(runes[m.Start:m.End]))
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	f := mustFinder(t)
+	for _, s := range []string{"", "\x00\xff\xfe", strings.Repeat("NATO ", 10000), "'s 's ' the the"} {
+		_ = f.Find(s, nil, time.Time{}) // must not panic
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	fd, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("Japan's Prime Minister Kishida Fumio said, \"yes\". He left.")
+	f.Add("the the 's , President , Admiral")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := len([]rune(s))
+		for _, m := range fd.Find(s, nil, time.Time{}) {
+			if m.Start < 0 || m.End > n || m.Start >= m.End {
+				t.Fatalf("bad span %d:%d of %d", m.Start, m.End, n)
+			}
+		}
+	})
+}
+
+func FuzzParsePetrarchActors(f *testing.F) {
+	f.Add("JAPAN_ [JPN]\n+NIPPON_\nFUMIO_KISHIDA_ # x\n\t[JPNGOV 211004-241001]\n\t[JPNELI]\n")
+	f.Add("X [Y 9008223]\n[\n+\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		es, _ := ParsePetrarchActors(strings.NewReader(s), "fuzz")
+		for _, e := range es {
+			if len(e.Names) == 0 || len(e.Terms) == 0 {
+				t.Fatalf("empty entry %+v", e)
+			}
+		}
+	})
+}
+
+func FuzzParsePetrarchAgents(f *testing.F) {
+	f.Add("!P! = MAN, MEN\nPOLICE!P! [~COP]\nSOLDIER [~MIL]\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		_, _ = ParsePetrarchAgents(strings.NewReader(s), "fuzz")
+	})
+}

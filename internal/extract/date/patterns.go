@@ -1,0 +1,219 @@
+package date
+
+import (
+	"fmt"
+
+	"github.com/liaison-project/liaison"
+)
+
+type mention = liaison.DateMention
+
+// absolute matches calendar expressions at token i: ISO dates, day-month,
+// month-day, month-year, years, decades, centuries, and a weekday before
+// any of these.
+func (f *finder) absolute(i int) (mention, int, bool) {
+	if i >= len(f.toks) {
+		return mention{}, 0, false
+	}
+	t := f.toks[i]
+	if t.kind == tNum {
+		return f.fromNumber(i)
+	}
+	if t.kind != tWord {
+		return mention{}, 0, false
+	}
+	if _, ok := weekdayNum[t.key]; ok && f.isWeekday(i) {
+		j := i + 1
+		if f.punct(j, ",") {
+			j++
+		}
+		if m, n, ok := f.monthFirst(j); ok && len(m.Value) == 10 {
+			return m, n, true
+		}
+		if m, n, ok := f.fromNumber(j); ok && len(m.Value) == 10 {
+			return m, n, true
+		}
+		return mention{}, 0, false
+	}
+	if _, ok := monthNum[t.key]; ok {
+		return f.monthFirst(i)
+	}
+	if code, ok := seasons[t.key]; ok {
+		if y, n, ok := f.year(i + 1); ok {
+			return mention{Value: fmt.Sprintf("%04d-%s", y, code)}, n, true
+		}
+	}
+	return mention{}, 0, false
+}
+
+// year matches a four-digit year token at i (optionally after a comma).
+func (f *finder) year(i int) (int, int, bool) {
+	if f.punct(i, ",") {
+		i++
+	}
+	if i >= len(f.toks) {
+		return 0, 0, false
+	}
+	t := f.toks[i]
+	if t.kind == tNum && t.digits == 4 && len(t.parts) == 1 && t.suffix == "" && t.n >= 1000 && t.n <= 2200 && f.adjacent(i-1) {
+		return t.n, i + 1, true
+	}
+	return 0, 0, false
+}
+
+// isWeekday checks a weekday word: full names, or a capitalised
+// abbreviation with its period ("Wed.").
+func (f *finder) isWeekday(i int) bool {
+	t := f.toks[i]
+	if t.end-t.start == len(t.key) {
+		return true
+	}
+	return t.upper && f.punct(i+1, ".")
+}
+
+// isMonth checks a month word: "May" and "March" need a date context,
+// abbreviations a capital and a period or a day after them.
+func (f *finder) isMonth(i int) bool {
+	t := f.toks[i]
+	if !t.upper {
+		return false
+	}
+	next := i + 1
+	if f.punct(next, ".") {
+		next++
+	}
+	dayAfter := next < len(f.toks) && f.toks[next].kind == tNum
+	if t.end-t.start < len(t.key) {
+		return f.punct(i+1, ".") || dayAfter
+	}
+	if t.key == "may" || t.key == "march" {
+		switch f.key(i - 1) {
+		case "in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "from",
+			"during", "through", "end", "to", "before", "after", "coming", "past":
+			return true
+		}
+		return dayAfter
+	}
+	return true
+}
+
+// monthFirst matches "July 11", "Jul. 11, 2023", "July 11-12", "June 2022",
+// "June last year" and a bare month.
+func (f *finder) monthFirst(i int) (mention, int, bool) {
+	if i >= len(f.toks) || f.toks[i].kind != tWord {
+		return mention{}, 0, false
+	}
+	m, ok := monthNum[f.toks[i].key]
+	if !ok || !f.isMonth(i) {
+		return mention{}, 0, false
+	}
+	j := i + 1
+	if f.punct(j, ".") {
+		j++
+	}
+	if j < len(f.toks) && f.toks[j].kind == tNum && f.adjacent(j-1) {
+		d := f.toks[j]
+		if d.digits <= 2 && len(d.parts) <= 2 && d.n >= 1 && d.n <= 31 && d.suffix != "s" {
+			y, n, hasYear := f.year(j + 1)
+			if !hasYear {
+				y, n = nearestYear(f.dct, m, d.n), j+1
+			}
+			if !validDay(y, m, d.n) {
+				return mention{}, 0, false
+			}
+			out := mention{Value: fmtDay(dayOf(y, m, d.n))}
+			if len(d.parts) == 2 && d.n2 > d.n && validDay(y, m, d.n2) {
+				out.EndValue = fmtDay(dayOf(y, m, d.n2))
+			}
+			return out, n, true
+		}
+	}
+	if y, n, ok := f.year(j); ok {
+		return mention{Value: fmtMonth(y, m)}, n, true
+	}
+	if mod := f.key(j); (mod == "last" || mod == "this" || mod == "next") && f.key(j+1) == "year" {
+		y := f.dct.Year() + map[string]int{"last": -1, "this": 0, "next": 1}[mod]
+		return mention{Value: fmtMonth(y, m)}, j + 2, true
+	}
+	if f.toks[i].end-f.toks[i].start < len(f.toks[i].key) {
+		return mention{}, 0, false // "Jul." alone is too weak
+	}
+	return mention{Value: f.bareMonth(m, i)}, i + 1, true
+}
+
+// fromNumber matches expressions opening with a number: ISO dates, "11
+// July 2023", "11-12 July", years, year ranges, decades, centuries.
+func (f *finder) fromNumber(i int) (mention, int, bool) {
+	if i >= len(f.toks) || f.toks[i].kind != tNum {
+		return mention{}, 0, false
+	}
+	t := f.toks[i]
+	if len(t.parts) == 3 && t.digits == 4 && t.suffix == "" {
+		if validDay(t.parts[0], t.parts[1], t.parts[2]) {
+			return mention{Value: fmtDay(dayOf(t.parts[0], t.parts[1], t.parts[2]))}, i + 1, true
+		}
+		return mention{}, 0, false
+	}
+	if t.digits <= 2 && len(t.parts) <= 2 && t.n >= 1 && t.n <= 31 && f.adjacent(i) {
+		j := i + 1
+		if f.key(j) == "of" {
+			j++
+		}
+		if j < len(f.toks) && f.toks[j].kind == tWord {
+			if m, ok := monthNum[f.toks[j].key]; ok && f.toks[j].upper {
+				n := j + 1
+				if f.punct(n, ".") {
+					n++
+				}
+				y, n2, hasYear := f.year(n)
+				if !hasYear {
+					y, n2 = nearestYear(f.dct, m, t.n), j+1
+				}
+				if !validDay(y, m, t.n) {
+					return mention{}, 0, false
+				}
+				out := mention{Value: fmtDay(dayOf(y, m, t.n))}
+				if len(t.parts) == 2 && t.n2 > t.n && validDay(y, m, t.n2) {
+					out.EndValue = fmtDay(dayOf(y, m, t.n2))
+				}
+				return out, n2, true
+			}
+		}
+	}
+	return f.yearish(i)
+}
+
+// yearish matches "2022", "2009-2010", "2009-10", "1990s", "20th century".
+func (f *finder) yearish(i int) (mention, int, bool) {
+	t := f.toks[i]
+	if t.suffix == "th" && t.digits <= 2 && f.key(i+1) == "century" && t.n >= 1 && t.n <= 22 {
+		return mention{Value: fmt.Sprintf("%02d", t.n-1)}, i + 2, true
+	}
+	if t.digits != 4 || t.n < 1000 || t.n > 2200 || len(t.parts) > 2 {
+		return mention{}, 0, false
+	}
+	if i > 0 && f.toks[i-1].kind == tPunct && (f.toks[i-1].key == "$" || f.toks[i-1].key == "#" || f.toks[i-1].key == "£" || f.toks[i-1].key == "€") && f.toks[i-1].end == t.start {
+		return mention{}, 0, false
+	}
+	if f.punct(i+1, "%") || f.punct(i+1, ",") && i+2 < len(f.toks) && f.toks[i+2].kind == tNum && f.toks[i+1].end == f.toks[i+2].start {
+		return mention{}, 0, false // "2010%", "2,010,000"
+	}
+	if t.suffix == "s" && t.n%10 == 0 {
+		return mention{Value: fmt.Sprintf("%03d", t.n/10)}, i + 1, true
+	}
+	if t.suffix != "" {
+		return mention{}, 0, false
+	}
+	out := mention{Value: fmtYear(t.n)}
+	if len(t.parts) == 2 {
+		e := t.n2
+		if e < 100 {
+			e += t.n / 100 * 100
+		}
+		if e <= t.n || e-t.n > 50 {
+			return mention{}, 0, false
+		}
+		out.EndValue = fmtYear(e)
+	}
+	return out, i + 1, true
+}

@@ -1,0 +1,238 @@
+package dict
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// CodeBy says how many events a sentence yields (TABARI SET: CODE BY).
+type CodeBy int
+
+// CODE BY CLAUSE (first event per clause), SENTENCE (first event) or ALL.
+const (
+	ByClause CodeBy = iota
+	BySentence
+	ByAll
+)
+
+// Options are the coder switches a TABARI .options file sets. The zero
+// value is not useful: start from DefaultOptions.
+type Options struct {
+	CodeBy CodeBy
+	// Complexity filter: counts (0 = off) and conditions.
+	CxVerbs, CxActors, CxPronouns, CxConj, CxComma, CxLateVerb   int
+	CxNoActPrior, CxNoActAfter, CxNoVerb, CxNoSource, CxNoTarget bool
+	CxNoEvent                                                    bool
+	// Defaults for missing source/target.
+	DefSource, DefTarget string
+	DefSourcePrior       bool // apply the default source whenever no actor precedes the verb
+	DefTargetAfter       bool // apply the default target whenever no actor follows the verb
+	CommaOff             bool
+	CommaMin, CommaMax   int // middle clauses eliminated when Min < words <= Max
+	CommaEMin, CommaEMax int // clause between last comma and the end
+	CommaBMin, CommaBMax int // clause between the start and the first comma
+	ConvertAgents        bool
+	MinWords             int // sentences with fewer words are not coded (0 = off)
+	Labels               map[string]string
+	FBIS                 bool
+	Forward              bool // forward pronoun antecedents between sentences
+	// SplitContractions tokenizes "didn't" as "did n't" (Treebank style,
+	// as PETRARCH dictionaries expect).
+	SplitContractions bool
+	// DistributeAgents applies an agent to every actor of a compound
+	// ("lawmakers in A and B") and shares an actor between agents joined
+	// by AND ("Danish media and government"), as PETRARCH does.
+	DistributeAgents bool
+	// PassiveNoBy treats "X was <participle>" without a BY phrase as
+	// passive too (X becomes the target).
+	PassiveNoBy bool
+	// CrossCommas lets patterns and actor searches run across commas
+	// (TABARI stops pattern matching at commas).
+	CrossCommas bool
+	// NoGreedySource keeps the coder from taking a source after the verb
+	// when none precedes it.
+	NoGreedySource bool
+	// SkipIntro ignores actors in a sentence-opening adverbial phrase
+	// ("Following the Madrid summit, Japan ...") when looking for the source.
+	SkipIntro bool
+	// TargetOtherCountry prefers a target whose country differs from the
+	// source's before settling for any distinct code.
+	TargetOtherCountry bool
+	// CarryTarget reuses the previous clause's target in a later clause
+	// that has none ("... will attend the summit and will compile ...").
+	CarryTarget bool
+}
+
+// DefaultOptions returns TABARI's defaults.
+func DefaultOptions() *Options {
+	return &Options{MinWords: 8, CommaMin: 2, CommaMax: 10, CommaEMin: 2, CommaEMax: 10, CommaBMin: 255, CommaBMax: 0, Labels: map[string]string{}}
+}
+
+// Clone copies the options so per-record changes do not leak.
+func (o *Options) Clone() *Options {
+	c := *o
+	c.Labels = o.Labels
+	return &c
+}
+
+// ParseOptions reads a TABARI .options file onto the defaults.
+func ParseOptions(r io.Reader, name string) (*Options, error) {
+	o := DefaultOptions()
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	ln := 0
+	for sc.Scan() {
+		ln++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "//") || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "~~") {
+			break
+		}
+		if err := o.Apply(line); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, ln, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return o, nil
+}
+
+var (
+	reCx     = regexp.MustCompile(`([A-Z]+)\s*(?:\[\s*(\d+)\s*\])?`)
+	reBlock  = regexp.MustCompile(`\[\s*([^\]]*)\]`)
+	reNumOpt = regexp.MustCompile(`([A-Z]+)\s*=\s*(\d+)`)
+)
+
+// Apply executes one options command line (also used by validation
+// records' { OPTION: ... } lines). Unknown commands are ignored.
+func (o *Options) Apply(line string) error {
+	cmd, arg, ok := strings.Cut(line, ":")
+	if !ok {
+		return nil
+	}
+	cmd = strings.ToUpper(strings.TrimSpace(cmd))
+	arg = strings.TrimSpace(arg)
+	up := strings.ToUpper(arg)
+	switch cmd {
+	case "COMPLEX":
+		o.applyComplex(up)
+	case "DEFAULT":
+		o.applyDefault(up)
+	case "COMMA":
+		if strings.HasPrefix(up, "OFF") {
+			o.CommaOff = true
+			return nil
+		}
+		o.CommaOff = false
+		for _, m := range reNumOpt.FindAllStringSubmatch(up, -1) {
+			n, _ := strconv.Atoi(m[2])
+			switch m[1] {
+			case "MIN":
+				o.CommaMin = n
+			case "MAX":
+				o.CommaMax = n
+			case "EMIN":
+				o.CommaEMin = n
+			case "EMAX":
+				o.CommaEMax = n
+			case "BMIN":
+				o.CommaBMin = n
+			case "BMAX":
+				o.CommaBMax = n
+			}
+		}
+	case "SET":
+		o.applySet(up)
+	case "FORWARD":
+		o.Forward = !strings.Contains(up, "OFF")
+	case "LABEL":
+		k, v, _ := strings.Cut(arg, "=")
+		o.Labels[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return nil
+}
+
+func (o *Options) applyComplex(up string) {
+	o.CxVerbs, o.CxActors, o.CxPronouns, o.CxConj, o.CxComma, o.CxLateVerb = 0, 0, 0, 0, 0, 0
+	o.CxNoActPrior, o.CxNoActAfter, o.CxNoVerb, o.CxNoSource, o.CxNoTarget, o.CxNoEvent = false, false, false, false, false, false
+	for _, m := range reCx.FindAllStringSubmatch(up, -1) {
+		n, _ := strconv.Atoi(m[2])
+		switch m[1] {
+		case "VERBS":
+			o.CxVerbs = n
+		case "ACTORS":
+			o.CxActors = n
+		case "PRONOUNS":
+			o.CxPronouns = n
+		case "CONJ":
+			o.CxConj = n
+		case "COMMA":
+			o.CxComma = n
+		case "LATEVERB":
+			o.CxLateVerb = n
+		case "NOACTPRIOR":
+			o.CxNoActPrior = true
+		case "NOACTAFTER":
+			o.CxNoActAfter = true
+		case "NOVERB":
+			o.CxNoVerb = true
+		case "NOSOURCE":
+			o.CxNoSource = true
+		case "NOTARGET":
+			o.CxNoTarget = true
+		case "NOEVENT":
+			o.CxNoEvent = true
+		}
+	}
+}
+
+func (o *Options) applyDefault(up string) {
+	if strings.HasPrefix(up, "OFF") {
+		o.DefSource, o.DefTarget, o.DefSourcePrior, o.DefTargetAfter = "", "", false, false
+		return
+	}
+	src, tgt := up, ""
+	if i := strings.Index(up, "TARGET"); i >= 0 {
+		src, tgt = up[:i], up[i:]
+	}
+	if strings.Contains(src, "SOURCE") {
+		if m := reBlock.FindStringSubmatch(src); m != nil {
+			o.DefSource = strings.TrimSpace(m[1])
+		}
+		o.DefSourcePrior = strings.Contains(src, "PRIOR")
+	}
+	if tgt != "" {
+		if m := reBlock.FindStringSubmatch(tgt); m != nil {
+			o.DefTarget = strings.TrimSpace(m[1])
+		}
+		o.DefTargetAfter = strings.Contains(tgt, "AFTER")
+	}
+}
+
+func (o *Options) applySet(up string) {
+	k, v, _ := strings.Cut(up, "=")
+	k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+	truth := strings.HasPrefix(v, "T")
+	switch {
+	case strings.HasPrefix(k, "CODE BY SENTENCE"):
+		o.CodeBy = BySentence
+	case strings.HasPrefix(k, "CODE ALL"):
+		o.CodeBy = ByAll
+	case strings.HasPrefix(k, "CODE BY"):
+		o.CodeBy = ByClause
+	case strings.HasPrefix(k, "CONVERT AGENT"):
+		o.ConvertAgents = truth
+	case strings.HasPrefix(k, "MINIMUM WORDS"):
+		n, _ := strconv.Atoi(strings.Fields(v + " 0")[0])
+		o.MinWords = n
+	case strings.HasPrefix(k, "FBIS"):
+		o.FBIS = truth
+	}
+}

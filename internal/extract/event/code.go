@@ -1,0 +1,394 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/liaison-project/liaison/internal/extract/dict"
+)
+
+// actorRef is a resolved source or target: a unit, or a default code.
+type actorRef struct {
+	u     int // unit index, -1 for a default code
+	codes []string
+	text  string
+}
+
+func (s *sent) ref(u int) *actorRef {
+	if u < 0 {
+		return nil
+	}
+	return &actorRef{u: u, codes: s.units[u].codes, text: s.units[u].text}
+}
+
+// code runs the verbs of every clause and builds the events.
+func (s *sent) code(o *dict.Options) []Raw {
+	var out []Raw
+	subject := -1
+	for ci, cl := range s.clauses() {
+		if ci > 0 {
+			st := cl[0]
+			if st < cl[1] && s.spanKind(st) == kDeterm {
+				st++
+			}
+			if u := s.firstUnitIn(st, st+1); u >= 0 {
+				subject = u
+			}
+			if !s.hasVerb([2]int{0, cl[0]}) {
+				subject = -1 // a verbless first part belongs to the subject phrase
+			}
+		}
+		found := false
+		for k := range s.spans {
+			sp := &s.spans[k]
+			if sp.kind != kVerb || sp.start < cl[0] || sp.end > cl[1] {
+				continue
+			}
+			evs, src, ok := s.tryVerb(sp, cl, ci, subject, o)
+			if s.discard || s.complex {
+				return nil
+			}
+			if !ok {
+				continue
+			}
+			out = append(out, evs...)
+			if src >= 0 {
+				subject = src
+			}
+			if len(evs) > 0 && !evs[0].Sub {
+				found = true
+				if o.CodeBy != dict.ByAll {
+					break
+				}
+			}
+		}
+		if !found && s.hasVerb(cl) {
+			if u := s.firstUnitIn(cl[0], cl[1]); u >= 0 && subject < 0 {
+				subject = u
+			}
+		}
+		if found && o.CodeBy == dict.BySentence {
+			break
+		}
+	}
+	return filterPriority(out)
+}
+
+// filterPriority drops subordinate events when others exist and keeps
+// only dominant events when there are any.
+func filterPriority(evs []Raw) []Raw {
+	hasMain, hasDom := false, false
+	for _, e := range evs {
+		hasMain = hasMain || !e.Sub
+		hasDom = hasDom || e.Dom
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		if (hasMain && e.Sub) || (hasDom && !e.Dom) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func (s *sent) firstUnitIn(a, b int) int {
+	for k, u := range s.units {
+		if u.start >= a && u.start < b {
+			return k
+		}
+	}
+	return -1
+}
+
+// tryVerb codes one verb: its patterns longest first, else its root code.
+// ok is false when the verb yields nothing (null code, no match).
+func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([]Raw, int, bool) {
+	v := sp.e.verb
+	m := &matcher{s: s, lo: cl[0], hi: cl[1]}
+	var code dict.VerbCode
+	explicit := false
+	var pat *dict.Pattern
+	m.src, m.tgt, m.cmp = -1, -1, -1
+	m.start, m.end = sp.start, sp.end
+	var saved matcher
+	actual := -1 // matched length of a pattern with alternatives
+	for k := range v.Patterns {
+		p := &v.Patterns[k]
+		if actual >= 0 && p.Len() <= actual {
+			break
+		}
+		if !m.matchPattern(p.Elems, sp.start, sp.end) {
+			continue
+		}
+		pat, code, saved = p, p.Code, *m
+		if !hasAlt(p.Elems) || m.chars >= p.Len() {
+			break
+		}
+		// a shorter actual match: longer patterns get a chance first
+		actual = m.chars
+	}
+	if pat != nil {
+		*m = saved
+		for _, e := range pat.Elems {
+			if isActorElem(e.Kind) && e.Kind != dict.KSkip {
+				explicit = true
+			}
+		}
+	}
+	if pat == nil {
+		code = v.Code
+		m.src, m.tgt, m.cmp = -1, -1, -1
+		m.start, m.end = sp.start, sp.end
+	}
+	switch code.Code {
+	case dict.CodeNull:
+		return nil, -1, false
+	case dict.CodeDiscard:
+		s.setDiscard("verb pattern")
+		return nil, -1, false
+	case dict.CodeComplex:
+		s.setComplex("verb pattern")
+		return nil, -1, false
+	}
+	src, tgt := s.ref(m.src), s.ref(m.tgt)
+	if m.cmp >= 0 {
+		src, tgt = s.ref(m.cmp), s.ref(m.cmp)
+	}
+	src, tgt = s.defaults(src, tgt, sp, cl, ci, subject, o)
+	if !explicit && s.passive(sp, o) {
+		src, tgt = tgt, src
+	}
+	if src == nil || tgt == nil {
+		return nil, -1, false
+	}
+	explain := v.Src + " " + v.Forms[0].Text
+	if pat != nil {
+		explain = pat.Src + " " + v.Forms[0].Text + " " + pat.Text
+	}
+	verbText := s.textOf(min(m.start, sp.start), max(m.end, sp.end))
+	neg := s.negated(sp.start, cl[0])
+	var evs []Raw
+	emit := func(a, b *actorRef, c string) {
+		for _, x := range a.codes {
+			for _, y := range b.codes {
+				if x == y || x == "" || y == "" {
+					continue
+				}
+				evs = append(evs, Raw{Source: x, Target: y, Code: c, SourceText: a.text, TargetText: b.text,
+					VerbText: verbText, Negated: neg, Sub: code.Sub, Dom: code.Dom, Explain: explain})
+			}
+		}
+	}
+	if m.cmp >= 0 && code.Paired != "" {
+		// a compound with a paired code: earlier member to later, and back
+		cs := src.codes
+		for i := range cs {
+			for j := i + 1; j < len(cs); j++ {
+				emit(&actorRef{codes: cs[i : i+1], text: src.text}, &actorRef{codes: cs[j : j+1], text: src.text}, code.Code)
+				emit(&actorRef{codes: cs[j : j+1], text: src.text}, &actorRef{codes: cs[i : i+1], text: src.text}, code.Paired)
+			}
+		}
+	} else {
+		emit(src, tgt, code.Code)
+		if code.Paired != "" {
+			emit(tgt, src, code.Paired)
+		}
+	}
+	if len(evs) > 0 {
+		s.lastTarget = tgt
+	}
+	return evs, src.u, true
+}
+
+// defaults fills a missing source and target by TABARI's rules.
+func (s *sent) defaults(src, tgt *actorRef, sp *span, cl [2]int, ci, subject int, o *dict.Options) (*actorRef, *actorRef) {
+	if src == nil {
+		switch {
+		case tgt != nil:
+			for k, u := range s.units {
+				if u.start < sp.start && !sameCodes(u.codes, tgt.codes) && (ci == 0 || u.start >= cl[0]) {
+					src = s.ref(k)
+					break
+				}
+			}
+			if src == nil && subject >= 0 && !sameCodes(s.units[subject].codes, tgt.codes) {
+				src = s.ref(subject)
+			}
+		case ci > 0 && subject >= 0:
+			src = s.ref(subject) // the subject carries over conjunctions
+		default:
+			lo := 0
+			if ci > 0 {
+				lo = cl[0]
+			} else if o.SkipIntro {
+				lo = s.introEnd(sp.start)
+			}
+			if u := s.firstUnitIn(lo, sp.start); u >= 0 {
+				src = s.ref(u)
+			} else if subject >= 0 {
+				src = s.ref(subject)
+			}
+		}
+		if src == nil && o.DefSource != "" && o.DefSourcePrior {
+			src = &actorRef{u: -1, codes: []string{o.DefSource}}
+		}
+		if src == nil && !o.NoGreedySource {
+			if u := s.firstUnitIn(sp.end, cl[1]); u >= 0 && (tgt == nil || !sameCodes(s.units[u].codes, tgt.codes)) {
+				src = s.ref(u)
+			}
+		}
+		if src == nil && o.DefSource != "" {
+			src = &actorRef{u: -1, codes: []string{o.DefSource}}
+		}
+	}
+	if tgt == nil && src != nil && o.TargetOtherCountry {
+		for k, u := range s.units {
+			if u.start >= sp.end && u.start < cl[1] && k != src.u && !sameCountry(u.codes, src.codes) {
+				tgt = s.ref(k)
+				break
+			}
+		}
+	}
+	if tgt == nil && src != nil {
+		for k, u := range s.units {
+			if u.start >= sp.end && u.start < cl[1] && k != src.u && !sameCodes(u.codes, src.codes) {
+				tgt = s.ref(k)
+				break
+			}
+		}
+		if tgt == nil && o.DefTarget != "" && o.DefTargetAfter {
+			tgt = &actorRef{u: -1, codes: []string{o.DefTarget}}
+		}
+		if tgt == nil { // nearest actor before the verb
+			for k := len(s.units) - 1; k >= 0; k-- {
+				u := s.units[k]
+				if u.end <= sp.start && u.start >= cl[0] && k != src.u && !sameCodes(u.codes, src.codes) {
+					tgt = s.ref(k)
+					break
+				}
+			}
+		}
+		if tgt == nil && ci > 0 && o.CarryTarget && s.lastTarget != nil && !sameCodes(s.lastTarget.codes, src.codes) {
+			tgt = s.lastTarget
+		}
+		if tgt == nil && src.u >= 0 && s.units[src.u].compound {
+			tgt = src
+		}
+		if tgt == nil && o.DefTarget != "" {
+			tgt = &actorRef{u: -1, codes: []string{o.DefTarget}}
+		}
+	}
+	return src, tgt
+}
+
+func sameCodes(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// passive: WAS/WERE/BEEN one or two words before the verb and BY right
+// after it (or, with PassiveNoBy, any "was <participle>").
+func (s *sent) passive(sp *span, o *dict.Options) bool {
+	by := sp.end < len(s.toks) && s.toks[sp.end].w == "BY"
+	if !by && sp.end+1 < len(s.toks) && s.toks[sp.end+1].w == "BY" && s.spanKind(sp.end) == kNull {
+		by = true // one modifier between: "was opposed earlier by"
+	}
+	if by {
+		for k := sp.start - 1; k >= 0 && k >= sp.start-2; k-- {
+			if s.spanKind(k) == kAuxil {
+				return true
+			}
+		}
+		return false
+	}
+	if !o.PassiveNoBy || !participle(s.toks[sp.start].w) {
+		return false
+	}
+	for k := sp.start - 1; k >= 0 && k >= sp.start-4; k-- {
+		switch w := s.toks[k].w; {
+		case s.spanKind(k) == kAuxil || w == "IS" || w == "ARE" || w == "BEING" || w == "BE":
+			return true
+		case s.spanKind(k) != kNull || w == ",":
+			return false
+		}
+	}
+	return false
+}
+
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN") || strings.HasSuffix(w, "WN") || strings.HasSuffix(w, "NE") || w == "HELD" || w == "SHOT" || w == "HIT" || w == "KEPT" || w == "LEFT" || w == "MET" || w == "SENT" || w == "BUILT" || w == "CAUGHT" || w == "FOUGHT" || w == "SOUGHT" || w == "BROUGHT" || w == "TOLD" || w == "SOLD" || w == "PUT" || w == "SET" || w == "CUT"
+}
+
+var negWords = map[string]bool{"NOT": true, "NEVER": true, "DIDN'T": true, "DOESN'T": true, "WON'T": true, "CAN'T": true, "WOULDN'T": true, "HASN'T": true, "HAVEN'T": true, "ISN'T": true, "WASN'T": true, "NO": true, "REFUSED": true, "DECLINED": true}
+
+// negated: a negation within three words before the verb, in the clause.
+func (s *sent) negated(v, lo int) bool {
+	for k := v - 1; k >= lo && k >= v-3; k-- {
+		if negWords[s.toks[k].w] {
+			return true
+		}
+		if s.spanKind(k) == kActor {
+			break
+		}
+	}
+	return false
+}
+
+func hasAlt(es []dict.Elem) bool {
+	for _, e := range es {
+		if e.Kind == dict.KAlt {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sent) hasVerb(cl [2]int) bool {
+	for _, sp := range s.spans {
+		if sp.kind == kVerb && sp.start >= cl[0] && sp.end <= cl[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameCountry reports whether two code lists share a leading 3-letter
+// country or organisation code.
+func sameCountry(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if len(x) >= 3 && len(y) >= 3 && x[:3] == y[:3] && x[:3] != "IGO" {
+				return true
+			}
+			if strings.HasPrefix(x, "IGO") && x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var introWords = map[string]bool{"FOLLOWING": true, "DURING": true, "AFTER": true, "BEFORE": true, "IN": true, "ON": true, "AT": true,
+	"SINCE": true, "WHILE": true, "WHEN": true, "AS": true, "DESPITE": true, "AMID": true, "ACCORDING": true, "UNDER": true, "FOR": true,
+	"WITH": true, "LAST": true, "EARLIER": true, "THIS": true, "AHEAD": true, "AGAINST": true, "UNLIKE": true, "LIKE": true, "ALONGSIDE": true, "TO": true}
+
+// introEnd is the token after the comma closing a sentence-opening
+// adverbial phrase that ends before the verb, else 0.
+func (s *sent) introEnd(verb int) int {
+	if len(s.toks) == 0 || !introWords[s.toks[0].w] {
+		return 0
+	}
+	for k := 1; k < verb; k++ {
+		if s.toks[k].w == "," {
+			return k + 1
+		}
+	}
+	return 0
+}

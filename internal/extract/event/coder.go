@@ -1,0 +1,314 @@
+// Package event is Liaison's event coder: a TABARI-style shallow parser
+// that turns sentences into CAMEO-coded who-did-what-to-whom events using
+// TABARI, PETRARCH or Liaison's own built-in dictionaries.
+package event
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/liaison-project/liaison/internal/extract/dict"
+)
+
+// Coder codes sentences with one compiled set of dictionaries. It is
+// read-only after construction and safe for concurrent use.
+type Coder struct {
+	d    *dict.Dict
+	idx  *index
+	opts *dict.Options
+	cfg  Config
+}
+
+// Config tunes coder behaviour beyond the dictionaries' own options.
+type Config struct {
+	// Explain fills Event.Explain with the dictionary entry that coded it.
+	Explain bool
+	// DropNegated suppresses negated events instead of flagging them.
+	DropNegated bool
+	// Info names codes (CAMEO name, root, quad, Goldstein, PLOVER); nil
+	// derives only the root.
+	Info CodeInfoFunc
+}
+
+// CodeInfo describes an event code.
+type CodeInfo struct {
+	Name      string
+	Root      string
+	Quad      int
+	Goldstein float64
+	PLOVER    string
+}
+
+// CodeInfoFunc looks a CAMEO code up (internal/cameo provides one).
+type CodeInfoFunc func(code string) (CodeInfo, bool)
+
+// New compiles a dictionary set into a coder.
+func New(d *dict.Dict, cfg Config) *Coder {
+	c := &Coder{d: d, idx: newIndex(), cfg: cfg, opts: d.Options}
+	if c.opts == nil {
+		c.opts = dict.DefaultOptions()
+	}
+	order := 0
+	for _, a := range d.Actors {
+		order++
+		c.idx.add(&entry{kind: kActor, elems: a.Elems, actor: a, order: order})
+	}
+	for _, a := range d.Agents {
+		order++
+		c.idx.add(&entry{kind: kAgent, elems: a.Elems, agent: a, order: order})
+	}
+	for _, v := range d.Verbs {
+		for _, f := range v.Forms {
+			order++
+			c.idx.add(&entry{kind: kVerb, elems: f.Elems, verb: v, order: order})
+		}
+	}
+	for _, x := range d.Discards {
+		order++
+		c.idx.add(&entry{kind: kDiscard, elems: x.Elems, disc: x, order: order})
+	}
+	for _, p := range d.Nouns {
+		order++
+		c.idx.add(&entry{kind: kNoun, elems: p.Elems, order: order})
+	}
+	for _, p := range d.Adjectives {
+		order++
+		c.idx.add(&entry{kind: kAdj, elems: p.Elems, order: order})
+	}
+	return c
+}
+
+// Options returns the dictionary options the coder runs with.
+func (c *Coder) Options() *dict.Options { return c.opts }
+
+// Raw is a coded event before it is dressed as a liaison.Event.
+type Raw struct {
+	Source, Target, Code string
+	SourceText           string
+	TargetText           string
+	VerbText             string
+	Negated              bool
+	Sub, Dom             bool
+	Explain              string
+}
+
+// Result is what one sentence yields.
+type Result struct {
+	Events  []Raw
+	Discard bool   // a discard code matched: nothing is coded
+	Complex bool   // complexity filter or complex code: nothing is coded
+	Story   bool   // the discard applies to the whole report
+	Why     string // reason for Discard/Complex
+	First   *Antecedent
+}
+
+// ExtActor is an actor found by another component (the understanding
+// layer), in rune offsets relative to the sentence.
+type ExtActor struct {
+	Start, End int
+	Code       string
+	Text       string
+}
+
+// Antecedent is the actor a sentence-initial pronoun refers to: the
+// first actor (before any verb) of the previous sentence, without agents.
+type Antecedent struct {
+	Codes    []string
+	Compound bool
+	Text     string
+}
+
+// Input is one sentence to code with its context.
+type Input struct {
+	Text string
+	Date int           // YYYYMMDD for date-restricted actor codes, 0 = unknown
+	Opts *dict.Options // nil: the coder's options
+	Ext  []ExtActor    // actors found by the understanding layer
+	Prev *Antecedent   // pronoun forwarding from the previous sentence
+}
+
+// CodeSentence codes one sentence with no context beyond its date.
+func (c *Coder) CodeSentence(text string, date int, opts *dict.Options, ext []ExtActor) Result {
+	return c.Sentence(Input{Text: text, Date: date, Opts: opts, Ext: ext})
+}
+
+// Sentence codes one sentence.
+func (c *Coder) Sentence(in Input) Result {
+	opts := in.Opts
+	if opts == nil {
+		opts = c.opts
+	}
+	s := &sent{c: c, opts: opts, text: []rune(in.Text), date: in.Date, prev: in.Prev, extActors: len(in.Ext) > 0}
+	s.toks = tokenize(in.Text, 0, opts.SplitContractions)
+	if len(s.toks) == 0 || (opts.MinWords > 0 && len(s.toks) < opts.MinWords) {
+		return Result{}
+	}
+	if len(s.toks) > 400 {
+		s.toks = s.toks[:400]
+	}
+	s.classify()
+	s.resolve(allCaps(in.Text))
+	if s.discard {
+		return Result{Discard: true, Story: s.story, Why: s.why}
+	}
+	s.preferExternal(in.Ext)
+	s.buildUnits(opts)
+	s.addExternal(in.Ext)
+	if s.complex {
+		return Result{Complex: true, Why: s.why}
+	}
+	first := s.antecedent()
+	s.eliminateCommas(opts)
+	s.compact()
+	if why := s.complexity(opts); why != "" {
+		return Result{Complex: true, Why: why, First: first}
+	}
+	evs := s.code(opts)
+	if s.discard {
+		return Result{Discard: true, Why: s.why}
+	}
+	if s.complex {
+		return Result{Complex: true, Why: s.why, First: first}
+	}
+	return Result{Events: evs, First: first}
+}
+
+// antecedent is the first actor before the first verb, for forwarding.
+func (s *sent) antecedent() *Antecedent {
+	fv := len(s.toks)
+	for _, sp := range s.spans {
+		if sp.kind == kVerb {
+			fv = sp.start
+			break
+		}
+	}
+	if len(s.units) == 0 || s.units[0].start >= fv {
+		return nil
+	}
+	u := s.units[0]
+	return &Antecedent{Codes: u.base, Compound: u.compound, Text: u.text}
+}
+
+// preferExternal drops dictionary actors and agents overlapping an actor
+// the understanding layer resolved (it knows office-holders, pronouns
+// and metonyms the dictionaries do not).
+func (s *sent) preferExternal(ext []ExtActor) {
+	for k := range s.spans {
+		sp := &s.spans[k]
+		if sp.kind != kActor && sp.kind != kAgent {
+			continue
+		}
+		a, b := s.toks[sp.start].start, s.toks[sp.end-1].end
+		for _, x := range ext {
+			if x.Start < b && a < x.End {
+				sp.kind = kNull
+				break
+			}
+		}
+	}
+}
+
+// addExternal adds actors from the understanding layer that do not
+// overlap dictionary actors.
+func (s *sent) addExternal(ext []ExtActor) {
+	if len(ext) == 0 {
+		return
+	}
+	for _, a := range ext {
+		ts, te := -1, -1
+		for i, t := range s.toks {
+			if ts < 0 && t.end > a.Start {
+				ts = i
+			}
+			if t.start < a.End {
+				te = i + 1
+			}
+		}
+		if ts < 0 || te <= ts || a.Code == "" {
+			continue
+		}
+		clash := false
+		for _, u := range s.units {
+			if u.start < te && ts < u.end {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		s.units = append(s.units, unit{start: ts, end: te, codes: []string{a.Code}, base: []string{a.Code}, text: a.Text, src: "actor " + a.Text})
+	}
+	sortUnits(s.units)
+	s.units = s.compounds(s.units)
+}
+
+// complexity applies the COMPLEX: conditions of the options.
+func (s *sent) complexity(o *dict.Options) string {
+	verbs, conj, firstVerb := 0, 0, -1
+	for _, sp := range s.spans {
+		if sp.kind == kVerb {
+			verbs++
+			if firstVerb < 0 {
+				firstVerb = sp.start
+			}
+		}
+		if sp.kind == kConj {
+			conj++
+		}
+	}
+	switch {
+	case o.CxVerbs > 0 && verbs >= o.CxVerbs:
+		return fmt.Sprintf("complex: %d verbs", verbs)
+	case o.CxConj > 0 && conj >= o.CxConj:
+		return fmt.Sprintf("complex: %d conjunctions", conj)
+	case o.CxActors > 0 && len(s.units) >= o.CxActors:
+		return "complex: too many actors"
+	case o.CxNoVerb && verbs == 0:
+		return "complex: no verb"
+	}
+	if firstVerb >= 0 {
+		prior, after := false, false
+		for _, u := range s.units {
+			if u.start < firstVerb {
+				prior = true
+			} else {
+				after = true
+			}
+		}
+		if o.CxNoActPrior && !prior {
+			return "complex: no actor before the first verb"
+		}
+		if o.CxNoActAfter && !after {
+			return "complex: no actor after the first verb"
+		}
+	}
+	return ""
+}
+
+func sortUnits(us []unit) {
+	for i := 1; i < len(us); i++ {
+		for j := i; j > 0 && us[j].start < us[j-1].start; j-- {
+			us[j], us[j-1] = us[j-1], us[j]
+		}
+	}
+}
+
+// Stats describes a coder's dictionaries.
+func (c *Coder) Stats() string {
+	np := 0
+	for _, v := range c.d.Verbs {
+		np += len(v.Patterns)
+	}
+	return fmt.Sprintf("%d actors, %d agents, %d verbs, %d patterns", len(c.d.Actors), len(c.d.Agents), len(c.d.Verbs), np)
+}
+
+func trimRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+var _ = strings.TrimSpace

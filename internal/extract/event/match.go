@@ -1,0 +1,203 @@
+package event
+
+import "github.com/liaison-project/liaison/internal/extract/dict"
+
+// matcher matches one verb pattern around a verb inside a clause.
+type matcher struct {
+	s      *sent
+	lo, hi int // clause bounds
+	src    int // bound unit indexes, -1 when unbound
+	tgt    int
+	cmp    int
+	steps  int // work bound against pathological patterns
+	chars  int // letters of the pattern words matched (alternative lengths)
+	end    int // end of the matched text after the verb
+	start  int // start of the matched text before the verb
+}
+
+const maxSteps = 20000
+
+func (m *matcher) unitStarting(q int) int {
+	for k := range m.s.units {
+		if m.s.units[k].start == q {
+			return k
+		}
+	}
+	return -1
+}
+
+func (m *matcher) unitEnding(q int) int {
+	for k := range m.s.units {
+		if m.s.units[k].end == q {
+			return k
+		}
+	}
+	return -1
+}
+
+// bind records an actor element; it returns an undo function.
+func (m *matcher) bind(e *dict.Elem, u int) (ok bool, undo func()) {
+	un := &m.s.units[u]
+	switch e.Kind {
+	case dict.KSource:
+		old := m.src
+		m.src = u
+		return true, func() { m.src = old }
+	case dict.KTarget:
+		old := m.tgt
+		m.tgt = u
+		return true, func() { m.tgt = old }
+	case dict.KCompound:
+		if !un.compound {
+			return false, nil
+		}
+		old := m.cmp
+		m.cmp = u
+		return true, func() { m.cmp = old }
+	}
+	return true, func() {} // KSkip
+}
+
+func isActorElem(k dict.Kind) bool {
+	return k == dict.KSource || k == dict.KTarget || k == dict.KCompound || k == dict.KSkip
+}
+
+// fwd matches es[k:] from position p onwards; anchored forces the first
+// element to start exactly at p. done receives the end position.
+func (m *matcher) fwd(es []dict.Elem, k, p int, anchored bool, done func(int) bool) bool {
+	if k == len(es) {
+		return done(p)
+	}
+	m.steps++
+	if m.steps > maxSteps {
+		return false
+	}
+	e := &es[k]
+	for q := p; q < m.hi; q++ {
+		if q > p && anchored {
+			break
+		}
+		if m.elemFwd(es, k, e, q, done) {
+			return true
+		}
+		if m.s.toks[q].w == "," && !m.s.opts.CrossCommas {
+			break
+		}
+	}
+	return false
+}
+
+func (m *matcher) elemFwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(int) bool) bool {
+	switch {
+	case e.Kind == dict.KWord:
+		if !wordMatch(e, m.s.toks[q].w) {
+			return false
+		}
+		m.chars += len(e.Word)
+		if m.fwd(es, k+1, q+1, e.Next, done) {
+			return true
+		}
+		m.chars -= len(e.Word)
+	case e.Kind == dict.KAlt || e.Kind == dict.KSynset:
+		for _, alt := range e.Alts {
+			if m.fwd(alt, 0, q, true, func(end int) bool { return m.fwd(es, k+1, end, e.Next, done) }) {
+				return true
+			}
+		}
+	case isActorElem(e.Kind):
+		u := m.unitStarting(q)
+		if u < 0 || m.s.units[u].end > m.hi {
+			return false
+		}
+		ok, undo := m.bind(e, u)
+		if !ok {
+			return false
+		}
+		if m.fwd(es, k+1, m.s.units[u].end, e.Next, done) {
+			return true
+		}
+		undo()
+	}
+	return false
+}
+
+// bwd matches es[:k+1] backwards so that es[k] ends at or before p
+// (exactly at p when anchored). done receives the start position.
+func (m *matcher) bwd(es []dict.Elem, k, p int, anchored bool, done func(int) bool) bool {
+	if k < 0 {
+		return done(p)
+	}
+	m.steps++
+	if m.steps > maxSteps {
+		return false
+	}
+	e := &es[k]
+	for q := p - 1; q >= m.lo; q-- {
+		if q < p-1 && anchored {
+			break
+		}
+		if m.elemBwd(es, k, e, q, done) {
+			return true
+		}
+		if m.s.toks[q].w == "," && !m.s.opts.CrossCommas {
+			break
+		}
+	}
+	return false
+}
+
+func prevNext(es []dict.Elem, k int) bool { return k > 0 && es[k-1].Next }
+
+func (m *matcher) elemBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(int) bool) bool {
+	switch {
+	case e.Kind == dict.KWord:
+		if !wordMatch(e, m.s.toks[q].w) {
+			return false
+		}
+		m.chars += len(e.Word)
+		if m.bwd(es, k-1, q, prevNext(es, k), done) {
+			return true
+		}
+		m.chars -= len(e.Word)
+	case e.Kind == dict.KAlt || e.Kind == dict.KSynset:
+		for _, alt := range e.Alts {
+			if m.bwd(alt, len(alt)-1, q+1, true, func(st int) bool { return m.bwd(es, k-1, st, prevNext(es, k), done) }) {
+				return true
+			}
+		}
+	case isActorElem(e.Kind):
+		u := m.unitEnding(q + 1)
+		if u < 0 || m.s.units[u].start < m.lo {
+			return false
+		}
+		ok, undo := m.bind(e, u)
+		if !ok {
+			return false
+		}
+		if m.bwd(es, k-1, m.s.units[u].start, prevNext(es, k), done) {
+			return true
+		}
+		undo()
+	}
+	return false
+}
+
+// matchPattern tries a pattern around the verb span [vs, ve).
+func (m *matcher) matchPattern(es []dict.Elem, vs, ve int) bool {
+	vi := -1
+	for k := range es {
+		if es[k].Kind == dict.KVerb {
+			vi = k
+			break
+		}
+	}
+	if vi < 0 {
+		return false
+	}
+	m.src, m.tgt, m.cmp, m.steps, m.chars = -1, -1, -1, 0, 0
+	pre, post := es[:vi], es[vi+1:]
+	return m.bwd(pre, len(pre)-1, vs, vi > 0 && es[vi-1].Next, func(st int) bool {
+		m.start = st
+		return m.fwd(post, 0, ve, es[vi].Next, func(end int) bool { m.end = end; return true })
+	})
+}

@@ -1,0 +1,329 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/liaison-project/liaison/internal/extract/dict"
+)
+
+// act is an actor mention with the agents attached to it.
+type act struct {
+	start, end int
+	base       []string
+	agents     []string
+	src        string
+}
+
+func (a *act) codes(former []bool) []string {
+	if len(a.agents) == 0 {
+		return a.base
+	}
+	var out []string
+	for i, g := range a.agents {
+		for _, b := range a.base {
+			out = append(out, addAgent(b, g, former[i]))
+		}
+	}
+	return out
+}
+
+// buildUnits folds agents into adjacent actors, links compound actors and
+// resolves pronouns, giving the actor units the patterns bind to.
+func (s *sent) buildUnits(o *dict.Options) {
+	var acts []act
+	var formers [][]bool
+	for _, sp := range s.spans {
+		if sp.kind == kActor {
+			acts = append(acts, act{start: sp.start, end: sp.end, base: sp.codes, src: sp.e.actor.Src})
+			formers = append(formers, nil)
+		}
+	}
+	attach := func(a int, code string, former bool, from, to int) {
+		acts[a].agents = append(acts[a].agents, code)
+		formers[a] = append(formers[a], former)
+		acts[a].start, acts[a].end = min(acts[a].start, from), max(acts[a].end, to)
+	}
+	var agents []int
+	for k, sp := range s.spans {
+		if sp.kind == kAgent {
+			agents = append(agents, k)
+		}
+	}
+	attached := map[int][]int{} // agent span -> actors
+	for _, k := range agents {
+		sp := s.spans[k]
+		code := sp.codes[0]
+		former := sp.start > 0 && s.toks[sp.start-1].w == "FORMER"
+		target, viaPrep := s.agentTarget(acts, sp, former)
+		if target < 0 {
+			continue
+		}
+		former = former || (acts[target].start > 0 && s.toks[acts[target].start-1].w == "FORMER")
+		attach(target, code, former, sp.start, sp.end)
+		attached[k] = []int{target}
+		if viaPrep && o.DistributeAgents {
+			for j := target; j+1 < len(acts); j++ {
+				if ok, _ := s.joinable(acts[j].end, acts[j+1].start); !ok {
+					break
+				}
+				attach(j+1, code, former, acts[j+1].start, acts[j+1].end)
+				attached[k] = append(attached[k], j+1)
+			}
+		}
+	}
+	if o.DistributeAgents {
+		s.shareAgents(agents, attached, func(a, k int) {
+			sp := s.spans[k]
+			attach(a, sp.codes[0], false, sp.start, sp.end)
+		})
+	}
+	for _, k := range agents {
+		if _, ok := attached[k]; !ok && o.ConvertAgents {
+			sp := s.spans[k]
+			acts = append(acts, act{start: sp.start, end: sp.end, base: sp.codes, src: sp.e.agent.Src})
+			formers = append(formers, nil)
+		}
+	}
+	idx := make([]int, len(acts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return acts[idx[i]].start < acts[idx[j]].start })
+	var units []unit
+	for _, i := range idx {
+		a := &acts[i]
+		if len(units) > 0 && a.start < units[len(units)-1].end {
+			continue // merged: an agent attached from both sides
+		}
+		units = append(units, unit{start: a.start, end: a.end, codes: a.codes(formers[i]), base: a.base, text: s.textOf(a.start, a.end), src: a.src})
+	}
+	s.units = s.compounds(units)
+	s.pronouns()
+}
+
+// agentTarget finds the actor an agent belongs to: immediately before
+// (possibly across FORMER), immediately after, or after OF/IN (THE).
+func (s *sent) agentTarget(acts []act, sp span, former bool) (int, bool) {
+	for a := range acts {
+		if acts[a].end == sp.start || (former && acts[a].end == sp.start-1) {
+			return a, false
+		}
+	}
+	for a := range acts {
+		if acts[a].start == sp.end {
+			return a, false
+		}
+	}
+	if sp.end < len(s.toks) {
+		if w := s.toks[sp.end].w; w == "OF" || w == "IN" || w == "FROM" {
+			j := sp.end + 1
+			if j < len(s.toks) && s.toks[j].w == "THE" {
+				j++
+			}
+			for a := range acts {
+				if acts[a].start == j {
+					return a, true
+				}
+			}
+		}
+	}
+	return -1, false
+}
+
+// shareAgents gives an unattached agent joined by AND to an attached one
+// the same actors ("Danish media and government", "lawmakers and
+// officials in A and B").
+func (s *sent) shareAgents(agents []int, attached map[int][]int, attach func(a, k int)) {
+	for changed := true; changed; {
+		changed = false
+		for i, k := range agents {
+			if _, ok := attached[k]; ok {
+				continue
+			}
+			sp := s.spans[k]
+			var peer = -1
+			if i+1 < len(agents) && sp.end+1 == s.spans[agents[i+1]].start && s.toks[sp.end].w == "AND" {
+				peer = agents[i+1]
+			}
+			if i > 0 && sp.start-1 == s.spans[agents[i-1]].end && s.toks[sp.start-1].w == "AND" {
+				if _, ok := attached[agents[i-1]]; ok {
+					peer = agents[i-1]
+				}
+			}
+			ts, ok := attached[peer]
+			if peer < 0 || !ok {
+				continue
+			}
+			for _, a := range ts {
+				attach(a, k)
+			}
+			attached[k] = ts
+			changed = true
+		}
+	}
+}
+
+// addAgent combines an actor code with an agent code ("~GOV" appends,
+// "NGO~" prepends), skipping a role already present on a 3-letter boundary.
+func addAgent(actor, agent string, former bool) string {
+	if former {
+		agent = "~ELI"
+	}
+	if strings.HasPrefix(agent, "~") {
+		suf := agent[1:]
+		for i := 0; i+len(suf) <= len(actor); i += 3 {
+			if actor[i:] == suf || (i > 0 && strings.HasPrefix(actor[i:], suf) && len(suf)%3 == 0) {
+				return actor
+			}
+		}
+		return actor + suf
+	}
+	pre := strings.TrimSuffix(agent, "~")
+	if strings.HasPrefix(actor, pre) {
+		return actor
+	}
+	return pre + actor
+}
+
+// compounds joins actors separated only by commas, AND, determiners and
+// adjectives into a parsed compound (at least one AND, or FBIS commas).
+func (s *sent) compounds(us []unit) []unit {
+	var out []unit
+	for i := 0; i < len(us); {
+		j := i
+		hasAnd := false
+		for j+1 < len(us) {
+			ok, and := s.joinable(us[j].end, us[j+1].start)
+			if !ok {
+				break
+			}
+			hasAnd = hasAnd || and
+			j++
+			if and {
+				break
+			}
+		}
+		if j > i && hasAnd {
+			u := unit{start: us[i].start, end: us[j].end, compound: true, text: s.textOf(us[i].start, us[j].end), src: us[i].src}
+			seen, seenB := map[string]bool{}, map[string]bool{}
+			for k := i; k <= j; k++ {
+				for _, c := range us[k].codes {
+					if !seen[c] {
+						seen[c] = true
+						u.codes = append(u.codes, c)
+					}
+				}
+				for _, c := range us[k].base {
+					if !seenB[c] {
+						seenB[c] = true
+						u.base = append(u.base, c)
+					}
+				}
+			}
+			out = append(out, u)
+			i = j + 1
+			continue
+		}
+		out = append(out, us[i])
+		i++
+	}
+	return out
+}
+
+// joinable reports whether the words between two actors make a compound
+// link — commas and AND first, then determiners and adjectives of the
+// next noun phrase — and whether that link contains AND.
+func (s *sent) joinable(a, b int) (ok, and bool) {
+	if b <= a {
+		return false, false
+	}
+	mods := false
+	for k := a; k < b; k++ {
+		switch s.spanKind(k) {
+		case kConj:
+			if (s.toks[k].w != "AND" && s.toks[k].w != "NOR") || mods {
+				return false, false
+			}
+			and = true
+		case kComma:
+			if mods {
+				return false, false
+			}
+		case kDeterm, kAdj:
+			mods = true
+		default:
+			return false, false
+		}
+	}
+	return true, and
+}
+
+// pronouns makes units for HE/SHE/IT (first actor), ITS/HIS/HER (first
+// actor before) and THEY/THEM/THEIR (first compound, else first actor).
+func (s *sent) pronouns() {
+	if s.extActors {
+		return // the understanding layer resolved pronouns already
+	}
+	var add []unit
+	for i, t := range s.toks {
+		if s.spanKind(i) != kPronoun || s.expletive(i) {
+			continue
+		}
+		plural := t.w == "THEY" || t.w == "THEM" || t.w == "THEIR"
+		if s.prev != nil && (len(s.units) == 0 || s.units[0].start > i) && (!plural || s.prev.Compound) {
+			add = append(add, unit{start: i, end: i + 1, codes: s.prev.Codes, base: s.prev.Codes, compound: s.prev.Compound, text: t.w, src: "pronoun " + t.w + " = " + s.prev.Text})
+			continue
+		}
+		if len(s.units) == 0 {
+			continue
+		}
+		var ref *unit
+		switch t.w {
+		case "THEY", "THEM", "THEIR":
+			for k := range s.units {
+				if s.units[k].compound && s.units[k].end <= i {
+					ref = &s.units[k]
+					break
+				}
+			}
+			if ref == nil && s.units[0].end <= i {
+				ref = &s.units[0]
+			}
+		default:
+			if s.units[0].end <= i {
+				ref = &s.units[0]
+			}
+		}
+		if ref != nil {
+			add = append(add, unit{start: i, end: i + 1, codes: ref.codes, base: ref.base, compound: ref.compound, text: t.w, src: "pronoun " + t.w})
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	s.units = append(s.units, add...)
+	sort.Slice(s.units, func(i, j int) bool { return s.units[i].start < s.units[j].start })
+}
+
+var expletiveNext = map[string]bool{"REPORTED": true, "SAID": true, "EXPECTED": true, "BELIEVED": true, "LIKELY": true, "UNLIKELY": true,
+	"UNDERSTOOD": true, "CLEAR": true, "THOUGHT": true, "KNOWN": true, "POSSIBLE": true, "IMPORTANT": true, "UNCLEAR": true, "TIME": true, "NOT": true}
+
+// expletive: "It is reported that ..." — an IT that refers to nothing.
+func (s *sent) expletive(i int) bool {
+	if s.toks[i].w != "IT" || i+2 >= len(s.toks) {
+		return false
+	}
+	switch s.toks[i+1].w {
+	case "IS", "WAS", "SEEMS", "SEEMED", "APPEARS", "REMAINS", "WILL", "WOULD":
+	default:
+		return false
+	}
+	n := s.toks[i+2].w
+	if n == "BE" || n == "BEEN" || n == "ALSO" || n == "NOW" || n == "STILL" {
+		if i+3 < len(s.toks) {
+			n = s.toks[i+3].w
+		}
+	}
+	return expletiveNext[n]
+}

@@ -1,0 +1,319 @@
+package place
+
+import (
+	"math"
+	"strings"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/extract/actor/phrase"
+)
+
+// Finder finds and resolves the toponyms of a document. It implements
+// extract.PlaceFinder and is safe for concurrent use.
+type Finder struct {
+	g *Gazetteer
+}
+
+// NewFinder returns a finder over g.
+func NewFinder(g *Gazetteer) *Finder { return &Finder{g: g} }
+
+// Gazetteer returns the finder's gazetteer.
+func (f *Finder) Gazetteer() *Gazetteer { return f.g }
+
+// candidate is one toponym occurrence and the entries it may denote.
+type candidate struct {
+	tok0, tokN int // token range [tok0, tokN)
+	ids        []int32
+	hint       string // kind suggested by a following word (admin, city)
+	best       int32
+}
+
+// Find returns the places named in text. Sentences give each mention its
+// sentence index; actors are the document's actor mentions, whose
+// countries help disambiguation and whose person or organisation spans
+// are not places ("George Washington").
+func (f *Finder) Find(text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.PlaceMention {
+	toks := phrase.Tokenize(text)
+	sentOf := sentenceIndex(toks, sents)
+	cands := f.candidates(toks, sentOf, actors)
+	if len(cands) == 0 {
+		return []liaison.PlaceMention{}
+	}
+	f.resolve(toks, cands, actors)
+	out := make([]liaison.PlaceMention, 0, len(cands))
+	runes := []rune(text)
+	for _, c := range cands {
+		if c.best < 0 {
+			continue
+		}
+		e := &f.g.entries[c.best]
+		s, en := toks[c.tok0].Start, toks[c.tokN-1].End
+		out = append(out, liaison.PlaceMention{Text: string(runes[s:en]), Place: e.place(), Start: s, End: en, Sentence: sentOf[c.tok0]})
+	}
+	return out
+}
+
+// sentenceIndex maps each token to the index of the sentence holding it
+// (0 when no sentences are given).
+func sentenceIndex(toks []phrase.Token, sents []liaison.Span) []int {
+	out := make([]int, len(toks))
+	s := 0
+	for i, t := range toks {
+		for s+1 < len(sents) && t.Start >= sents[s].End {
+			s++
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// sentenceInitial reports whether token i opens its sentence (or follows
+// an opening quote or bracket).
+func sentenceInitial(toks []phrase.Token, sentOf []int, i int) bool {
+	j := i - 1
+	for j >= 0 && !toks[j].Word && strings.ContainsAny(toks[j].Lower, "\"“‘'([") {
+		j--
+	}
+	return j < 0 || sentOf[j] != sentOf[i] || toks[j].Lower == "." || toks[j].Lower == ":"
+}
+
+func (f *Finder) candidates(toks []phrase.Token, sentOf []int, actors []liaison.ActorMention) []candidate {
+	blocked := blockedSpans(actors)
+	names := personWords(actors)
+	var out []candidate
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.Word || !t.Cap {
+			continue
+		}
+		n, ids := f.longestAcceptable(toks, sentOf, i)
+		if n == 0 || overlaps(blocked, t.Start, toks[i+n-1].End) || (n == 1 && names[t.Lower]) {
+			continue
+		}
+		c := candidate{tok0: i, tokN: i + n, ids: ids, best: -1}
+		if i+n < len(toks) {
+			c.hint = suffixHint[toks[i+n].Lower]
+		}
+		out = append(out, c)
+		i += n - 1
+	}
+	return out
+}
+
+// longestAcceptable returns the longest gazetteer phrase at i that passes
+// the acceptability filters ("Indo-Pacific region": the region, not the
+// lower-case word after it).
+func (f *Finder) longestAcceptable(toks []phrase.Token, sentOf []int, i int) (int, []int32) {
+	var ns []int
+	var vs [][]int32
+	f.g.trie.All(toks, i, func(n int, ids []int32) {
+		ns = append(ns, n)
+		vs = append(vs, ids)
+	})
+	for k := len(ns) - 1; k >= 0; k-- {
+		if f.acceptable(toks, sentOf, i, ns[k], vs[k]) {
+			return ns[k], vs[k]
+		}
+	}
+	return 0, nil
+}
+
+// acceptable filters matches that are more likely ordinary words or parts
+// of a longer proper name than places.
+func (f *Finder) acceptable(toks []phrase.Token, sentOf []int, i, n int, ids []int32) bool {
+	first := toks[i]
+	for j := i + 1; j < i+n; j++ {
+		if tj := toks[j]; tj.Word && !tj.Cap && !connector[tj.Lower] {
+			return false
+		}
+	}
+	if first.Upper && len(first.Lower) > 1 && n == 1 && !f.anyAcronym(ids, first.Text) {
+		return false // "US" matches only where the gazetteer has the acronym
+	}
+	if n == 1 {
+		if never[first.Lower] {
+			return false
+		}
+		if common[first.Lower] && (sentenceInitial(toks, sentOf, i) || f.maxPop(ids) < 200000) {
+			return false
+		}
+	}
+	// part of a longer capitalised name: "George Washington", "Jackson Smith"
+	if i > 0 && toks[i-1].Word && toks[i-1].Cap && !sentenceInitial(toks, sentOf, i-1) && !titleOK[toks[i-1].Lower] {
+		if k, _ := f.g.trie.Longest(toks, i-1); k == 0 {
+			return false
+		}
+	}
+	if e := i + n; e < len(toks) && toks[e].Word && toks[e].Cap && suffixHint[toks[e].Lower] == "" && orgTail[toks[e].Lower] {
+		return false // "Madrid Summit" is fine, "Beijing University" is not a place mention
+	}
+	if i >= 2 && toks[i-1].Lower == "of" && orgHead[toks[i-2].Lower] {
+		return false // "Bank of America", "University of Chicago"
+	}
+	return true
+}
+
+func (f *Finder) anyAcronym(ids []int32, text string) bool {
+	for _, id := range ids {
+		e := &f.g.entries[id]
+		if e.Name == text {
+			return true
+		}
+		for _, a := range e.Alts {
+			if a == text {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (f *Finder) maxPop(ids []int32) int {
+	m := 0
+	for _, id := range ids {
+		m = max(m, f.g.entries[id].Pop)
+	}
+	return m
+}
+
+type span struct{ s, e int }
+
+func blockedSpans(actors []liaison.ActorMention) []span {
+	var out []span
+	for _, a := range actors {
+		if a.Kind == "person" || a.Kind == "organisation" {
+			out = append(out, span{a.Start, a.End})
+		}
+	}
+	return out
+}
+
+// personWords are the words of the document's multi-word person names:
+// alone they are short names, not places ("Valeska Paris ... Paris said").
+func personWords(actors []liaison.ActorMention) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range actors {
+		if a.Kind != "person" {
+			continue
+		}
+		toks := phrase.Tokenize(a.Name)
+		if len(toks) < 2 {
+			continue
+		}
+		for _, t := range toks {
+			if t.Word && t.Cap {
+				m[t.Lower] = true
+			}
+		}
+	}
+	return m
+}
+
+func overlaps(sp []span, s, e int) bool {
+	for _, b := range sp {
+		if s < b.e && b.s < e {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve picks an entry for every candidate: first by its own merits
+// (kind and population), then again with the document's context: the
+// countries of the other places and of the actors, and "City, Region"
+// pairs.
+func (f *Finder) resolve(toks []phrase.Token, cands []candidate, actors []liaison.ActorMention) {
+	ctx := map[string]float64{}
+	for _, a := range actors {
+		if len(a.Code) >= 3 {
+			ctx[a.Code[:3]] += 1
+		}
+	}
+	for round := 0; round < 2; round++ {
+		for ci := range cands {
+			c := &cands[ci]
+			best, bestScore := int32(-1), math.Inf(-1)
+			for _, id := range c.ids {
+				s := f.score(toks, cands, ci, id, ctx, round)
+				if s > bestScore {
+					best, bestScore = id, s
+				}
+			}
+			c.best = best
+		}
+		if round == 0 {
+			for _, c := range cands {
+				if e := &f.g.entries[c.best]; e.Country != "" {
+					w := 1.0
+					if len(c.ids) == 1 {
+						w = 2
+					}
+					ctx[e.Country] += w
+				}
+			}
+		}
+	}
+}
+
+func (f *Finder) score(toks []phrase.Token, cands []candidate, ci int, id int32, ctx map[string]float64, round int) float64 {
+	c := &cands[ci]
+	e := &f.g.entries[id]
+	s := math.Log10(float64(e.Pop) + 10)
+	switch e.Kind {
+	case KindCountry:
+		s += 4
+	case KindRegion:
+		s -= 3
+	case KindCapital:
+		s += 1.5
+	case KindAdmin:
+		s += 0.5
+	}
+	if c.hint != "" && c.hint == e.Kind {
+		s += 3
+	}
+	if round > 0 && e.Country != "" {
+		s += 1.5 * math.Min(ctx[e.Country], 3)
+	}
+	// "Pandi, Bulacan" / "Vilnius, Lithuania": a neighbour that contains this one
+	for _, nb := range []int{ci - 1, ci + 1} {
+		if nb < 0 || nb >= len(cands) || !adjacent(toks, cands, ci, nb) {
+			continue
+		}
+		for _, oid := range cands[nb].ids {
+			o := &f.g.entries[oid]
+			if o.Country == e.Country && (o.Kind == KindCountry || (o.Admin != "" && o.Admin == e.Admin)) {
+				s += 4
+				break
+			}
+		}
+	}
+	return s
+}
+
+// adjacent reports whether candidates a and b are separated only by a
+// comma or parenthesis ("Yokosuka City, Kanagawa").
+func adjacent(toks []phrase.Token, cands []candidate, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	gap := cands[b].tok0 - cands[a].tokN
+	if gap < 0 || gap > 3 {
+		return false
+	}
+	for j := cands[a].tokN; j < cands[b].tok0; j++ {
+		if l := toks[j].Lower; l != "," && l != "(" && suffixHint[l] == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Default returns a finder over the built-in gazetteer.
+func Default() (*Finder, error) {
+	g, err := Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return NewFinder(g), nil
+}

@@ -1,0 +1,163 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
+)
+
+// The access routes of the API: nations, marking check, the audit view and
+// user/token administration. Registered by Authenticator.Register.
+
+func (a *Authenticator) listNations(w http.ResponseWriter, r *http.Request) {
+	ns, err := a.nations.Nations(r.Context())
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, ns)
+}
+
+// MarkingCheck is the body of GET /api/v1/marking.
+type MarkingCheck struct {
+	Canonical string          `json:"canonical"`
+	TLP       string          `json:"tlp"`
+	Marking   liaison.Marking `json:"marking"`
+}
+
+func (a *Authenticator) checkMarking(w http.ResponseWriter, r *http.Request) {
+	mk := marking.Marker{Policy: a.policy, Nations: a.nations}
+	m, err := mk.Parse(r.Context(), r.URL.Query().Get("text"))
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, MarkingCheck{Canonical: marking.Format(m), TLP: a.policy.TLP(m), Marking: m})
+}
+
+func (a *Authenticator) listAudit(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	limit, err := ParseLimit(q)
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	f := liaison.AuditFilter{Action: q.Get("action"), Limit: limit}
+	if s := q.Get("after"); s != "" {
+		if _, err := fmt.Sscan(s, &f.After); err != nil {
+			WriteError(w, r, a.log, liaison.Errorf(liaison.ErrInvalid, "after %q: want a sequence number", s))
+			return
+		}
+	}
+	es, err := a.audit.List(r.Context(), f)
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, es)
+}
+
+// NewToken answers a freshly issued API token: the secret is shown once.
+type NewToken struct {
+	ID    string             `json:"id"`
+	User  string             `json:"user"`
+	Scope liaison.TokenScope `json:"scope"`
+	Token string             `json:"token"`
+}
+
+// actorCtx is the request context as the real (not viewed-as) user, so
+// admin actions are attributed to the admin.
+func actorCtx(r *http.Request) (context.Context, liaison.Viewer) {
+	own, _ := RealUser(r.Context())
+	return liaison.WithViewer(r.Context(), own), own
+}
+
+func (a *Authenticator) addUser(w http.ResponseWriter, r *http.Request) {
+	ctx, own := actorCtx(r)
+	var req struct {
+		Name, Nation, Role, Clearance, Password string
+		Caveats                                 []string
+	}
+	err := DecodeJSON(r, &req)
+	var lvl int
+	if err == nil && own.Role != liaison.RoleAdmin {
+		err = liaison.Errorf(liaison.ErrForbidden, "adding users: admins only")
+	}
+	if err == nil {
+		lvl, err = a.policy.Level(req.Clearance)
+	}
+	if err == nil {
+		_, err = a.nations.Nation(ctx, strings.ToUpper(req.Nation))
+		if errors.Is(err, liaison.ErrNotFound) {
+			err = liaison.Errorf(liaison.ErrInvalid, "nation %q is not known", req.Nation)
+		}
+	}
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	u := &liaison.User{Name: req.Name, Nation: req.Nation, Role: liaison.Role(req.Role), Clearance: lvl, Caveats: req.Caveats}
+	secret, t, err := a.svc.AddUser(ctx, u, req.Password)
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	WriteJSON(w, http.StatusCreated, NewToken{ID: t.ID, User: u.Name, Scope: t.Scope, Token: secret})
+}
+
+func (a *Authenticator) issueToken(w http.ResponseWriter, r *http.Request) {
+	ctx, own := actorCtx(r)
+	name := r.PathValue("name")
+	if own.Role != liaison.RoleAdmin && own.Name != name {
+		// Refused before any lookup, so the answer says nothing of who exists.
+		WriteError(w, r, a.log, liaison.Errorf(liaison.ErrForbidden, "tokens for %q: admins or the user themself only", name))
+		return
+	}
+	u, err := a.users.UserByName(ctx, name)
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	scope := liaison.TokenScope(r.URL.Query().Get("scope"))
+	if scope == "" {
+		scope = liaison.ScopeRead
+	}
+	secret, t, err := a.svc.IssueToken(ctx, u, scope)
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	WriteJSON(w, http.StatusCreated, NewToken{ID: t.ID, User: u.Name, Scope: t.Scope, Token: secret})
+}
+
+func (a *Authenticator) revokeToken(w http.ResponseWriter, r *http.Request) {
+	ctx, own := actorCtx(r)
+	if own.Role != liaison.RoleAdmin {
+		WriteError(w, r, a.log, liaison.Errorf(liaison.ErrForbidden, "revoking tokens: admins only"))
+		return
+	}
+	if err := a.svc.RevokeToken(ctx, r.PathValue("id")); err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (a *Authenticator) verifyAudit(w http.ResponseWriter, r *http.Request) {
+	ctx, own := actorCtx(r)
+	if own.Role != liaison.RoleAdmin {
+		WriteError(w, r, a.log, liaison.Errorf(liaison.ErrForbidden, "verifying the audit log: admins only"))
+		return
+	}
+	v, err := a.audit.Verify(ctx)
+	if err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, v)
+}

@@ -1,0 +1,142 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/liaison-project/liaison"
+)
+
+// Paging limits of every list endpoint.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 500
+	maxBodyBytes = 1 << 20
+)
+
+// WriteJSON answers v as JSON with the given status.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v) // the client went away; nothing to do
+}
+
+// DecodeJSON reads a JSON request body of at most 1 MiB into v, rejecting
+// unknown fields.
+func DecodeJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxBodyBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return liaison.Errorf(liaison.ErrInvalid, "request body: %v", err)
+	}
+	return nil
+}
+
+// ParseLimit reads the "limit" query parameter: DefaultLimit when absent,
+// an error when not an integer in 1..MaxLimit.
+func ParseLimit(q url.Values) (int, error) {
+	s := q.Get("limit")
+	if s == "" {
+		return DefaultLimit, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > MaxLimit {
+		return 0, liaison.Errorf(liaison.ErrInvalid, "limit %q: want an integer from 1 to %d", s, MaxLimit)
+	}
+	return n, nil
+}
+
+// ParseDate reads a date query parameter given as YYYY-MM-DD or RFC 3339;
+// zero when absent.
+func ParseDate(q url.Values, name string) (time.Time, error) {
+	s := strings.TrimSpace(q.Get(name))
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return ParseTime(name, s)
+}
+
+// ParseDateEnd reads the end of a range given as a date (YYYY-MM-DD: the
+// whole day is included, so the exclusive end is the next midnight) or an
+// RFC 3339 time (exclusive); zero when absent.
+func ParseDateEnd(q url.Values, name string) (time.Time, error) {
+	s := strings.TrimSpace(q.Get(name))
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t.AddDate(0, 0, 1), nil
+	}
+	return ParseTime(name, s)
+}
+
+// ParseTime parses a date (YYYY-MM-DD) or an RFC 3339 time, naming the input
+// in the error.
+func ParseTime(name, s string) (time.Time, error) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), nil
+	}
+	return time.Time{}, liaison.Errorf(liaison.ErrInvalid, "%s %q: want a date YYYY-MM-DD or an RFC 3339 time", name, s)
+}
+
+// EventFilterFrom reads an event filter from query parameters: actor, root,
+// from, to, country, doc, cursor, limit.
+func EventFilterFrom(q url.Values) (liaison.EventFilter, error) {
+	f := liaison.EventFilter{
+		Actor:   strings.ToUpper(strings.TrimSpace(q.Get("actor"))),
+		Root:    strings.TrimSpace(q.Get("root")),
+		Country: strings.ToUpper(strings.TrimSpace(q.Get("country"))),
+		DocID:   strings.TrimSpace(q.Get("doc")),
+		Cursor:  q.Get("cursor"),
+	}
+	var err error
+	if f.Limit, err = ParseLimit(q); err != nil {
+		return f, err
+	}
+	if f.From, err = ParseDate(q, "from"); err != nil {
+		return f, err
+	}
+	if f.To, err = ParseDate(q, "to"); err != nil {
+		return f, err
+	}
+	if f.Root != "" {
+		if len(f.Root) == 1 {
+			f.Root = "0" + f.Root
+		}
+		if n, err := strconv.Atoi(f.Root); err != nil || len(f.Root) != 2 || n < 1 || n > 20 {
+			return f, liaison.Errorf(liaison.ErrInvalid, "root %q: want a CAMEO root code 01 to 20", q.Get("root"))
+		}
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return f, liaison.Errorf(liaison.ErrInvalid, "to %s is before from %s", q.Get("to"), q.Get("from"))
+	}
+	return f, nil
+}
+
+// pathID reads a non-empty path value.
+func pathID(r *http.Request, name string) (string, error) {
+	v := strings.TrimSpace(r.PathValue(name))
+	if v == "" {
+		return "", liaison.Errorf(liaison.ErrInvalid, "%s: empty", name)
+	}
+	return v, nil
+}
+
+// ensureSlice returns an empty slice rather than nil so JSON shows [].
+func ensureSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,114 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/liaison-project/liaison"
+)
+
+var _ liaison.AuditLog = (*DB)(nil)
+
+// Append adds e at the end of the hash chain in one write transaction:
+// it reads the head, links e to it, stores e and moves the head.
+func (db *DB) Append(ctx context.Context, e *liaison.AuditEntry) error {
+	if e.Action == "" {
+		return liaison.Errorf(liaison.ErrInvalid, "audit entry: empty action")
+	}
+	if e.Time.IsZero() {
+		e.Time = time.Now()
+	}
+	e.Time = e.Time.UTC()
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		var seq int64
+		var prev string
+		err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &prev)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("sqlite: audit head: %w", err)
+		}
+		e.Seq, e.PrevHash = seq+1, prev
+		e.Hash = liaison.ChainHash(prev, *e)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log(seq, time, actor, nation, action, item, detail, prev_hash, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Seq, fmtTime(e.Time), e.Actor, e.Nation, e.Action, e.Item, e.Detail,
+			e.PrevHash, e.Hash); err != nil {
+			return fmt.Errorf("sqlite: append audit entry: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, e.Seq, e.Hash); err != nil {
+			return fmt.Errorf("sqlite: move audit head: %w", err)
+		}
+		return nil
+	})
+}
+
+// auditVisible is the audit log's read rule as SQL: no viewer reads nothing;
+// the system and admins read every entry; anyone else only the entries of
+// their own nation (auth.AuditVisible is the same rule in Go).
+func auditVisible(ctx context.Context) (string, []any) {
+	v, ok := liaison.ViewerFrom(ctx)
+	switch {
+	case !ok:
+		return "(0)", nil
+	case v.System || v.Role == liaison.RoleAdmin:
+		return "(1)", nil
+	case v.Nation == "":
+		return "(0)", nil
+	}
+	return "(nation = ?)", []any{v.Nation}
+}
+
+// List returns the entries the viewer may read, oldest first.
+func (db *DB) List(ctx context.Context, f liaison.AuditFilter) ([]liaison.AuditEntry, error) {
+	pred, args := auditVisible(ctx)
+	q := `SELECT seq, time, actor, nation, action, item, detail, prev_hash, hash FROM audit_log
+		WHERE ` + pred + ` AND seq > ? AND (? = '' OR actor = ?) AND (? = '' OR action = ?) ORDER BY seq`
+	args = append(args, f.After, f.Actor, f.Actor, f.Action, f.Action)
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	return db.auditRows(ctx, q, args...)
+}
+
+func (db *DB) auditRows(ctx context.Context, q string, args ...any) ([]liaison.AuditEntry, error) {
+	rows, err := db.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: audit log: %w", err)
+	}
+	defer rows.Close()
+	out := []liaison.AuditEntry{}
+	for rows.Next() {
+		var e liaison.AuditEntry
+		var t string
+		if err := rows.Scan(&e.Seq, &t, &e.Actor, &e.Nation, &e.Action, &e.Item, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
+			return nil, fmt.Errorf("sqlite: audit log: %w", err)
+		}
+		if e.Time, err = parseTime(t); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Verify recomputes the whole chain and checks it ends at the recorded head.
+func (db *DB) Verify(ctx context.Context) (liaison.AuditVerification, error) {
+	es, err := db.auditRows(ctx, `SELECT seq, time, actor, nation, action, item, detail, prev_hash, hash
+		FROM audit_log ORDER BY seq`)
+	if err != nil {
+		return liaison.AuditVerification{}, err
+	}
+	var headSeq int64
+	var headHash string
+	err = db.db.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash)
+	if errors.Is(err, sql.ErrNoRows) && len(es) > 0 {
+		return liaison.AuditVerification{Entries: len(es), BadSeq: 1, Reason: "the audit head was removed"}, nil
+	}
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return liaison.AuditVerification{}, fmt.Errorf("sqlite: audit head: %w", err)
+	}
+	return liaison.VerifyChain(es, headHash, headSeq), nil
+}

@@ -1,0 +1,208 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/liaison-project/liaison"
+)
+
+// benchMarkings are the markings spread over the benchmark corpus.
+var benchMarkings = []liaison.Marking{
+	{Level: 0},
+	{Level: 1},
+	{Level: 2, RelTo: []string{"FRA", "GBR", "JPN", "USA"}},
+	{Level: 2, RelTo: []string{"AUS", "JPN", "KOR", "NZL"}},
+	{Level: 3, RelTo: []string{"FRA", "GBR", "USA"}},
+	{Level: 3, RelTo: []string{"GBR", "USA"}, Caveats: []string{"ATOMAL"}},
+	{Level: 4, RelTo: []string{"USA"}},
+	{Level: 2, Caveats: []string{"CRYPTO"}},
+}
+
+// loadBenchCorpus writes n marked documents (each with one event) in
+// batches, with a vocabulary where "common" is in ~10% of texts and
+// "rareNN" words in ~0.1%.
+func loadBenchCorpus(b *testing.B, db *DB, n int) []string {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ctx := context.Background()
+	ids := make([]string, 0, n)
+	for start := 0; start < n; start += 2000 {
+		err := db.tx(ctx, func(tx *sql.Tx) error {
+			for i := start; i < min(n, start+2000); i++ {
+				var sb strings.Builder
+				for range 60 {
+					fmt.Fprintf(&sb, "w%d ", rng.IntN(5000))
+				}
+				if rng.IntN(10) == 0 {
+					sb.WriteString("common ")
+				}
+				fmt.Fprintf(&sb, "rare%d.", rng.IntN(1000))
+				pub := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.IntN(700*24)) * time.Hour)
+				d := &liaison.Document{ID: liaison.NewID(pub), Source: "bench", Title: fmt.Sprintf("Report %d", i),
+					Text: sb.String(), Published: pub, Fetched: pub, SimHash: rng.Uint64(),
+					Marking: benchMarkings[rng.IntN(len(benchMarkings))]}
+				d.ContentHash = ContentHash(d.Text + d.Title)
+				if _, err := putDocument(ctx, tx, d, liaison.PutResult{}); err != nil {
+					return err
+				}
+				ev := liaison.Event{Source: "JPNGOV", Target: "USAGOV", Root: "04", CAMEO: "040", Date: pub.Format(time.DateOnly)}
+				if err := insertEvent(ctx, tx, d.ID, 0, d.Marking, ev); err != nil {
+					return err
+				}
+				ids = append(ids, d.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := db.db.ExecContext(ctx, `ANALYZE`); err != nil {
+		b.Fatal(err)
+	}
+	return ids
+}
+
+// BenchmarkVisibility measures read latency with enforcement off (the
+// system viewer) and on (a cleared viewer who sees everything, and a
+// partner who sees a part) over LIAISON_BENCH_DOCS marked documents
+// (default 2000). It reports p50 and p99 per query.
+func BenchmarkVisibility(b *testing.B) {
+	n := 2000
+	if s := os.Getenv("LIAISON_BENCH_DOCS"); s != "" {
+		if v, err := strconv.Atoi(s); err == nil && v > 0 {
+			n = v
+		}
+	}
+	db, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Now()
+	ids := loadBenchCorpus(b, db, n)
+	b.Logf("loaded %d documents in %s", n, time.Since(start).Round(time.Millisecond))
+	viewers := []struct {
+		name string
+		ctx  context.Context
+	}{
+		{"off", liaison.SystemContext(context.Background())},
+		{"on-cleared", liaison.WithViewer(context.Background(), liaison.Viewer{Nation: "USA", Clearance: 9, Caveats: []string{"ATOMAL", "CRYPTO"}})},
+		{"on-partner", liaison.WithViewer(context.Background(), liaison.Viewer{Nation: "JPN", Clearance: 2})},
+	}
+	queries := []struct {
+		name string
+		run  func(ctx context.Context, i int) error
+	}{
+		{"get", func(ctx context.Context, i int) error {
+			_, err := db.Document(ctx, ids[i%len(ids)])
+			if err != nil && !strings.Contains(err.Error(), "not found") {
+				return err
+			}
+			return nil
+		}},
+		{"list", func(ctx context.Context, _ int) error {
+			_, err := db.Documents(ctx, liaison.DocumentFilter{Limit: 50})
+			return err
+		}},
+		{"search-rare", func(ctx context.Context, i int) error {
+			_, err := db.Search(ctx, liaison.SearchQuery{Query: fmt.Sprintf("rare%d", i%1000), Limit: 20})
+			return err
+		}},
+		{"search-common", func(ctx context.Context, _ int) error {
+			_, err := db.Search(ctx, liaison.SearchQuery{Query: "common", Limit: 20})
+			return err
+		}},
+		{"search-prefix", func(ctx context.Context, i int) error {
+			_, err := db.Search(ctx, liaison.SearchQuery{Query: fmt.Sprintf("w%d*", 100+i%400), Limit: 20})
+			return err
+		}},
+		{"events", func(ctx context.Context, _ int) error {
+			_, err := db.Events(ctx, liaison.EventFilter{Actor: "JPN", Limit: 50})
+			return err
+		}},
+	}
+	for _, q := range queries {
+		for _, v := range viewers {
+			b.Run(q.name+"/"+v.name, func(b *testing.B) {
+				lat := make([]time.Duration, 0, b.N)
+				i := 0
+				for b.Loop() {
+					t0 := time.Now()
+					if err := q.run(v.ctx, i); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(t0))
+					i++
+				}
+				slices.Sort(lat)
+				b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+				b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+			})
+		}
+	}
+}
+
+// BenchmarkPutDocument measures one-document-per-transaction ingest of
+// Reuters-sized texts (store + FTS index), as `liaison ingest` does it.
+func BenchmarkPutDocument(b *testing.B) {
+	db, err := Open(context.Background(), filepath.Join(b.TempDir(), "put.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	sys := liaison.SystemContext(context.Background())
+	rng := rand.New(rand.NewPCG(3, 4))
+	i := 0
+	for b.Loop() {
+		var sb strings.Builder
+		for range 150 {
+			fmt.Fprintf(&sb, "w%d ", rng.IntN(20000))
+		}
+		d := &liaison.Document{Title: fmt.Sprintf("Report %d", i), Text: sb.String(), Published: time.Now(),
+			SimHash: rng.Uint64(), Marking: benchMarkings[i%len(benchMarkings)]}
+		if _, err := db.PutDocument(sys, d); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkPutDocuments measures batched ingest (100 documents per
+// transaction).
+func BenchmarkPutDocuments(b *testing.B) {
+	db, err := Open(context.Background(), filepath.Join(b.TempDir(), "put.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	sys := liaison.SystemContext(context.Background())
+	rng := rand.New(rand.NewPCG(3, 4))
+	i := 0
+	for b.Loop() {
+		batch := make([]*liaison.Document, 100)
+		for j := range batch {
+			var sb strings.Builder
+			for range 150 {
+				fmt.Fprintf(&sb, "w%d ", rng.IntN(20000))
+			}
+			batch[j] = &liaison.Document{Title: fmt.Sprintf("Report %d", i), Text: sb.String(), Published: time.Now(),
+				SimHash: rng.Uint64(), Marking: benchMarkings[i%len(benchMarkings)]}
+			i++
+		}
+		if _, err := db.PutDocuments(sys, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "docs/s")
+}

@@ -1,0 +1,232 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/httpapi"
+)
+
+// overview shows counts, the latest reports and the latest events.
+func (u *UI) overview(w http.ResponseWriter, r *http.Request) {
+	st, err := u.cfg.Stats.Stats(ctx(r))
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	docs, err := u.cfg.Documents.Documents(ctx(r), liaison.DocumentFilter{Limit: 8})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	evs, err := u.cfg.Events.Events(ctx(r), liaison.EventFilter{Limit: 12})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	actors, err := u.cfg.Events.Actors(ctx(r), "", 10)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	places, err := u.cfg.Events.Places(ctx(r), "", 10)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	data := struct {
+		Stats  liaison.Stats
+		Docs   []liaison.Document
+		Events []liaison.Event
+		Actors []liaison.ActorCount
+		Places []liaison.PlaceCount
+	}{st, docs.Items, evs.Items, actors.Items, places.Items}
+	u.render(w, r, http.StatusOK, "overview", "Overview", data, append(docMarkings(docs.Items), eventMarkings(evs.Items)...))
+}
+
+// documents lists reports, newest first.
+func (u *UI) documents(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := liaison.DocumentFilter{Source: q.Get("source"), Cursor: q.Get("cursor"), Limit: 25}
+	page, err := u.cfg.Documents.Documents(ctx(r), f)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	next := ""
+	if page.NextCursor != "" {
+		next = withParam(q, "cursor", page.NextCursor)
+	}
+	data := struct {
+		Page   liaison.Page[liaison.Document]
+		Source string
+		Next   string
+	}{page, f.Source, next}
+	u.render(w, r, http.StatusOK, "documents", "Reports", data, docMarkings(page.Items))
+}
+
+// document is the reader: the text with the extraction highlighted and the
+// extracted items listed beside it.
+func (u *UI) document(w http.ResponseWriter, r *http.Request) {
+	d, err := u.cfg.Documents.Document(ctx(r), r.PathValue("id"))
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	x, err := u.cfg.Extractions.Extraction(ctx(r), d.ID)
+	if err != nil && !errors.Is(err, liaison.ErrNotFound) {
+		u.fail(w, r, err)
+		return
+	}
+	if x == nil {
+		x = &liaison.Extraction{ID: d.ID}
+	}
+	marks := []liaison.Marking{d.Marking}
+	for _, e := range x.Events {
+		if e.Marking.Classification != "" {
+			marks = append(marks, e.Marking)
+		}
+	}
+	data := struct {
+		Doc  *liaison.Document
+		X    *liaison.Extraction
+		Body any
+	}{d, x, highlight(d.Text, annotations(x))}
+	u.render(w, r, http.StatusOK, "document", d.Title, data, marks)
+}
+
+// events is the events table with its filters.
+func (u *UI) events(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := httpapi.EventFilterFrom(q)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	page, err := u.cfg.Events.Events(ctx(r), f)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	next := ""
+	if page.NextCursor != "" {
+		next = withParam(q, "cursor", page.NextCursor)
+	}
+	data := struct {
+		Filter liaison.EventFilter
+		Form   url.Values
+		Roots  []cameoRoot
+		Page   liaison.Page[liaison.Event]
+		Next   string
+	}{f, q, cameoRoots(), page, next}
+	u.render(w, r, http.StatusOK, "events", "Events", data, eventMarkings(page.Items))
+}
+
+// search runs a full-text query and shows ranked hits with snippets.
+func (u *UI) search(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	query := strings.TrimSpace(q.Get("q"))
+	data := struct {
+		Query string
+		Page  liaison.Page[liaison.SearchHit]
+		Next  string
+		Error string
+	}{Query: query}
+	var marks []liaison.Marking
+	if query != "" {
+		page, err := u.cfg.Documents.Search(ctx(r), liaison.SearchQuery{Query: query, Cursor: q.Get("cursor"), Limit: 20})
+		switch {
+		case errors.Is(err, liaison.ErrInvalid):
+			_, data.Error = httpapi.StatusOf(err)
+		case err != nil:
+			u.fail(w, r, err)
+			return
+		default:
+			data.Page = page
+			if page.NextCursor != "" {
+				data.Next = withParam(q, "cursor", page.NextCursor)
+			}
+			for _, h := range page.Items {
+				marks = append(marks, h.Document.Marking)
+			}
+		}
+	}
+	u.render(w, r, http.StatusOK, "search", "Search", data, marks)
+}
+
+// feeds lists subscribed feeds and their polling state; analysts get the
+// forms to add and remove feeds.
+func (u *UI) feeds(w http.ResponseWriter, r *http.Request) {
+	u.feedsPage(w, r, http.StatusOK, "")
+}
+
+func (u *UI) feedsPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	feeds, err := u.cfg.Feeds.Feeds(ctx(r))
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	var marks []liaison.Marking
+	for _, f := range feeds {
+		marks = append(marks, f.Marking)
+	}
+	v, _ := liaison.ViewerFrom(ctx(r))
+	data := struct {
+		Feeds   []liaison.Feed
+		CanEdit bool
+		Error   string
+		Form    url.Values
+	}{feeds, v.System || v.Role.Can(liaison.RoleAnalyst), msg, r.PostForm}
+	u.render(w, r, status, "feeds", "Feeds", data, marks)
+}
+
+// addFeed handles the add form: the same rules as POST /api/v1/feeds.
+func (u *UI) addFeed(w http.ResponseWriter, r *http.Request) {
+	req := httpapi.FeedRequest{URL: r.PostFormValue("url"), Every: r.PostFormValue("every"),
+		Marking: r.PostFormValue("marking"), Title: r.PostFormValue("title")}
+	if _, err := u.srv.AddFeed(ctx(r), req); err != nil {
+		status, msg := httpapi.StatusOf(err)
+		u.feedsPage(w, r, status, msg)
+		return
+	}
+	http.Redirect(w, r, "/feeds", http.StatusSeeOther)
+}
+
+// deleteFeed handles the remove buttons.
+func (u *UI) deleteFeed(w http.ResponseWriter, r *http.Request) {
+	if err := u.srv.DeleteFeed(ctx(r), r.PostFormValue("id")); err != nil {
+		status, msg := httpapi.StatusOf(err)
+		u.feedsPage(w, r, status, msg)
+		return
+	}
+	http.Redirect(w, r, "/feeds", http.StatusSeeOther)
+}
+
+func docMarkings(ds []liaison.Document) []liaison.Marking {
+	out := make([]liaison.Marking, 0, len(ds))
+	for _, d := range ds {
+		out = append(out, d.Marking)
+	}
+	return out
+}
+
+func eventMarkings(es []liaison.Event) []liaison.Marking {
+	out := make([]liaison.Marking, 0, len(es))
+	for _, e := range es {
+		out = append(out, e.Marking)
+	}
+	return out
+}
+
+// withParam returns "?query" with one parameter replaced.
+func withParam(q url.Values, k, v string) string {
+	c := url.Values{}
+	for key, vals := range q {
+		c[key] = append([]string(nil), vals...)
+	}
+	c.Set(k, v)
+	return "?" + c.Encode()
+}
