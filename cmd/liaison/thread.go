@@ -3,9 +3,182 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"mime"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/coord"
+	"github.com/liaison-project/liaison/internal/sqlite"
 )
 
-// STUB: replaced by the owner of this command.
+// runThread opens, lists, shows and posts to marked message threads.
 func runThread(ctx context.Context, env *Env, args []string) error {
-	return errors.New("not implemented yet")
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(env.Stderr, "usage: liaison thread create|list|show|post [flags]")
+		return flag.ErrHelp
+	}
+	switch args[0] {
+	case "create":
+		return threadCreate(ctx, env, args[1:])
+	case "list":
+		return threadList(ctx, env, args[1:])
+	case "show":
+		return threadShow(ctx, env, args[1:])
+	case "post":
+		return threadPost(ctx, env, args[1:])
+	}
+	return fmt.Errorf("unknown subcommand %q: want create, list, show or post", args[0])
+}
+
+func optMarking(text string) (liaison.Marking, error) {
+	if text == "" {
+		return liaison.Marking{}, nil
+	}
+	return parseMarking(text)
+}
+
+// attachments reads --attach files (small blobs, at most 1 MiB each).
+func attachments(paths []string) ([]liaison.Attachment, error) {
+	var out []liaison.Attachment
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("--attach: %w", err)
+		}
+		out = append(out, liaison.Attachment{Name: filepath.Base(p), MediaType: mime.TypeByExtension(filepath.Ext(p)), Data: b})
+	}
+	return out, nil
+}
+
+func threadCreate(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "thread create", "--as NATION --subject S --with NATIONS|GROUPS [flags]", "Open a thread.")
+	f := addCoordFlags(fs)
+	subject := fs.String("subject", "", "subject")
+	with := fs.String("with", "", "participants: nations or groups, comma-separated (e.g. JPN,IP4)")
+	mk := fs.String("marking", "", "marking of the thread")
+	proposal := fs.String("proposal", "", "link the thread to this proposal")
+	text := fs.String("text", "", "first message")
+	*f.role = "analyst"
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	m, err := optMarking(*mk)
+	if err != nil {
+		return err
+	}
+	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
+		t, err := svc.OpenThread(ctx, coord.NewThread{Subject: *subject, Participants: splitList(*with), Marking: m,
+			ProposalID: *proposal, Text: *text})
+		if err != nil {
+			return err
+		}
+		if *f.asJSON {
+			return printJSON(env.Stdout, t)
+		}
+		fmt.Fprintf(env.Stdout, "thread %s with %s\n", t.ID, strings.Join(t.Participants, " "))
+		return nil
+	})
+}
+
+func threadList(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "thread list", "--as NATION [--json]", "List the threads a nation takes part in.")
+	f := addCoordFlags(fs)
+	limit := fs.Int("limit", 100, "at most this many")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
+		ts, err := svc.Threads(ctx, *limit)
+		if err != nil {
+			return err
+		}
+		if *f.asJSON {
+			return printJSON(env.Stdout, ts)
+		}
+		tw := table(env.Stdout, "ID", "UPDATED", "MSGS", "MARKING", "PARTICIPANTS", "SUBJECT")
+		for _, t := range ts {
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", t.ID, t.Updated.UTC().Format("2006-01-02 15:04Z"), t.Messages,
+				markingText(t.Marking), clip(strings.Join(t.Participants, " "), 40), clip(t.Subject, 50))
+		}
+		return finishTable(env, tw, len(ts), len(ts), "")
+	})
+}
+
+func threadShow(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "thread show", "ID --as NATION [--json]", "Show the messages of a thread.")
+	f := addCoordFlags(fs)
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return errors.New("give one thread ID")
+	}
+	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
+		t, err := svc.Thread(ctx, rest[0])
+		if err != nil {
+			return err
+		}
+		ms, err := svc.Messages(ctx, t.ID, 1000)
+		if err != nil {
+			return err
+		}
+		if *f.asJSON {
+			return printJSON(env.Stdout, map[string]any{"thread": t, "messages": ms})
+		}
+		fmt.Fprintf(env.Stdout, "%s  [%s]\n%s\nparticipants: %s\n", t.ID, markingText(t.Marking), t.Subject, strings.Join(t.Participants, " "))
+		for _, m := range ms {
+			fmt.Fprintf(env.Stdout, "\n%s  %s  [%s]\n%s\n", m.Time.UTC().Format(time.RFC3339), m.Nation, markingText(m.Marking), m.Text)
+			for _, a := range m.Attachments {
+				fmt.Fprintf(env.Stdout, "  attachment: %s (%d bytes)\n", a.Name, len(a.Data))
+			}
+		}
+		return nil
+	})
+}
+
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+func threadPost(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "thread post", "ID --as NATION --text T [--marking M] [--attach FILE]…", "Post a message.")
+	f := addCoordFlags(fs)
+	text := fs.String("text", "", "message text")
+	mk := fs.String("marking", "", "marking of the message")
+	var files stringList
+	fs.Var(&files, "attach", "attach a file (repeatable, at most 1 MiB each)")
+	*f.role = "analyst"
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return errors.New("give one thread ID")
+	}
+	m, err := optMarking(*mk)
+	if err != nil {
+		return err
+	}
+	atts, err := attachments(files)
+	if err != nil {
+		return err
+	}
+	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
+		msg, err := svc.Post(ctx, rest[0], *text, m, atts)
+		if err != nil {
+			return err
+		}
+		if *f.asJSON {
+			return printJSON(env.Stdout, msg)
+		}
+		fmt.Fprintf(env.Stdout, "message %s\n", msg.ID)
+		return nil
+	})
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/auth"
+	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/httpapi"
 	"github.com/liaison-project/liaison/internal/pipeline"
 	"github.com/liaison-project/liaison/internal/web"
@@ -53,6 +54,8 @@ type Config struct {
 	// FetchHostInterval spaces fetches to one host (0: ingest's default,
 	// negative: none).
 	FetchHostInterval time.Duration
+	// SettleInterval is how often proposal deadlines are settled (0: 15s).
+	SettleInterval time.Duration
 	// Origin is recorded on every document this node ingests.
 	Origin liaison.Origin
 
@@ -77,6 +80,8 @@ type Main struct {
 	serveErr chan error
 
 	access    *access
+	coord     *coord.Service
+	notifier  *coord.Notifier
 	demoUsers []auth.DemoUser
 
 	closeOnce sync.Once
@@ -117,7 +122,7 @@ func (m *Main) Start(ctx context.Context) error {
 		return err
 	}
 	if m.cfg.Demo {
-		if err := m.seedDemo(ctx); err != nil {
+		if err := errors.Join(m.seedDemo(ctx), m.seedDemoProposals(ctx)); err != nil {
 			_ = st.Close()
 			return err
 		}
@@ -148,6 +153,7 @@ func (m *Main) Start(ctx context.Context) error {
 	if !m.cfg.NoScheduler {
 		m.startScheduler(bg)
 	}
+	m.startCoord(bg)
 	m.log.Info("serving", "url", m.URL(), "data", m.cfg.DataDir)
 	return nil
 }
@@ -166,10 +172,14 @@ func (m *Main) build() error {
 		return err
 	}
 	m.pipe = pipe
-	ui, err := web.New(web.Config{
+	wcfg := web.Config{
 		Documents: m.store, Extractions: m.store, Events: m.store, Feeds: m.store, Stats: m.store,
 		Logger: m.cfg.Logger,
-	})
+	}
+	if _, ok := m.store.(coordStore); ok {
+		wcfg.NavExtra = []web.NavLink{{Name: "Proposals", Href: "/proposals"}, {Name: "Threads", Href: "/threads"}}
+	}
+	ui, err := web.New(wcfg)
 	if err != nil {
 		return err
 	}
@@ -187,6 +197,9 @@ func (m *Main) build() error {
 	ui.Register(api)
 	if m.access != nil {
 		m.access.authn.Register(api)
+	}
+	if err := m.buildCoord(api, ui); err != nil {
+		return err
 	}
 	m.api = api
 	return nil

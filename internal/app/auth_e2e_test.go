@@ -87,7 +87,12 @@ func TestOpenAPICoversWiredRoutes(t *testing.T) {
 	}
 	defer m.Close()
 	var doc struct {
-		Paths map[string]map[string]any `json:"paths"`
+		Paths map[string]map[string]struct {
+			OperationID string `json:"operationId"`
+			Parameters  []struct{ Name, In string }
+			Responses   map[string]any
+		} `json:"paths"`
+		Components struct{ Schemas map[string]any }
 	}
 	getJSON(t, m, "/api/v1/openapi.json", &doc)
 	n := 0
@@ -96,11 +101,58 @@ func TestOpenAPICoversWiredRoutes(t *testing.T) {
 			continue
 		}
 		n++
-		if _, ok := doc.Paths[rt.Path][strings.ToLower(rt.Method)]; !ok {
+		op, ok := doc.Paths[rt.Path][strings.ToLower(rt.Method)]
+		if !ok {
 			t.Errorf("%s missing from the OpenAPI document", rt.Pattern())
+			continue
+		}
+		if op.OperationID == "" || len(op.Responses) == 0 {
+			t.Errorf("%s: no operationId or responses", rt.Pattern())
+		}
+		for _, seg := range strings.Split(rt.Path, "/") {
+			if name, ok := strings.CutPrefix(seg, "{"); ok {
+				name = strings.TrimRight(name, "}.")
+				declared := false
+				for _, p := range op.Parameters {
+					declared = declared || (p.In == "path" && p.Name == name)
+				}
+				if !declared {
+					t.Errorf("%s: path parameter %q not declared", rt.Pattern(), name)
+				}
+			}
+		}
+		for _, name := range []string{rt.Response, rt.Body} {
+			if name != "" && doc.Components.Schemas[name] == nil {
+				t.Errorf("%s: schema %q undefined", rt.Pattern(), name)
+			}
 		}
 	}
 	if n < 20 {
 		t.Errorf("only %d API routes wired", n)
+	}
+	var raw any
+	getJSON(t, m, "/api/v1/openapi.json", &raw)
+	walkRefs(raw, func(ref string) {
+		name, ok := strings.CutPrefix(ref, "#/components/schemas/")
+		if !ok || doc.Components.Schemas[name] == nil {
+			t.Errorf("dangling $ref %q", ref)
+		}
+	})
+}
+
+// walkRefs calls fn with every "$ref" value in a decoded JSON document.
+func walkRefs(v any, fn func(string)) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if s, ok := e.(string); ok && k == "$ref" {
+				fn(s)
+			}
+			walkRefs(e, fn)
+		}
+	case []any:
+		for _, e := range x {
+			walkRefs(e, fn)
+		}
 	}
 }

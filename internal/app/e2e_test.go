@@ -106,6 +106,15 @@ func checkReadBack(t *testing.T, m *Main, ids []string, wantEvents bool) {
 	if docs.Total != 2 || len(docs.Items) != 2 {
 		t.Fatalf("documents: total %d, %d items", docs.Total, len(docs.Items))
 	}
+	var p1, p2 liaison.Page[liaison.Document]
+	getJSON(t, m, "/api/v1/documents?limit=1", &p1)
+	if len(p1.Items) != 1 || p1.NextCursor == "" {
+		t.Fatalf("first page: %+v", p1)
+	}
+	getJSON(t, m, "/api/v1/documents?limit=1&cursor="+url.QueryEscape(p1.NextCursor), &p2)
+	if len(p2.Items) != 1 || p2.Items[0].ID == p1.Items[0].ID || p2.NextCursor != "" {
+		t.Errorf("second page: %+v", p2)
+	}
 	var d liaison.Document
 	getJSON(t, m, "/api/v1/documents/"+ids[0], &d)
 	if d.Title != "Japan joins NATO summit in Vilnius" || !strings.Contains(d.Text, "Kishida") || strings.Contains(d.Text, "Copyright") {
@@ -157,7 +166,7 @@ func checkReadBack(t *testing.T, m *Main, ids []string, wantEvents bool) {
 func TestEndToEnd(t *testing.T) {
 	m := startNode(t, Config{})
 	ids := ingestSamples(t, m)
-	checkReadBack(t, m, ids, false)
+	checkReadBack(t, m, ids, true)
 }
 
 const rssFeed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Sample Wire</title><link>http://example.org/</link>
@@ -207,7 +216,10 @@ func TestFeedPolling(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if body := httpGet(t, m.URL()+"/feeds", http.StatusOK); !strings.Contains(body, "Sample Wire") {
-		t.Errorf("feeds page lacks the feed title")
+	for !strings.Contains(httpGet(t, m.URL()+"/feeds", http.StatusOK), "Sample Wire") {
+		if time.Now().After(deadline) {
+			t.Fatal("feeds page never showed the polled feed's title")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -40,12 +40,19 @@ func defaults() *deps {
 			return db, nil
 		},
 		extractor: func() (liaison.Extractor, error) {
-			return extract.New(extract.Config{}), nil
+			return DefaultExtractor(nil)
 		},
 	}
 }
 
 var _ Store = (*sqlite.DB)(nil)
+
+// DefaultExtractor is the extraction engine every ingest path uses (serve,
+// demo, `liaison ingest`): built-in actor dictionaries, gazetteer and event
+// dictionaries. logger may be nil.
+func DefaultExtractor(logger *slog.Logger) (liaison.Extractor, error) {
+	return extract.WithDictionaries(extract.Dictionaries{}, logger)
+}
 
 // accessStore is the part of a store that keeps nations, users and the
 // audit log: what authentication needs.

@@ -22,9 +22,11 @@
 //     again, clock restarted) or withdraw.
 //   - Only the current version's positions count; the latest position of a
 //     nation on it is the one that counts.
-//   - Drafts are seen only by the proposing nation; admins (the system
-//     viewer or a user with the admin role) see every proposal the store
-//     shows them and may withdraw, but decide only as their own nation.
+//   - Drafts are seen only by the proposing nation. Admins — the node
+//     itself (CLI --admin, the settler) or a user with the admin role — may
+//     amend, circulate and withdraw any proposal they can see; the node sees
+//     all, an admin user sees as their nation. Positions are taken only by
+//     deciding nations, whatever the role.
 package coord
 
 import (
@@ -95,12 +97,13 @@ func (a Actor) Admin() bool { return a.System || a.Role == liaison.RoleAdmin }
 // can reports whether the actor's role allows min.
 func (a Actor) can(min liaison.Role) bool { return a.System || a.Role.Can(min) }
 
-// CanSee is the participation rule: the proposing nation always; deciders
-// and consulted nations once it circulates; admins always. (The store adds
-// the marking.)
+// CanSee is the participation rule, the same as the store's: the node
+// itself and the proposing nation always; deciders and consulted nations
+// once it has left draft. An admin user sees as their nation (to check
+// another nation's view they use "view as"). The store adds the marking.
 func CanSee(p *liaison.Proposal, a Actor) bool {
 	switch {
-	case a.Admin(), a.Nation != "" && a.Nation == p.ProposingNation:
+	case a.System, a.Nation != "" && a.Nation == p.ProposingNation:
 		return true
 	case p.State == liaison.StateDraft:
 		return false

@@ -25,6 +25,8 @@ var kinds = map[string]Actor{
 	"non-participant": {Nation: "KOR", UserID: "u-kor", Role: liaison.RoleOfficer},
 	"admin":           {UserID: "system", System: true},
 	"decider-reader":  {Nation: "FRA", UserID: "u-fra-r", Role: liaison.RoleReader},
+	"decider-admin":   {Nation: "DEU", UserID: "u-deu-a", Role: liaison.RoleAdmin},
+	"outsider-admin":  {Nation: "KOR", UserID: "u-kor-a", Role: liaison.RoleAdmin},
 }
 
 // fixture is a proposal in state st under procedure proc.
@@ -56,18 +58,18 @@ func expected(st liaison.ProposalState, proc liaison.Procedure, act Action, kind
 	if st == liaison.StateCirculating && atDeadline {
 		eff = map[liaison.Procedure]liaison.ProposalState{liaison.ProcedureSilence: liaison.StateAdopted, liaison.ProcedureConsensus: liaison.StateExpired}[proc]
 	}
-	visible := kind == "admin" || kind == "proposer" || (eff != liaison.StateDraft && kind != "non-participant")
+	visible := kind == "admin" || kind == "proposer" || (eff != liaison.StateDraft && kind != "non-participant" && kind != "outsider-admin")
 	if !visible {
 		return liaison.ErrNotFound, ""
 	}
 	var who []string
 	switch act {
 	case ActAmend, ActCirculate, ActWithdraw:
-		who = []string{"proposer", "admin"}
+		who = []string{"proposer", "admin", "decider-admin"}
 	case ActConcur, ActObject, ActAgree:
-		who = []string{"proposer", "decider"}
+		who = []string{"proposer", "decider", "decider-admin"}
 	case ActComment:
-		who = []string{"proposer", "decider", "consulted", "admin"}
+		who = []string{"proposer", "decider", "consulted", "admin", "decider-admin"}
 	}
 	if !slices.Contains(who, kind) {
 		return liaison.ErrForbidden, ""
@@ -259,4 +261,48 @@ func TestNewValidates(t *testing.T) {
 	if _, _, err := New(ok, kinds["decider-reader"], t0); !errors.Is(err, liaison.ErrForbidden) {
 		t.Errorf("reader proposing: %v", err)
 	}
+}
+
+// FuzzDecide drives a proposal through random steps by random actors at
+// random times and checks the invariants of the state machine.
+func FuzzDecide(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	f.Add([]byte{1, 1, 1, 2, 2, 2, 200, 3, 0, 4})
+	names := []string{"proposer", "decider", "consulted", "non-participant", "admin", "decider-reader", "decider-admin", "outsider-admin"}
+	f.Fuzz(func(t *testing.T, steps []byte) {
+		proc := liaison.ProcedureSilence
+		if len(steps) > 0 && steps[0]%2 == 1 {
+			proc = liaison.ProcedureConsensus
+		}
+		p := fixture(liaison.StateDraft, proc)
+		now := t0
+		for i := 0; i+2 < len(steps); i += 3 {
+			a := kinds[names[int(steps[i])%len(names)]]
+			act := Actions[int(steps[i+1])%len(Actions)]
+			now = now.Add(time.Duration(steps[i+2]) * 17 * time.Minute)
+			before := p.State
+			q, evs, err := Decide(p, stepFor(act, now), a, now)
+			if err != nil {
+				if q != nil || evs != nil {
+					t.Fatal("error with a result")
+				}
+				continue
+			}
+			if !q.State.Valid() || len(q.History) != len(p.History)+len(evs) {
+				t.Fatalf("bad state %q or history", q.State)
+			}
+			if before.Final() {
+				t.Fatalf("%s changed a final proposal (%s)", act, before)
+			}
+			for _, pos := range q.Positions {
+				if !q.IsDecider(pos.Nation) || (pos.Kind == liaison.PositionObject && pos.Text == "") {
+					t.Fatalf("bad position %+v", pos)
+				}
+			}
+			if q.State == liaison.StateAdopted && before != liaison.StateAdopted && proc == liaison.ProcedureConsensus && !allConcur(q) && now.Before(q.Deadline) {
+				t.Fatal("consensus adopted without every concurrence")
+			}
+			p = q
+		}
+	})
 }

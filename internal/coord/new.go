@@ -43,6 +43,9 @@ func New(d Draft, a Actor, now time.Time) (*liaison.Proposal, []liaison.Proposal
 	if err := validate(d, now); err != nil {
 		return nil, nil, err
 	}
+	if err := releasable(d, a.Nation); err != nil {
+		return nil, nil, err
+	}
 	p := &liaison.Proposal{
 		ID: liaison.NewID(now), Title: strings.TrimSpace(d.Title), Text: d.Text, Version: 1,
 		Attachments: d.Attachments, Links: d.Links, Marking: d.Marking, Origin: d.Origin,
@@ -100,6 +103,21 @@ func validate(d Draft, now time.Time) error {
 	for _, l := range d.Links {
 		if l.ID == "" || (l.Kind != "document" && l.Kind != "event" && l.Kind != "report") {
 			return liaison.Errorf(liaison.ErrInvalid, "create proposal %q: link %s:%s: want kind document, event or report and an id", title, l.Kind, l.ID)
+		}
+	}
+	return nil
+}
+
+// releasable refuses a marking that would hide the proposal from one of its
+// parties: a decider who cannot see it could not break silence.
+func releasable(d Draft, proposer string) error {
+	if len(d.Marking.RelTo) == 0 {
+		return nil
+	}
+	parties := append(append([]string{proposer}, normNations(d.Deciders)...), normNations(d.Consulted)...)
+	for _, n := range parties {
+		if !contains(d.Marking.RelTo, n) {
+			return liaison.Errorf(liaison.ErrInvalid, "create proposal %q: its marking does not release it to %s, a party to it", strings.TrimSpace(d.Title), n)
 		}
 	}
 	return nil

@@ -56,7 +56,32 @@ type Notifier struct {
 	MaxAttempts int
 }
 
-var _ Publisher = (*Notifier)(nil)
+var (
+	_ Publisher        = (*Notifier)(nil)
+	_ MessagePublisher = (*Notifier)(nil)
+)
+
+// MessagePublisher is told of every message posted to a thread.
+type MessagePublisher interface {
+	PublishMessage(ctx context.Context, t *liaison.Thread, m *liaison.Message) error
+}
+
+// PublishMessage notifies every participant but the sender that the
+// message's marking releases it to. (Webhooks carry proposal events only.)
+func (n *Notifier) PublishMessage(ctx context.Context, t *liaison.Thread, m *liaison.Message) error {
+	var ns []liaison.Notification
+	for _, r := range t.Participants {
+		if r == m.Nation || (len(m.Marking.RelTo) > 0 && !contains(m.Marking.RelTo, r)) {
+			continue
+		}
+		ns = append(ns, liaison.Notification{ID: liaison.NewID(m.Time), Nation: r, Kind: "thread.message", ItemID: t.ID,
+			Title: t.Subject, Detail: "new message from " + m.Nation, Time: m.Time, Marking: m.Marking})
+	}
+	if len(ns) == 0 {
+		return nil
+	}
+	return n.Store.AddNotifications(liaison.SystemContext(ctx), ns)
+}
 
 func (n *Notifier) now() time.Time {
 	if n.Now != nil {
@@ -261,4 +286,14 @@ func (n *Notifier) Run(ctx context.Context, every time.Duration) {
 		case <-t.C:
 		}
 	}
+}
+
+// Notifications lists the viewer's latest notifications when the service
+// notifies through a *Notifier (none otherwise).
+func (s *Service) Notifications(ctx context.Context, limit int) ([]liaison.Notification, error) {
+	n, ok := s.cfg.Notify.(*Notifier)
+	if !ok || n == nil || n.Store == nil {
+		return []liaison.Notification{}, nil
+	}
+	return n.Store.Notifications(ctx, limit, false)
 }

@@ -42,8 +42,15 @@ func SeedDemo(ctx context.Context, s *Service) error {
 		return fmt.Errorf("demo proposal marking: %w", err)
 	}
 	staff := officer(ctx, marking.OrganisationCode)
+	var members []string // the member nations of the day, as in the seed set
+	for _, n := range marking.SeedNations() {
+		if n.Status == liaison.NationMember && n.MemberOf("NATO", now) {
+			members = append(members, n.Code)
+		}
+	}
 	tokyo, err := s.Create(staff, Draft{Title: DemoTokyoTitle, Procedure: liaison.ProcedureSilence, Consulted: []string{"JPN"},
-		Marking: mk, Deadline: now.Add(7 * 24 * time.Hour),
+		Deciders: members,
+		Marking:  mk, Deadline: now.Add(7 * 24 * time.Hour),
 		Text: "## Proposal\n\nThe Alliance opens a liaison office in Tokyo, its first in Asia, to deepen\n" +
 			"dialogue with Japan and the Indo-Pacific partners on cyber defence, emerging\n" +
 			"technologies and maritime security.\n\n## Silence procedure\n\n" +

@@ -222,9 +222,12 @@ func (s *Service) Act(ctx context.Context, id string, st Step) (*liaison.Proposa
 	return nil, liaison.Errorf(liaison.ErrConflict, "proposal %s: too many concurrent changes, try again", id)
 }
 
-// after audits and publishes the events of a step. Failures are logged:
-// the step itself is already stored.
-func (s *Service) after(ctx context.Context, v liaison.Viewer, p *liaison.Proposal, evs []liaison.ProposalEvent) {
+// audit appends one entry as the viewer, logging failures: the step itself
+// is already stored.
+func (s *Service) audit(ctx context.Context, v liaison.Viewer, t time.Time, action, item, detail string) {
+	if s.cfg.Audit == nil {
+		return
+	}
 	actor := v.Name
 	if actor == "" {
 		actor = v.UserID
@@ -232,15 +235,17 @@ func (s *Service) after(ctx context.Context, v liaison.Viewer, p *liaison.Propos
 	if v.System && actor == "" {
 		actor = "system"
 	}
+	e := &liaison.AuditEntry{Time: t, Actor: actor, Nation: v.Nation, Action: action, Item: item, Detail: detail}
+	if err := s.cfg.Audit.Append(liaison.SystemContext(ctx), e); err != nil {
+		s.log.Error("audit", "item", item, "action", action, "err", err)
+	}
+}
+
+// after audits and publishes the events of a step. Failures are logged:
+// the step itself is already stored.
+func (s *Service) after(ctx context.Context, v liaison.Viewer, p *liaison.Proposal, evs []liaison.ProposalEvent) {
 	for _, e := range evs {
-		if s.cfg.Audit == nil {
-			break
-		}
-		entry := &liaison.AuditEntry{Time: e.Time, Actor: actor, Nation: v.Nation, Action: "proposal." + e.Action,
-			Item: "proposal:" + p.ID, Detail: fmt.Sprintf("version %d, state %s", e.Version, e.State)}
-		if err := s.cfg.Audit.Append(liaison.SystemContext(ctx), entry); err != nil {
-			s.log.Error("audit", "proposal", p.ID, "action", e.Action, "err", err)
-		}
+		s.audit(ctx, v, e.Time, "proposal."+e.Action, "proposal:"+p.ID, fmt.Sprintf("version %d, state %s", e.Version, e.State))
 	}
 	if s.cfg.Notify != nil {
 		if err := s.cfg.Notify.Publish(ctx, p, evs); err != nil {

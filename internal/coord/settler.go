@@ -3,6 +3,7 @@ package coord
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/liaison-project/liaison"
@@ -69,4 +70,25 @@ func (st *Settler) Run(ctx context.Context) {
 		case <-t.C:
 		}
 	}
+}
+
+// Run is the service's background work for `serve`: the Settler (at start,
+// then every settleEvery; 0 = 15 s) and, when the service notifies through
+// a *Notifier, its webhook delivery loop (every deliverEvery; 0 = 5 s). It
+// returns when ctx is done and both loops have stopped.
+func (s *Service) Run(ctx context.Context, settleEvery, deliverEvery time.Duration) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		(&Settler{Service: s, Every: settleEvery}).Run(ctx)
+	}()
+	if n, ok := s.cfg.Notify.(*Notifier); ok && n != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n.Run(ctx, deliverEvery)
+		}()
+	}
+	wg.Wait()
 }

@@ -23,7 +23,7 @@ func (c *clock) Now() time.Time          { c.mu.Lock(); defer c.mu.Unlock(); ret
 func (c *clock) Set(t time.Time)         { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 func (c *clock) Advance(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
 
-func openDB(t *testing.T, path string) *sqlite.DB {
+func openDB(t testing.TB, path string) *sqlite.DB {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), path, nil)
 	if err != nil {
@@ -33,7 +33,7 @@ func openDB(t *testing.T, path string) *sqlite.DB {
 }
 
 // seedNations stores the built-in nations.
-func seedNations(t *testing.T, db *sqlite.DB) {
+func seedNations(t testing.TB, db *sqlite.DB) {
 	t.Helper()
 	ctx := liaison.SystemContext(context.Background())
 	for _, n := range marking.SeedNations() {
@@ -43,7 +43,7 @@ func seedNations(t *testing.T, db *sqlite.DB) {
 	}
 }
 
-func newService(t *testing.T, db *sqlite.DB, c *clock) *Service {
+func newService(t testing.TB, db *sqlite.DB, c *clock) *Service {
 	t.Helper()
 	s, err := NewService(Config{Proposals: db, Threads: db, Nations: db, Audit: db,
 		Notify: &Notifier{Store: db, Now: c.Now}, Now: c.Now, Origin: liaison.Origin{Node: "test"}})
@@ -60,7 +60,7 @@ func as(nation string, role liaison.Role) context.Context {
 
 // circulating creates and circulates a silence proposal by GBR with
 // deciders DEU, FRA, GBR and JPN consulted.
-func circulating(t *testing.T, s *Service, proc liaison.Procedure, mk liaison.Marking, dl time.Time) *liaison.Proposal {
+func circulating(t testing.TB, s *Service, proc liaison.Procedure, mk liaison.Marking, dl time.Time) *liaison.Proposal {
 	t.Helper()
 	p, err := s.Create(as("GBR", liaison.RoleOfficer), Draft{Title: "Open a liaison office", Text: "We propose…",
 		Procedure: proc, Deciders: []string{"DEU", "FRA", "GBR"}, Consulted: []string{"JPN"}, Marking: mk})
@@ -183,7 +183,17 @@ func TestVisibilityUnnamedPartner(t *testing.T) {
 		t.Fatalf("consulted comment: %v", err)
 	}
 	restricted := liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"DEU", "FRA", "GBR"}}
-	hidden := circulating(t, s, liaison.ProcedureSilence, restricted, t0.Add(time.Hour*48))
+	if _, err := s.Create(as("GBR", liaison.RoleOfficer), Draft{Title: "x", Text: "x", Procedure: liaison.ProcedureSilence,
+		Deciders: []string{"FRA", "GBR"}, Consulted: []string{"JPN"}, Marking: restricted}); !errors.Is(err, liaison.ErrInvalid) {
+		t.Fatalf("a marking hiding the proposal from a party: %v", err)
+	}
+	// The store must hide it from a consulted nation the marking excludes
+	// even if one was stored that way (e.g. received from another node).
+	hidden := circulating(t, s, liaison.ProcedureSilence, liaison.Marking{}, t0.Add(time.Hour*48))
+	hidden.Marking = restricted
+	if err := db.SaveProposal(liaison.SystemContext(context.Background()), hidden); err != nil {
+		t.Fatal(err)
+	}
 	draft, err := s.Create(as("GBR", liaison.RoleOfficer), Draft{Title: "Draft", Text: "x", Procedure: liaison.ProcedureConsensus, Deciders: []string{"FRA", "GBR"}})
 	if err != nil {
 		t.Fatal(err)
@@ -264,6 +274,13 @@ func TestThreadsVisibility(t *testing.T) {
 			t.Errorf("%s: %d messages (%v), threads %v, want %d", nation, len(ms), err, ts, want)
 		}
 	}
+	// Notifications of messages: to participants the message is released to.
+	for nation, want := range map[string]int{"JPN": 1, "FRA": 1, "DEU": 1, "KOR": 0} {
+		ns, err := db.Notifications(as(nation, liaison.RoleAnalyst), 100, false)
+		if err != nil || len(ns) != want {
+			t.Errorf("%s: %d message notifications, want %d (%v)", nation, len(ns), want, err)
+		}
+	}
 	// Groups expand to nations: IP4 brings in AUS, JPN, KOR, NZL.
 	g, err := s.OpenThread(as("FRA", liaison.RoleAnalyst), NewThread{Subject: "IP4", Participants: []string{"IP4"}})
 	if err != nil || !contains(g.Participants, "KOR") || !contains(g.Participants, "FRA") {
@@ -324,4 +341,29 @@ func TestSeedDemo(t *testing.T) {
 	if ps, _ := s.List(as("KOR", liaison.RoleReader), liaison.ProposalFilter{}); len(ps) != 1 {
 		t.Fatalf("KOR (consulted only on the statement) sees %d proposals", len(ps))
 	}
+}
+
+func TestRunSettlesInBackground(t *testing.T) {
+	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
+	defer db.Close()
+	c := &clock{t: t0}
+	s := newService(t, db, c)
+	p := circulating(t, s, liaison.ProcedureSilence, liaison.Marking{}, t0.Add(time.Hour))
+	c.Advance(2 * time.Hour)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Run(ctx, 10*time.Millisecond, 10*time.Millisecond); close(done) }()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		got, err := db.Proposal(liaison.SystemContext(context.Background()), p.ID)
+		if err == nil && got.State == liaison.StateAdopted {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not settled in the background: %v %v", got, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	<-done
 }

@@ -52,6 +52,11 @@ func (s *Service) OpenThread(ctx context.Context, in NewThread) (*liaison.Thread
 	if len(nations) < 2 && !a.System {
 		return nil, liaison.Errorf(liaison.ErrInvalid, "open thread %q: name at least one other nation or group", subject)
 	}
+	for _, n := range nations {
+		if len(in.Marking.RelTo) > 0 && !contains(in.Marking.RelTo, n) {
+			return nil, liaison.Errorf(liaison.ErrInvalid, "open thread %q: its marking does not release it to participant %s", subject, n)
+		}
+	}
 	now := s.Now()
 	t := &liaison.Thread{ID: liaison.NewID(now), Subject: subject, Participants: nations, Groups: groups,
 		ProposalID: in.ProposalID, Marking: in.Marking, Origin: liaison.Origin{Node: s.cfg.Origin.Node, Nation: a.Nation},
@@ -59,6 +64,8 @@ func (s *Service) OpenThread(ctx context.Context, in NewThread) (*liaison.Thread
 	if err := s.cfg.Threads.CreateThread(ctx, t); err != nil {
 		return nil, err
 	}
+	v, _ := liaison.ViewerFrom(ctx)
+	s.audit(ctx, v, now, "thread.open", "thread:"+t.ID, "participants "+strings.Join(nations, " "))
 	if strings.TrimSpace(in.Text) != "" {
 		if _, err := s.Post(ctx, t.ID, in.Text, in.Marking, in.Attachments); err != nil {
 			return nil, err
@@ -94,7 +101,7 @@ func (s *Service) expand(ctx context.Context, entries []string) ([]string, []str
 				out, found = append(out, n.Code), true
 			}
 		}
-		if !found && s.cfg.Nations == nil && plainCode(e) {
+		if !found && len(ns) == 0 && plainCode(e) { // no nations configured: codes as given
 			out, found = append(out, e), true
 		}
 		if !found {
@@ -129,6 +136,17 @@ func (s *Service) Post(ctx context.Context, threadID, text string, mk liaison.Ma
 		Marking: mk, Origin: liaison.Origin{Node: s.cfg.Origin.Node, Nation: a.Nation}, Attachments: atts, Time: now}
 	if err := s.cfg.Threads.PostMessage(ctx, m); err != nil {
 		return nil, err
+	}
+	v, _ := liaison.ViewerFrom(ctx)
+	s.audit(ctx, v, now, "thread.post", "thread:"+threadID, "message "+m.ID)
+	if n, ok := s.cfg.Notify.(MessagePublisher); ok {
+		t, err := s.cfg.Threads.Thread(liaison.SystemContext(ctx), threadID)
+		if err == nil {
+			err = n.PublishMessage(ctx, t, m)
+		}
+		if err != nil {
+			s.log.Error("notify", "thread", threadID, "err", err)
+		}
 	}
 	return m, nil
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // openFile opens a gold file, naming it in the error.
-func openFile(p string) (*os.File, error) {
+func openGold(p string) (*os.File, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)

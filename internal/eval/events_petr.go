@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/liaison-project/liaison/internal/extract/dict"
 	"github.com/liaison-project/liaison/internal/extract/event"
 )
 
@@ -38,8 +39,8 @@ func ParsePETRXML(r io.Reader) ([]EventRecord, error) {
 		body := src[l[1]:end]
 		attrs := attrMap(src[l[2]:l[3]])
 		rec := EventRecord{ID: attrs["id"], Category: attrs["category"], Checked: attrs["evaluate"] != "false"}
-		if len(attrs["date"]) == 8 {
-			fmt.Sscanf(attrs["date"], "%d", &rec.Date)
+		if d, err := dict.ParseDate(attrs["date"]); err == nil {
+			rec.Date = d
 		}
 		m := reText.FindStringSubmatch(body)
 		if m == nil {

@@ -42,8 +42,8 @@ func TestPETRARCHUnitTests(t *testing.T) {
 			t.Log(f)
 		}
 	}
-	if sc.Pct() < 0 {
-		t.Errorf("below threshold")
+	if sc.Pct() < MinPETRUnit {
+		t.Errorf("PETRARCH unit tests %.1f%% below %.1f%%", sc.Pct(), MinPETRUnit)
 	}
 }
 
@@ -64,5 +64,8 @@ func TestUDPETRARCH(t *testing.T) {
 		for _, f := range sc.Failures {
 			t.Log(f)
 		}
+	}
+	if sc.HitRate() < MinUDHitRate || sc.ExtraRate() > MaxUDExtraRate {
+		t.Errorf("UD-PETRARCH hit rate %.1f%% (min %.1f), extras %.1f%% (max %.1f)", sc.HitRate(), MinUDHitRate, sc.ExtraRate(), MaxUDExtraRate)
 	}
 }

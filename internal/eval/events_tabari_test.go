@@ -34,7 +34,7 @@ func TestTABARIValidate(t *testing.T) {
 			t.Log(f)
 		}
 	}
-	if sc.Pct() < 0 {
+	if sc.Pct() < MinTABARIValidate {
 		t.Errorf("TABARI validation %.1f%% below threshold", sc.Pct())
 	}
 }

@@ -13,13 +13,13 @@ import (
 
 // GeoVirusSuite scores toponym recognition and resolution on GeoVirus.
 func GeoVirusSuite() Suite {
-	return geoSuite("places/geovirus", "data/gold/geo/GeoVirus.xml", ReadGeoVirus, 0.80, 0.85)
+	return geoSuite("places/geovirus", "data/gold/geo/GeoVirus.xml", ReadGeoVirus, 0.88, 0.92)
 }
 
 // LGLSuite scores toponym recognition and resolution on the Local-Global
 // Lexicon corpus (local US news: harder, no target set by the issue).
 func LGLSuite() Suite {
-	return geoSuite("places/lgl", "data/gold/geo/LGL_lgl.xml", ReadLGL, 0.62, 0.65)
+	return geoSuite("places/lgl", "data/gold/geo/LGL_lgl.xml", ReadLGL, 0.68, 0.65)
 }
 
 func geoSuite(name, rel string, read func(io.Reader) ([]GeoDoc, error), minF1, minAcc float64) Suite {

@@ -9,9 +9,12 @@ import (
 	"github.com/liaison-project/liaison/internal/shareddata"
 )
 
+// TestGeoDebug prints toponym misses, false alarms and far resolutions
+// when GEODEBUG names a corpus (GeoVirus.xml or LGL_lgl.xml); skipped
+// otherwise.
 func TestGeoDebug(t *testing.T) {
 	if os.Getenv("GEODEBUG") == "" {
-		t.Skip()
+		t.Skip("set GEODEBUG=GeoVirus.xml or LGL_lgl.xml to list errors")
 	}
 	p := shareddata.Need(t, "data/gold/geo/"+os.Getenv("GEODEBUG"))
 	f, _ := os.Open(p)

@@ -5,13 +5,17 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/liaison-project/liaison/internal/shareddata"
 )
 
+// TestNERDebug prints every GUM miss and false alarm when NERDEBUG is set:
+// a tool for tuning the entity rules, skipped otherwise.
 func TestNERDebug(t *testing.T) {
 	if os.Getenv("NERDEBUG") == "" {
-		t.Skip()
+		t.Skip("set NERDEBUG=1 to list GUM errors")
 	}
-	f, _ := os.Open("/work/shared/data/gold/ner/gum_news_wikinews_24docs.tar.gz")
+	f, _ := os.Open(shareddata.Need(t, "data/gold/ner/gum_news_wikinews_24docs.tar.gz"))
 	defer f.Close()
 	docs, _ := ReadGUMTar(f)
 	ent, _ := newEntities()

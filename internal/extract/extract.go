@@ -128,8 +128,8 @@ func (e *Engine) Extract(ctx context.Context, in liaison.ExtractInput) (*liaison
 // Analyse runs every step except event coding and returns the Doc the event
 // coder reads. Slices are never nil.
 func (e *Engine) Analyse(id, text, title string, docDate time.Time) *Doc {
-	doc := &Doc{ID: id, Text: text, Title: title, Date: docDate}
-	doc.Sentences = sentence.Split(text)
+	doc := &Doc{ID: id, Text: text, Runes: []rune(text), Title: title, Date: docDate}
+	doc.Sentences = sentence.SplitRunes(doc.Runes)
 	doc.Actors = []liaison.ActorMention{}
 	if e.cfg.Actors != nil {
 		if a := e.cfg.Actors.Find(text, doc.Sentences, docDate); a != nil {
@@ -142,7 +142,7 @@ func (e *Engine) Analyse(id, text, title string, docDate time.Time) *Doc {
 			doc.Places = p
 		}
 	}
-	doc.Dates = date.Find(text, doc.Sentences, docDate)
-	doc.Quotes = quote.Find(text, doc.Sentences, doc.Actors)
+	doc.Dates = date.FindRunes(doc.Runes, doc.Sentences, docDate)
+	doc.Quotes = quote.FindRunes(doc.Runes, doc.Sentences, doc.Actors)
 	return doc
 }

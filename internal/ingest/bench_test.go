@@ -160,6 +160,11 @@ func benchReuters(b *testing.B, newPipeline func(*sqlite.DB) Pipeline) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		var ru0 syscall.Rusage
+		if syscall.Getrusage(syscall.RUSAGE_SELF, &ru0) == nil {
+			cpu := time.Duration(ru0.Utime.Nano() + ru0.Stime.Nano())
+			b.ReportMetric(cpu.Seconds(), "cpu-s")
+		}
 		db.Close()
 		b.ReportMetric(float64(n)/el.Seconds(), "docs/s")
 		b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")

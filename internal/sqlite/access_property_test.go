@@ -133,7 +133,7 @@ func TestPropertyReadPathsMatchReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 9))
 	p := marking.Default()
 	r := marking.NewNations(marking.SeedNations(), time.Date(2023, 7, 12, 0, 0, 0, 0, time.UTC))
-	const docs, viewers = 60, 30
+	const docs, viewers = 40, 24
 	marks := map[string]liaison.Marking{}
 	for i := 0; i < docs; i++ {
 		d := &liaison.Document{Source: "prop", Title: fmt.Sprintf("report %d", i),

@@ -9,13 +9,12 @@ import (
 	"github.com/liaison-project/liaison"
 )
 
-// actorCodesSQL selects (code, event id) pairs of the visible events; the
-// predicate appears twice, so its args must be bound twice.
-func actorCodesSQL(ctx context.Context) (string, []any) {
-	vis, args := visible(ctx, "e")
-	q := `SELECT e.source AS code, e.id AS eid FROM events e WHERE e.source <> '' AND ` + vis +
-		` UNION ALL SELECT e.target, e.id FROM events e WHERE e.target <> '' AND ` + vis
-	return q, append(append([]any{}, args...), args...)
+// actorsCTE sums, per actor code, the visible events naming it, from the
+// per-marking counts the triggers keep in actor_counts.
+func actorsCTE(ctx context.Context) (string, []any) {
+	vis, args := visible(ctx, "c")
+	return `WITH a AS (SELECT c.code AS code, sum(c.n) AS n FROM actor_counts c WHERE ` + vis +
+		` GROUP BY c.code HAVING sum(c.n) > 0) `, args
 }
 
 // Actors counts, per actor code, the visible events naming it as source or
@@ -27,8 +26,7 @@ func (db *DB) Actors(ctx context.Context, cursor string, limit int) (liaison.Pag
 	if err != nil {
 		return page, err
 	}
-	codes, args := actorCodesSQL(ctx)
-	cte := `WITH a AS (SELECT code, count(DISTINCT eid) AS n FROM (` + codes + `) GROUP BY code) `
+	cte, args := actorsCTE(ctx)
 	if err := db.db.QueryRowContext(ctx, cte+`SELECT count(*) FROM a`, args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count actors: %w", err)
 	}
@@ -89,12 +87,13 @@ func (db *DB) actorNames(ctx context.Context, items []liaison.ActorCount) error 
 	return nil
 }
 
-// placesCTE groups the visible place mentions by place.
+// placesCTE sums the visible mentions of each place from the per-marking
+// counts the triggers keep in place_counts.
 func placesCTE(ctx context.Context) (string, []any) {
-	vis, args := visible(ctx, "d")
-	return `WITH p AS (SELECT m.name AS name, m.country AS country, count(*) AS n, max(m.lat) AS lat,
-		max(m.lon) AS lon, max(m.kind) AS kind, max(m.bbox) AS bbox
-		FROM place_mentions m JOIN documents d ON d.id = m.doc_id WHERE ` + vis + ` GROUP BY m.name, m.country) `, args
+	vis, args := visible(ctx, "c")
+	return `WITH p AS (SELECT c.name AS name, c.country AS country, sum(c.n) AS n, max(c.lat) AS lat,
+		max(c.lon) AS lon, max(c.kind) AS kind, max(c.bbox) AS bbox
+		FROM place_counts c WHERE ` + vis + ` GROUP BY c.name, c.country HAVING sum(c.n) > 0) `, args
 }
 
 // Places counts the visible mentions of each place (name and country), most
@@ -147,15 +146,15 @@ func (db *DB) Stats(ctx context.Context) (liaison.Stats, error) {
 		return s, fmt.Errorf("stats: %w", err)
 	}
 	fvis, fargs := visible(ctx, "f")
-	codes, cargs := actorCodesSQL(ctx)
-	cte, pargs := placesCTE(ctx)
+	acte, aargs := actorsCTE(ctx)
+	pcte, pargs := placesCTE(ctx)
 	counts := []struct {
 		q    string
 		args []any
 		dst  *int
 	}{
-		{`SELECT count(DISTINCT code) FROM (` + codes + `)`, cargs, &s.Actors},
-		{cte + `SELECT count(*) FROM p`, pargs, &s.Places},
+		{acte + `SELECT count(*) FROM a`, aargs, &s.Actors},
+		{pcte + `SELECT count(*) FROM p`, pargs, &s.Places},
 		{`SELECT count(*) FROM feeds f WHERE ` + fvis, fargs, &s.Feeds},
 	}
 	for _, c := range counts {

@@ -38,8 +38,9 @@ var (
 // a busy timeout and foreign keys on every connection, and applies pending
 // migrations. logger may be nil.
 func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
-	if path == "" {
-		return nil, liaison.Errorf(liaison.ErrInvalid, "sqlite: empty database path")
+	if path == "" || path == ":memory:" {
+		// In-memory databases are per connection: the pool would see several.
+		return nil, liaison.Errorf(liaison.ErrInvalid, "sqlite: database path %q: want a file path", path)
 	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -49,6 +50,9 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*DB, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "cache_size(-32768)")    // 32 MiB page cache per connection
+	q.Add("_pragma", "mmap_size(1073741824)") // read pages through mmap, not pread
+	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	sdb, err := sql.Open("sqlite", dsn)

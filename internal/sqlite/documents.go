@@ -160,29 +160,27 @@ func checkDocument(d *liaison.Document) error {
 
 // putDocument is PutDocument inside tx.
 func putDocument(ctx context.Context, tx *sql.Tx, d *liaison.Document, res liaison.PutResult) (liaison.PutResult, error) {
-	var existing string
-	err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ? OR (canonical_url = ? AND ? <> '')
-		ORDER BY rowid LIMIT 1`, d.ContentHash, d.CanonicalURL, d.CanonicalURL).Scan(&existing)
+	// One round trip answers every check: an exact duplicate (by content
+	// hash, else canonical URL), whether the id is taken, whether the first
+	// copy of a near-duplicate exists.
+	var byHash, byURL sql.NullString
+	var idTaken, firstExists bool
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT id FROM documents WHERE content_hash = ?),
+		(SELECT id FROM documents WHERE canonical_url = ? AND ? <> ''),
+		EXISTS (SELECT 1 FROM documents WHERE id = ?),
+		EXISTS (SELECT 1 FROM documents WHERE id = ?)`,
+		d.ContentHash, d.CanonicalURL, d.CanonicalURL, d.ID, d.DuplicateOf).Scan(&byHash, &byURL, &idTaken, &firstExists)
 	switch {
-	case err == nil:
-		return liaison.PutResult{ID: existing, Status: "duplicate"}, nil
-	case !errors.Is(err, sql.ErrNoRows):
+	case err != nil:
 		return res, fmt.Errorf("put document %s: %w", d.ID, err)
-	}
-	if d.DuplicateOf != "" {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE id = ?`, d.DuplicateOf).Scan(&n); err != nil {
-			return res, fmt.Errorf("put document %s: %w", d.ID, err)
-		}
-		if n == 0 {
-			return res, liaison.Errorf(liaison.ErrInvalid, "document %s: duplicate_of %s: no such document", d.ID, d.DuplicateOf)
-		}
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE id = ?`, d.ID).Scan(&n); err != nil {
-		return res, fmt.Errorf("put document %s: %w", d.ID, err)
-	}
-	if n > 0 {
+	case byHash.Valid:
+		return liaison.PutResult{ID: byHash.String, Status: "duplicate"}, nil
+	case byURL.Valid:
+		return liaison.PutResult{ID: byURL.String, Status: "duplicate"}, nil
+	case d.DuplicateOf != "" && !firstExists:
+		return res, liaison.Errorf(liaison.ErrInvalid, "document %s: duplicate_of %s: no such document", d.ID, d.DuplicateOf)
+	case idTaken:
 		return res, liaison.Errorf(liaison.ErrConflict, "document %s: id already used by other content", d.ID)
 	}
 	mk := toCols(d.Marking)

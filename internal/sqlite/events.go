@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,9 +52,13 @@ func (db *DB) events(ctx context.Context, f liaison.EventFilter, order string, l
 	if err != nil {
 		return page, err
 	}
-	if f.Actor == "" && f.Root == "" && f.Country == "" && f.DocID == "" && f.From.IsZero() && f.To.IsZero() {
+	onlyActor := f.Root == "" && f.Country == "" && f.DocID == "" && f.From.IsZero() && f.To.IsZero()
+	switch {
+	case onlyActor && f.Actor == "":
 		page.Total, err = db.countVisible(ctx, "events")
-	} else {
+	case onlyActor:
+		page.Total, err = db.countActor(ctx, strings.ToUpper(strings.TrimSpace(f.Actor)))
+	default:
 		err = db.db.QueryRowContext(ctx, `SELECT count(*) FROM events e WHERE `+w.sql(), w.args...).Scan(&page.Total)
 	}
 	if err != nil {
@@ -91,6 +96,21 @@ func (db *DB) events(ctx context.Context, f liaison.EventFilter, order string, l
 		page.NextCursor = encodeCursor(cursorKey{S: last.Date, ID: last.ID})
 	}
 	return page, nil
+}
+
+// countActor counts the visible events whose source or target starts with
+// code as |source| + |target| - |both|: three index-only range scans over
+// events_source and events_target, which carry the marking columns.
+func (db *DB) countActor(ctx context.Context, code string) (int, error) {
+	vis, args := visible(ctx, "e")
+	pat := code + "*"
+	var src, tgt, both int
+	err := db.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM events e WHERE e.source GLOB ? AND `+vis+`),
+		(SELECT count(*) FROM events e WHERE e.target GLOB ? AND `+vis+`),
+		(SELECT count(*) FROM events e WHERE e.target GLOB ? AND e.source GLOB ? AND `+vis+`)`,
+		slices.Concat([]any{pat}, args, []any{pat}, args, []any{pat, pat}, args)...).Scan(&src, &tgt, &both)
+	return src + tgt - both, err
 }
 
 // eventWhere builds the visibility and filter conditions of an event query.

@@ -25,10 +25,8 @@ func (db *DB) PutExtraction(ctx context.Context, docID string, x *liaison.Extrac
 	if x == nil {
 		return liaison.Errorf(liaison.ErrInvalid, "extraction of %s: nil", docID)
 	}
-	for i, e := range x.Events {
-		if err := checkMarking(fmt.Sprintf("extraction of %s: event %d", docID, i), e.Marking); err != nil {
-			return err
-		}
+	if err := checkExtraction(docID, x); err != nil {
+		return err
 	}
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		var mk markingCols
@@ -45,6 +43,47 @@ func (db *DB) PutExtraction(ctx context.Context, docID string, x *liaison.Extrac
 		}
 		return nil
 	})
+}
+
+// checkExtraction rejects impossible provenance (negative offsets, spans
+// ending before they start, negative sentence indexes) and bad event
+// markings, naming the document and the item.
+func checkExtraction(docID string, x *liaison.Extraction) error {
+	type span struct {
+		what                 string
+		start, end, sentence int
+	}
+	var spans []span
+	for i, s := range x.Sentences {
+		spans = append(spans, span{fmt.Sprintf("sentence %d", i), s.Start, s.End, 0})
+	}
+	for i, a := range x.Actors {
+		spans = append(spans, span{fmt.Sprintf("actor %d (%q)", i, a.Text), a.Start, a.End, a.Sentence})
+	}
+	for i, p := range x.Places {
+		spans = append(spans, span{fmt.Sprintf("place %d (%q)", i, p.Text), p.Start, p.End, p.Sentence})
+	}
+	for i, d := range x.Dates {
+		spans = append(spans, span{fmt.Sprintf("date %d (%q)", i, d.Text), d.Start, d.End, d.Sentence})
+	}
+	for i, q := range x.Quotes {
+		spans = append(spans, span{fmt.Sprintf("quote %d", i), q.Start, q.End, q.Sentence})
+	}
+	for _, sp := range spans {
+		if sp.start < 0 || sp.end < sp.start || sp.sentence < 0 {
+			return liaison.Errorf(liaison.ErrInvalid, "extraction of %s: %s: bad provenance (start %d, end %d, sentence %d)",
+				docID, sp.what, sp.start, sp.end, sp.sentence)
+		}
+	}
+	for i, e := range x.Events {
+		if e.Sentence < 0 {
+			return liaison.Errorf(liaison.ErrInvalid, "extraction of %s: event %d: negative sentence %d", docID, i, e.Sentence)
+		}
+		if err := checkMarking(fmt.Sprintf("extraction of %s: event %d", docID, i), e.Marking); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // putExtraction is PutExtraction inside tx, for a document marked docMk.
@@ -66,10 +105,12 @@ func putExtraction(ctx context.Context, tx *sql.Tx, docID string, docMk liaison.
 			return err
 		}
 	}
+	dmk := toCols(docMk)
 	for i, p := range x.Places {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO place_mentions(doc_id, seq, sentence, start, "end", text, name, country,
-			lat, lon, kind, bbox) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, docID, i, p.Sentence, p.Start, p.End, p.Text,
-			p.Name, p.Country, p.Lat, p.Lon, p.Kind, bboxJSON(p.BBox)); err != nil {
+			lat, lon, kind, bbox, mk_level, mk_rel, mk_caveats) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, docID, i, p.Sentence,
+			p.Start, p.End, p.Text, p.Name, p.Country, p.Lat, p.Lon, p.Kind, bboxJSON(p.BBox),
+			dmk.Level, dmk.Rel, dmk.Caveats); err != nil {
 			return err
 		}
 	}

@@ -103,8 +103,10 @@ func TestMigrateIdempotentAndAtomic(t *testing.T) {
 }
 
 func TestOpenErrors(t *testing.T) {
-	if _, err := Open(context.Background(), "", nil); err == nil {
-		t.Error("Open(\"\") succeeded")
+	for _, p := range []string{"", ":memory:"} {
+		if _, err := Open(context.Background(), p, nil); err == nil {
+			t.Errorf("Open(%q) succeeded", p)
+		}
 	}
 	if _, err := Open(context.Background(), filepath.Join(t.TempDir(), "no", "such", "dir", "x.db"), nil); err == nil {
 		t.Error("Open in a missing directory succeeded")

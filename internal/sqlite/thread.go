@@ -242,7 +242,9 @@ func (db *DB) AddNotifications(ctx context.Context, ns []liaison.Notification) e
 }
 
 // notificationVisible: the viewer's own nation (and user, when addressed to
-// one) AND the marking rule. The system sees all.
+// one) AND the marking rule AND, for a proposal's or thread's notification,
+// the proposal or thread as it is now visible to the viewer — so a later, stricter marking
+// hides the old notifications too. The system sees all.
 func notificationVisible(ctx context.Context) (string, []any) {
 	mk, args := visible(ctx, "n")
 	v, ok := liaison.ViewerFrom(ctx)
@@ -252,7 +254,13 @@ func notificationVisible(ctx context.Context) (string, []any) {
 	if v.System {
 		return mk, args
 	}
-	return "(" + mk + " AND n.nation = ? AND (n.user_id = '' OR n.user_id = ?))", append(args, v.Nation, v.UserID)
+	pp, pargs := proposalVisible(ctx, "p")
+	tp, targs := threadVisible(ctx, "t")
+	args = append(args, v.Nation, v.UserID)
+	args = append(append(args, pargs...), targs...)
+	return "(" + mk + " AND n.nation = ? AND (n.user_id = '' OR n.user_id = ?)" +
+		" AND (n.kind NOT LIKE 'proposal.%' OR EXISTS (SELECT 1 FROM proposals p WHERE p.id = n.item_id AND " + pp + "))" +
+		" AND (n.kind NOT LIKE 'thread.%' OR EXISTS (SELECT 1 FROM threads t WHERE t.id = n.item_id AND " + tp + ")))", args
 }
 
 // Notifications lists the viewer's notifications, newest first.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -108,5 +109,45 @@ func TestAuthOverSQLite(t *testing.T) {
 	}
 	if v, _ := db.Verify(ctx); !v.OK || v.Entries < 2*len(users) {
 		t.Errorf("audit after auth flows: %+v", v)
+	}
+}
+
+// TestFailLoginAtomic: parallel failures are each counted once, so they
+// cannot share a count to get more guesses before the lock-out.
+func TestFailLoginAtomic(t *testing.T) {
+	db := openAccessTestDB(t)
+	ctx := context.Background()
+	u := &liaison.User{ID: "u1", Name: "guessed", Nation: "USA", Role: liaison.RoleReader, Created: time.Now()}
+	if err := db.PutUser(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	until := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	locks := make(chan bool, 10)
+	var wg sync.WaitGroup
+	for i := 0; i < 10; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			locked, err := db.FailLogin(ctx, u.ID, 4, until)
+			if err != nil {
+				t.Error(err)
+			}
+			locks <- locked
+		}()
+	}
+	wg.Wait()
+	close(locks)
+	n := 0
+	for l := range locks {
+		if l {
+			n++
+		}
+	}
+	got, _ := db.User(ctx, u.ID)
+	if n != 2 || got.FailedLogins != 2 || !got.LockedUntil.Equal(until) {
+		t.Errorf("10 parallel failures at max 4: %d lock-outs, count %d, locked until %v; want 2, 2, %v", n, got.FailedLogins, got.LockedUntil, until)
+	}
+	if _, err := db.FailLogin(ctx, "nobody", 4, until); !errors.Is(err, liaison.ErrNotFound) {
+		t.Errorf("unknown user: %v", err)
 	}
 }

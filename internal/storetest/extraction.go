@@ -73,6 +73,16 @@ func testExtraction(t *testing.T, s Store) {
 	if err := s.PutExtraction(sys(), id, nil); err == nil {
 		t.Error("PutExtraction(nil) accepted")
 	}
+	for name, bad := range map[string]*liaison.Extraction{
+		"negative start":    {Actors: []liaison.ActorMention{{Text: "x", Start: -1, End: 2}}},
+		"end before start":  {Places: []liaison.PlaceMention{{Text: "x", Start: 5, End: 2}}},
+		"negative sentence": {Quotes: []liaison.Quote{{Text: "x", Start: 0, End: 2, Sentence: -1}}},
+	} {
+		wantErr(t, "PutExtraction("+name+")", s.PutExtraction(sys(), id, bad), liaison.ErrInvalid)
+	}
+	if again, err := s.Extraction(sys(), id); err != nil || len(again.Events) != len(want.Events) {
+		t.Errorf("a refused extraction changed the stored one: %v, %v", again, err)
+	}
 }
 
 func testExtractionIdempotent(t *testing.T, s Store) {

@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"Feeds", testFeeds},
 		{"Visibility", testVisibility},
 		{"EventsNeverLessRestricted", testEventsNeverLessRestricted},
+		{"VisibilityRandom", testVisibilityRandom},
 		{"Concurrent", testConcurrent},
 	}
 	for _, tc := range tests {

@@ -275,6 +275,13 @@ func checkHidden(t *testing.T, ctx context.Context, s Store, mx matrix, i int) {
 	if _, err := s.Feed(sys(), mx.feeds[i]); err != nil {
 		t.Errorf("DeleteFeed by a viewer who cannot see feed %d removed it: %v", i, err)
 	}
+	url := "https://example.org/feed-" + mx.words[i]
+	if err := s.PutFeed(ctx, &liaison.Feed{URL: url, Title: "overwritten"}); err == nil {
+		t.Errorf("PutFeed by a viewer who cannot see feed %d overwrote it", i)
+	}
+	if f, err := s.Feed(sys(), mx.feeds[i]); err != nil || f.Title == "overwritten" || f.Marking.Level != matrixMarkings[i].Level {
+		t.Errorf("feed %d after a hidden viewer's PutFeed: %+v, %v", i, f, err)
+	}
 	for _, f := range []liaison.EventFilter{{DocID: mx.docs[i]}, {Actor: actorOf(i)}, {Country: fmt.Sprintf("C%02d", i)}} {
 		p, err := s.Events(ctx, f)
 		if err != nil || len(p.Items) != 0 || p.Total != 0 {

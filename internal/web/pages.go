@@ -91,10 +91,12 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data := struct {
-		Doc  *liaison.Document
-		X    *liaison.Extraction
-		Body any
-	}{d, x, highlight(d.Text, annotations(x))}
+		Doc    *liaison.Document
+		X      *liaison.Extraction
+		Body   any
+		Actors []mentionGroup
+		Places []mentionGroup
+	}{d, x, highlight(d.Text, annotations(x)), groupActors(x.Actors), groupPlaces(x.Places)}
 	u.render(w, r, http.StatusOK, "document", d.Title, data, marks)
 }
 
@@ -123,6 +125,44 @@ func (u *UI) events(w http.ResponseWriter, r *http.Request) {
 		Next   string
 	}{f, q, cameoRoots(), page, next}
 	u.render(w, r, http.StatusOK, "events", "Events", data, eventMarkings(page.Items))
+}
+
+// actors lists actor codes by number of visible events.
+func (u *UI) actors(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	page, err := u.cfg.Events.Actors(ctx(r), q.Get("cursor"), 100)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	next := ""
+	if page.NextCursor != "" {
+		next = withParam(q, "cursor", page.NextCursor)
+	}
+	data := struct {
+		Page liaison.Page[liaison.ActorCount]
+		Next string
+	}{page, next}
+	u.render(w, r, http.StatusOK, "actors", "Actors", data, nil)
+}
+
+// places lists resolved places by number of visible mentions.
+func (u *UI) places(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	page, err := u.cfg.Events.Places(ctx(r), q.Get("cursor"), 100)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	next := ""
+	if page.NextCursor != "" {
+		next = withParam(q, "cursor", page.NextCursor)
+	}
+	data := struct {
+		Page liaison.Page[liaison.PlaceCount]
+		Next string
+	}{page, next}
+	u.render(w, r, http.StatusOK, "places", "Places", data, nil)
 }
 
 // search runs a full-text query and shows ranked hits with snippets.
@@ -229,4 +269,71 @@ func withParam(q url.Values, k, v string) string {
 	}
 	c.Set(k, v)
 	return "?" + c.Encode()
+}
+
+// mentionGroup is one actor or place with every way the text named it and
+// how often, for the reader's side panel.
+type mentionGroup struct {
+	Key     string // actor code or place country
+	Name    string
+	Texts   []string
+	N       int
+	Lat     float64
+	Lon     float64
+	IsPlace bool
+}
+
+// groupActors merges mentions of the same actor (code and name).
+func groupActors(ms []liaison.ActorMention) []mentionGroup {
+	var out []mentionGroup
+	idx := map[string]int{}
+	for _, m := range ms {
+		name := m.Name
+		if name == "" {
+			name = m.Text
+		}
+		k := m.Code + "|" + name
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, mentionGroup{Key: m.Code, Name: name})
+		}
+		out[i].add(m.Text)
+	}
+	return out
+}
+
+// groupPlaces merges mentions of the same place (name and country).
+func groupPlaces(ms []liaison.PlaceMention) []mentionGroup {
+	var out []mentionGroup
+	idx := map[string]int{}
+	for _, m := range ms {
+		name := m.Name
+		if name == "" {
+			name = m.Text
+		}
+		k := m.Country + "|" + name
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, mentionGroup{Key: m.Country, Name: name, Lat: m.Lat, Lon: m.Lon, IsPlace: true})
+		}
+		out[i].add(m.Text)
+	}
+	return out
+}
+
+func (g *mentionGroup) add(text string) {
+	g.N++
+	if text == "" || text == g.Name {
+		return
+	}
+	for _, t := range g.Texts {
+		if t == text {
+			return
+		}
+	}
+	g.Texts = append(g.Texts, text)
 }

@@ -59,7 +59,7 @@ type UI struct {
 }
 
 // pageNames are the templates in templates/ besides layout.html.
-var pageNames = []string{"overview", "documents", "document", "events", "search", "feeds", "error", "login"}
+var pageNames = []string{"overview", "documents", "document", "events", "actors", "places", "search", "feeds", "error", "login"}
 
 // New parses the embedded templates.
 func New(cfg Config) (*UI, error) {
@@ -98,6 +98,8 @@ func (u *UI) Register(srv *httpapi.Server) {
 		{"GET /documents", u.documents},
 		{"GET /documents/{id}", u.document},
 		{"GET /events", u.events},
+		{"GET /actors", u.actors},
+		{"GET /places", u.places},
 		{"GET /search", u.search},
 		{"GET /feeds", u.feeds},
 		{"POST /feeds", u.addFeed},

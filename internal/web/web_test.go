@@ -106,6 +106,8 @@ func TestPages(t *testing.T) {
 		{"search", h, "/search?q=vilnius", 200, []string{"<mark>Vilnius</mark>", "1 report match"}, nil},
 		{"search invisible", hf, "/search?q=yokosuka", 200, []string{"0 reports match"}, []string{"Morosini"}},
 		{"search form", h, "/search", 200, []string{`name="q"`}, nil},
+		{"actors", h, "/actors", 200, []string{"JPNGOV", "IGOWSTNAT"}, nil},
+		{"places", h, "/places", 200, []string{"Vilnius", "LTU"}, nil},
 		{"feeds", h, "/feeds", 200, []string{"No feeds", `action="/feeds"`}, nil},
 		{"feeds reader", hf, "/feeds", 200, []string{"No feeds"}, []string{`action="/feeds"`}},
 		{"unknown", h, "/nowhere", 404, []string{"no page at /nowhere"}, nil},
@@ -177,7 +179,8 @@ func at(text, from, to string) liaison.Span {
 }
 
 func mention(sp liaison.Span, code, name, kind string, sent int) liaison.ActorMention {
-	return liaison.ActorMention{Code: code, Name: name, Kind: kind, Start: sp.Start, End: sp.End, Sentence: sent}
+	text := string([]rune(seedText)[sp.Start:sp.End])
+	return liaison.ActorMention{Text: text, Code: code, Name: name, Kind: kind, Start: sp.Start, End: sp.End, Sentence: sent}
 }
 
 // TestFeedForms adds a feed through the form, fails a bad one, removes it.

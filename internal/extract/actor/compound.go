@@ -102,6 +102,9 @@ func (d *doc) name(c *chain) {
 	for q < len(d.toks) && q-p < 3 && d.toks[q].Word && d.toks[q].Cap && !d.isLex(q) {
 		q++
 	}
+	if q == p || facility[d.toks[q-1].Lower] || orgSuffix[d.toks[q-1].Lower] || timeWords[d.toks[p].Lower] {
+		return // "General Assembly", "Prince Hotel": not a name
+	}
 	c.nameFrom, c.nameTo, c.end = p, q, q
 }
 
@@ -133,13 +136,10 @@ func (d *doc) finish(c *chain) int {
 	case c.nameTo > c.nameFrom:
 		d.emit(c.start, c.end, d.text(c.nameFrom, c.nameTo), d.composeCode(c.pre, c.rl), KindPerson)
 	case c.rl != nil && c.pre != nil:
-		kind := c.rl.kind
 		if c.rl.person {
-			kind = KindPerson
-		}
-		idx := d.emit(c.start, c.end, d.text(c.start, c.end), d.composeCode(c.pre, c.rl), kind)
-		if kind == KindPerson {
-			d.lastPer = idx
+			d.emitRole(c.start, c.end, d.composeCode(c.pre, c.rl))
+		} else {
+			d.emit(c.start, c.end, d.text(c.start, c.end), d.composeCode(c.pre, c.rl), c.rl.kind)
 		}
 	case c.pre != nil:
 		return d.prefixOnly(c)
@@ -170,10 +170,14 @@ func (d *doc) prefixOnly(c *chain) int {
 		}
 		d.emit(c.start, c.preEnd, name, e.CodeAt(d.date), e.Kind)
 	case lexCapital:
-		if !d.speechFollows(c.preEnd) {
+		switch {
+		case d.speechFollows(c.preEnd):
+			d.emit(c.start, c.preEnd, v.name, v.country+"GOV", KindGovernment) // "Tokyo said"
+		case c.end > c.preEnd && c.end < len(d.toks) && d.toks[c.end].Word && !d.toks[c.end].Cap:
+			d.emit(c.start, c.preEnd, d.f.lx.countries[v.country], v.country, KindCountry) // "Beijing's claims"
+		default:
 			return 0
 		}
-		d.emit(c.start, c.preEnd, v.name, v.country+"GOV", KindGovernment)
 	}
 	return c.preEnd - c.start
 }

@@ -37,8 +37,27 @@ type doc struct {
 	lower   map[string]bool
 }
 
-// Find returns the actor mentions of text, coded as of docDate.
+// Find returns the actor mentions of text, coded as of docDate. A very
+// long text is read in pieces cut at sentence ends (coreference does not
+// cross pieces).
 func (f *Finder) Find(text string, sents []liaison.Span, docDate time.Time) []liaison.ActorMention {
+	chunks := phrase.Chunks(text, sents, phrase.ChunkBytes)
+	if len(chunks) == 1 {
+		return f.find(text, sents, docDate)
+	}
+	out := []liaison.ActorMention{}
+	for _, c := range chunks {
+		for _, m := range f.find(c.Text, c.Sents, docDate) {
+			m.Start += c.Offset
+			m.End += c.Offset
+			m.Sentence += c.FirstSent
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (f *Finder) find(text string, sents []liaison.Span, docDate time.Time) []liaison.ActorMention {
 	d := &doc{f: f, toks: phrase.Tokenize(text), date: docDate, seen: map[int32]bool{},
 		lastPer: -1, lastCty: -1, short: map[string]int{}}
 	d.sentOf = sentenceIndex(d.toks, sents)
@@ -77,12 +96,11 @@ func (d *doc) backRefs() {
 		return
 	}
 	covered := make([]bool, len(d.toks))
-	k := 0
 	for _, m := range d.out {
-		for k = 0; k < len(d.toks) && d.toks[k].Start < m.End; k++ {
-			if d.toks[k].End > m.Start {
-				covered[k] = true
-			}
+		// first token ending after the mention's start, then mark while inside
+		k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].End > m.Start })
+		for ; k < len(d.toks) && d.toks[k].Start < m.End; k++ {
+			covered[k] = true
 		}
 	}
 	for i, t := range d.toks {
@@ -105,7 +123,7 @@ func (d *doc) at(i int) int {
 		d.pronoun(i)
 		return 1
 	}
-	if t.Lower == "the" && i+1 < len(d.toks) {
+	if (t.Lower == "the" || t.Lower == "its") && i+1 < len(d.toks) {
 		if n := d.definite(i + 1); n > 0 {
 			return n + 1
 		}
@@ -239,6 +257,16 @@ func (d *doc) emit(a, b int, name, code, kind string) int {
 	return idx
 }
 
+// emitRole emits a person known only by role ("Finland's ambassador"): a
+// pronoun antecedent, but no name to remember.
+func (d *doc) emitRole(a, b int, code string) {
+	d.out = append(d.out, liaison.ActorMention{Text: d.text(a, b), Name: d.text(a, b), Code: code, Kind: KindPerson,
+		Start: d.toks[a].Start, End: d.toks[b-1].End, Sentence: d.sentOf[a]})
+	if code != "" {
+		d.lastPer = len(d.out) - 1
+	}
+}
+
 // remember files the parts of a person's name for short-name coreference.
 func (d *doc) remember(name string, idx int) {
 	parts := phrase.Tokenize(name)
@@ -279,11 +307,26 @@ func (d *doc) definite(i int) int {
 		return 1
 	}
 	v, n := d.best(i)
-	if n > 0 && v.typ == lexRole && v.role.person && d.lastPer >= 0 {
-		if e := i + n; e >= len(d.toks) || !d.toks[e].Cap || !d.toks[e].Word {
-			d.corefMention(i-1, i+n, d.lastPer)
+	if n > 0 && v.typ == lexRole && (i+n >= len(d.toks) || !d.toks[i+n].Cap || !d.toks[i+n].Word) {
+		if v.role.person && d.lastPer >= 0 && d.toks[i-1].Lower == "the" {
+			d.corefMention(i-1, i+n, d.lastPer) // "the minister"
 			return n
+		}
+		if !v.role.person && (d.toks[i-1].Lower == "its" || institution[v.name]) && d.roleOfLast(i-1, i+n, v.role) {
+			return n // "the government", "its military"
 		}
 	}
 	return d.compound(i)
+}
+
+// roleOfLast codes a definite or possessive role word ("the government",
+// "its navy") with the country mentioned last, within two sentences.
+func (d *doc) roleOfLast(a, b int, r role) bool {
+	if d.lastCty < 0 || d.sentOf[a]-d.out[d.lastCty].Sentence > 2 {
+		return false
+	}
+	c := d.out[d.lastCty]
+	d.out = append(d.out, liaison.ActorMention{Text: d.text(a, b), Name: c.Name + " " + d.text(a+1, b), Code: c.Code[:3] + r.code,
+		Kind: r.kind, Start: d.toks[a].Start, End: d.toks[b-1].End, Sentence: d.sentOf[a]})
+	return true
 }

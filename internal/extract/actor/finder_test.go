@@ -49,13 +49,21 @@ func TestFind(t *testing.T) {
 		{"title and office-holder", "French President Macron informed NATO's General Secretary Stoltenberg.", "2023-07-09",
 			"French President Macron=FRAGOV/person NATO's General Secretary Stoltenberg=IGOWSTNAT/person"},
 		{"term ended", "Stoltenberg spoke in Oslo.", "2025-06-01", "Stoltenberg=NORGOV/person"},
+		{"successor", "Mark Rutte spoke.", "2024-10-02", "Mark Rutte=IGOWSTNAT/person"},
+		{"before the term", "Mark Rutte spoke.", "2023-07-09", "Mark Rutte=NLDGOV/person"},
+		{"prime minister by date", "Prime Minister Ishiba spoke.", "2025-01-10", "Prime Minister Ishiba=JPNGOV/person"},
 		{"Japanese name order", "Kishida Fumio met Fumio Kishida.", "2023-01-01",
 			"Kishida Fumio=JPNGOV/person Fumio Kishida=JPNGOV/person"},
 		{"apposition and short name", "JMSDF Chief of Staff, Admiral Sakai Ryo, spoke. Sakai said so. He smiled.", "2023-07-09",
 			"JMSDF Chief of Staff, Admiral Sakai Ryo=JPNMIL/person Sakai=JPNMIL/person He=JPNMIL/person"},
 		{"capital metonym", "Tokyo said it would respond. He lives in Tokyo.", "2023-07-09", "Tokyo=JPNGOV/government"},
+		{"capital possessive", "Beijing's claims and Tokyo's Shinjuku ward.", "2023-07-09", "Beijing=CHN/country"},
 		{"the country", "China was named. NATO called the country a challenge.", "2023-07-09",
 			"China=CHN/country NATO=IGOWSTNAT/organisation the country=CHN/country"},
+		{"definite role", "Japan protested. The government said its navy would sail.", "2023-07-09",
+			"Japan=JPN/country The government=JPNGOV/government its navy=JPNMIL/military"},
+		{"generic body of a country", "Japan's Ministry of Defence and Britain's Ministry of Defence met.", "2023-07-09",
+			"Japan's Ministry of Defence=JPNGOVMIL/government Britain's Ministry of Defence=GBRGOVMIL/government"},
 		{"role of country", "The President of France spoke.", "2023-07-09", "President of France=FRAGOV/person"},
 		{"acronym needs capitals", "Let us go. The US agreed.", "2023-07-09", "US=USA/country"},
 		{"weak surname needs context", "Kim went home.", "2023-07-09", ""},
@@ -127,4 +135,19 @@ func FuzzParsePetrarchAgents(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		_, _ = ParsePetrarchAgents(strings.NewReader(s), "fuzz")
 	})
+}
+
+func TestHugeText(t *testing.T) {
+	f := mustFinder(t)
+	text := strings.Repeat("Prime Minister Kishida met NATO. ", 10000) // 330 KB: read in pieces
+	got := f.Find(text, nil, day("2023-07-09"))
+	if len(got) != 20000 {
+		t.Fatalf("got %d mentions, want 20000", len(got))
+	}
+	runes := []rune(text)
+	for _, m := range got[len(got)-4:] {
+		if string(runes[m.Start:m.End]) != m.Text {
+			t.Fatalf("offset drift: %q at %d reads %q", m.Text, m.Start, string(runes[m.Start:m.End]))
+		}
+	}
 }

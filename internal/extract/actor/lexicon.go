@@ -18,11 +18,11 @@ var builtinData embed.FS
 type lexType uint8
 
 const (
-	lexEntry    lexType = iota + 1 // a dictionary actor (IGO, body, person)
-	lexCountry                     // a country's name
-	lexDemonym                     // a country's adjective or people
-	lexCapital                     // a capital (actor only as a metonym)
-	lexRole                        // a generic agent word
+	lexEntry   lexType = iota + 1 // a dictionary actor (IGO, body, person)
+	lexCountry                    // a country's name
+	lexDemonym                    // a country's adjective or people
+	lexCapital                    // a capital (actor only as a metonym)
+	lexRole                       // a generic agent word
 )
 
 // lex is one meaning of a phrase.

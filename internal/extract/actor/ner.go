@@ -16,6 +16,10 @@ func (d *doc) ner(i int) int {
 	if e == i {
 		return 0
 	}
+	if e-i >= 2 && (occupations[d.toks[i].Lower] || honorifics[strings.TrimSuffix(d.toks[i].Lower, ".")]) {
+		// "Officer Jane Dyer": the title is not part of the name
+		return 1 + d.nerTitled(i+1, e)
+	}
 	first, last := d.toks[i].Lower, d.toks[e-1].Lower
 	n := e - i
 	if n == 1 && d.sentenceInitial(i) && !d.toks[i].Upper {
@@ -24,11 +28,16 @@ func (d *doc) ner(i int) int {
 	switch {
 	case orgSuffix[last] || (orgHead[first] && n >= 3):
 		d.emit(i, e, d.text(i, e), "", KindOrganisation)
-	case i > 0 && (honorifics[strings.TrimSuffix(d.toks[i-1].Lower, ".")] || occupations[d.toks[i-1].Lower]) && n <= 4:
+	case i > 0 && (honorifics[strings.TrimSuffix(d.toks[i-1].Lower, ".")] || occupations[d.toks[i-1].Lower]) && n <= 4 && d.personRun(i, e) && !facility[last]:
 		d.emit(i, e, d.text(i, e), "", KindPerson)
-	case n >= 2 && n <= 4 && firstNames[first]:
+	case !d.personRun(i, e):
+		// connectors ("Brussels and Tokyo", "Bureau of X") make no person
+	case n >= 2 && n <= 4 && firstNames[first] && !facility[last]:
 		d.emit(i, e, d.text(i, e), "", KindPerson)
-	case n >= 2 && n <= 3 && (d.speechFollows(e) || d.saidBefore(i)) && !d.f.isPlace(d.text(i, e)):
+	case n == 1 && firstNames[first] && !timeWords[first] && !d.sentenceInitial(i) && !d.f.isPlace(d.toks[i].Text):
+		d.out = append(d.out, liaison.ActorMention{Text: d.text(i, e), Name: d.text(i, e), Kind: KindPerson,
+			Start: d.toks[i].Start, End: d.toks[i].End, Sentence: d.sentOf[i]}) // "Gloria"
+	case n >= 2 && n <= 3 && (d.speechFollows(e) || d.saidBefore(i)) && d.plainName(i, e) && !d.f.isPlace(d.text(i, e)):
 		d.emit(i, e, d.text(i, e), "", KindPerson)
 	case n >= 2 && n <= 3 && !d.sentenceInitial(i) && d.plainName(i, e) && !d.f.isPlace(d.text(i, e)):
 		// an unknown two- or three-word proper name in running text is
@@ -40,6 +49,28 @@ func (d *doc) ner(i int) int {
 	}
 	return n
 }
+
+// nerTitled emits the name a..b after a capitalised title as a person.
+func (d *doc) nerTitled(a, b int) int {
+	if b-a > 4 || orgSuffix[d.toks[b-1].Lower] {
+		return b - a
+	}
+	d.emit(a, b, d.text(a, b), "", KindPerson)
+	return b - a
+}
+
+// personRun reports whether a run may be a person's name: its only
+// lower-case words are name particles (de, van, bin).
+func (d *doc) personRun(a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := d.toks[k]; t.Word && !t.Cap && !nameParticle[t.Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+var nameParticle = set(`de da di du del van von der den al bin ibn le la`)
 
 // plainName reports whether tokens a..b look like a personal name: title
 // case words, none of them a time word or a facility or place word.
@@ -104,8 +135,10 @@ func (d *doc) capRun(i int) int {
 			break
 		}
 		if t.Word && t.Cap {
-			if j > i && d.isLex(j) && !orgSuffix[t.Lower] {
-				break
+			if j > i && !orgSuffix[t.Lower] {
+				if v, n := d.best(j); n > 0 && v.typ != lexCapital {
+					break // a capital may end a name: "Valeska Paris"
+				}
 			}
 			e = j + 1
 			continue
@@ -181,7 +214,10 @@ var facility = set(`station hall mosque bridge stadium hotel tower towers center
 street road avenue square palace museum complex facility building bay lake mountain mount island islands sea
 ocean valley desert canal port harbour harbor beach county province state city town village district region
 cup league championship games olympics award prize day week year war act treaty summit conference festival
-show series program programme project plan strategy party pref prefecture parish fort`)
+show series program programme project plan strategy party pref prefecture parish fort
+concept doctrine development affairs security defence defense cooperation relations trade finance policy
+shoal reef garden library cosmodrome agreement accord pact assistance access initiative deal exercise drill
+strait channel gulf peninsula assembly library`)
 
 var nerConnector = set(`of for and the de on in du la von van der al bin`)
 
@@ -192,16 +228,17 @@ tribune airlines airways club society federation league church hospital school c
 programme authority board administration secretariat embassy consulate channel tv radio press magazine review museum
 laboratory labs laboratories technologies systems motors electric energy petroleum pharmaceuticals command fleet
 brigade division regiment alliance coalition movement front initiative trust partners holdings industries
-international worldwide unit agency's guard`)
+international worldwide unit agency's guard wire digest monitor bulletin daily`)
 
 var orgHead = set(`department ministry university bureau office bank council institute house commission museum
 college school court board federation association society league order`)
 
-var capsStop = set(`i ii iii iv a ok tv ceo cfo am pm gmt utc bc ad dna rna id vs usd eur gdp pc uk us eu un`)
+var capsStop = set(`i ii iii iv a ok tv ceo cfo am pm gmt utc bc ad dna rna id vs usd eur gdp pc uk us eu un
+eez icbm irbm slbm ssn ssbn sam uav ufo covid aids hiv gps faq mp pm pr ai it cbrn wmd`)
 
 var firstNames = set(`aaliyah abdullah abraham adrian agnes ahmad aidan alan albert alberto alejandro alfred alfredo
 alicia alison allison alvin amanda amelia ana andre andrea andrei andres angel angelo anita ann annie antoine antonio
-april arnold arthur ashley audrey barry beatrice benedict bernard beth bill bonnie boris bradley brandon brett
+arnold arthur ashley audrey barry beatrice benedict bernard beth bill bonnie boris bradley brandon brett
 brian bridget brooke bruno bryan caleb calvin cameron camila carla carlos carmen caroline carrie casey catherine
 cecilia charlie chelsea chloe christian christopher claire clara claude claudia clifford colin connor courtney craig
 cristina curtis cynthia daisy dale dana daniela darren dean deborah derek diego dominic don donna doug dries duncan
@@ -222,7 +259,7 @@ ryan sabrina sally salvador samantha sandra santiago sara sasha sean sebastian s
 sharon sheila shirley sidney simon sofia sonia stanley stefan stella stuart sue susan suella sylvia tanya ted
 terrence theo theodore tina toby todd tommy tracy travis trevor troy valeska vanessa vera veronica victor vincent
 violet wade walter warren wendy wesley whitney will willie winston xavier yannick yasmin yvonne zachary zoe
-`+`james john robert michael william david richard joseph thomas charles christopher daniel
+` + `james john robert michael william david richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey
 ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
 patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah

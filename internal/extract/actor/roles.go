@@ -36,6 +36,7 @@ var roles = mergeRoles(
 		president elect, foreign affairs minister`),
 	roleTable("GOV", KindGovernment, false, false, `government, administration, cabinet, ministry, foreign ministry,
 		ministry of foreign affairs, foreign office, officials, official, authorities, authority, diplomats, diplomat,
+		national security council, national security secretariat, security service,
 		leaders, leader, leadership, state department, presidency, embassy, regime, junta, delegation`),
 	roleTable("GOVMIL", KindGovernment, true, true, `defence minister, defense minister, minister of defence,
 		minister of defense, defence secretary, defense secretary, secretary of defense, minister of national defense`),
@@ -116,4 +117,18 @@ func set(words string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// institution lists the role words that, after "the", name one body of
+// the country in question ("the government", "the navy"), not a group of
+// people that could be anyone's ("the leaders").
+var institution = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Split(`government,administration,cabinet,ministry,military,army,navy,parliament,legislature,
+		judiciary,regime,junta,presidency,police,opposition,coast guard,air force,armed forces,self defense forces,
+		self defence forces,foreign ministry,defence ministry,defense ministry,ministry of defence,ministry of defense,
+		foreign office,national assembly,senate,supreme court,court`, ",") {
+		institution[strings.TrimSpace(w)] = true
+	}
 }

@@ -65,6 +65,11 @@ func BuiltinOptions() *Options {
 	o.SkipIntro = true
 	o.TargetOtherCountry = true
 	o.CarryTarget = true
+	o.ReportedSpeech = true
+	o.LooseCompounds = true
+	o.Subordinate = true
+	o.DropAttribution = true
+	o.NoSelfEvents = true
 	return o
 }
 
@@ -167,6 +172,9 @@ func builtinLine(d *Dict, verbs map[string]*builtinVerb, code, phrase, src strin
 	anchor = strings.TrimPrefix(anchor, "n:")
 	alts := strings.Split(anchor, "/")
 	base := strings.ToUpper(strings.TrimSpace(alts[0]))
+	if base == "" || strings.ContainsAny(base, "$+%^&{}|") {
+		return fmt.Errorf("empty or malformed anchor in %q: %w", phrase, errSyntax)
+	}
 	key := base
 	if noun {
 		key = "N:" + base

@@ -65,6 +65,33 @@ type Options struct {
 	// CarryTarget reuses the previous clause's target in a later clause
 	// that has none ("... will attend the summit and will compile ...").
 	CarryTarget bool
+	// ReportedSpeech starts a new clause after "said that" and similar,
+	// so the reported event is coded with its own subject.
+	ReportedSpeech bool
+	// LooseCompounds lets unknown modifier words sit between the members
+	// of a compound actor ("Fornost and the evil awful Gondor").
+	LooseCompounds bool
+	// Subordinate clauses ("... after a patrol was reported ...", "while
+	// X ...") are coded as clauses with their own subject, so the main
+	// verb does not take its target from them.
+	Subordinate bool
+	// PatternNounEndings lets pattern words take only plural/possessive
+	// endings (PETRARCH matches "MEET" against "meet(s)", not "meeting").
+	PatternNounEndings bool
+	// NullActors codes events whose source or target is missing with
+	// "---" (agents alone become "---GOV"), as PETRARCH does when dyads
+	// are not required.
+	NullActors bool
+	// DropAttribution removes a closing ", officials said on Monday"
+	// attribution so its actors are not taken as targets.
+	DropAttribution bool
+	// AttributionClause codes a closing ", a senior official said" as a
+	// clause of its own, with agent-only and missing actors written "---"
+	// (PETRARCH's output for such clauses).
+	AttributionClause bool
+	// NoSelfEvents drops events between an actor and one of its own
+	// parts (RUS and RUSGOV).
+	NoSelfEvents bool
 }
 
 // DefaultOptions returns TABARI's defaults.

@@ -290,7 +290,7 @@ func petrVerb(t string, def VerbCode, src string, o ParseOpts) (*Verb, error) {
 	if i := strings.IndexByte(ph, '{'); i >= 0 {
 		j := strings.IndexByte(ph, '}')
 		if j > i {
-			forms = strings.Fields(ph[i+1 : j])
+			forms = strings.Fields(strings.ReplaceAll(ph[i+1:j], "+", ""))
 		}
 		ph = strings.TrimSpace(ph[:i])
 	}
@@ -422,5 +422,9 @@ func PETRARCHOptions() *Options {
 	o := DefaultOptions()
 	o.MinWords = 0
 	o.SplitContractions, o.DistributeAgents, o.PassiveNoBy = true, true, true
+	o.LooseCompounds = true
+	o.Subordinate = true
+	o.PatternNounEndings = true
+	o.DropAttribution = true
 	return o
 }

@@ -211,108 +211,125 @@ func ParseTABARIActors(r io.Reader, name string) (*Dict, error) {
 }
 
 func parseActors(r io.Reader, name string, o ParseOpts) (*Dict, error) {
-	d := &Dict{}
+	ap := &actorParser{d: &Dict{}, o: o}
 	lr := newLineReader(r, name)
-	section := ""
-	var group []*Actor
-	var codes []DatedCode
-	flush := func() {
-		for _, a := range group {
-			a.Codes = codes
-			a.Parent = group[0].Text
-			if len(codes) > 0 {
-				d.Actors = append(d.Actors, a)
-			}
-		}
-		group, codes = nil, nil
-	}
 	for lr.next() {
-		raw := lr.line
-		t := strings.TrimSpace(raw)
-		if t == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//") {
-			continue
-		}
-		if strings.HasPrefix(t, "</") {
-			section = ""
-			continue
-		}
-		if strings.HasPrefix(t, "<") {
-			if tag := strings.ToUpper(strings.Trim(t, "<> ")); isWord(tag) {
-				flush()
-				section = tag
-			}
-			continue
-		}
-		body := splitComment(t, o.NoStem)
-		if body == "" {
-			continue
-		}
-		if section == "NOUN" || section == "ADJECTIVE" || section == "ADJ" {
-			es, err := ParsePhrase(body, o)
-			if err != nil {
-				return nil, lr.errf("%w", err)
-			}
-			p := Phrase{Elems: es, Text: body, Src: lr.src()}
-			if section == "NOUN" {
-				d.Nouns = append(d.Nouns, p)
-			} else {
-				d.Adjectives = append(d.Adjectives, p)
-			}
-			continue
-		}
-		if section != "" {
-			continue
-		}
-		indented := raw[0] == ' ' || raw[0] == '\t'
-		switch {
-		case indented && strings.HasPrefix(body, "["):
-			cs, err := ParseActorCodes(body)
-			if err != nil {
-				if o.Lenient {
-					continue // published files have a few malformed dates
-				}
-				return nil, lr.errf("%w", err)
-			}
-			codes = append(codes, cs...)
-			continue
-		case strings.HasPrefix(body, "+"):
-			if len(group) == 0 {
-				return nil, lr.errf("synonym %q before any actor: %w", body, errSyntax)
-			}
-			ph, _, _ := splitCode(body[1:])
-			a, err := newActor(ph, lr.src(), o)
-			if err != nil {
-				if o.Lenient {
-					continue
-				}
-				return nil, lr.errf("%w", err)
-			}
-			group = append(group, a)
-			continue
-		}
-		flush()
-		ph, _, ok := splitCode(body)
-		a, err := newActor(ph, lr.src(), o)
-		if err != nil {
-			if o.Lenient {
-				continue
-			}
-			return nil, lr.errf("%w", err)
-		}
-		group = []*Actor{a}
-		if ok {
-			cs, err := ParseActorCodes(body[strings.IndexByte(body, '['):])
-			if err != nil && !o.Lenient {
-				return nil, lr.errf("%w", err)
-			}
-			codes = cs
+		if err := ap.line(lr); err != nil {
+			return nil, err
 		}
 	}
-	flush()
+	ap.flush()
 	if err := lr.sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return d, nil
+	return ap.d, nil
+}
+
+// actorParser holds the synonym group being read: its phrases and codes.
+type actorParser struct {
+	d       *Dict
+	o       ParseOpts
+	section string
+	group   []*Actor
+	codes   []DatedCode
+}
+
+func (ap *actorParser) flush() {
+	for _, a := range ap.group {
+		a.Codes = ap.codes
+		a.Parent = ap.group[0].Text
+		if len(ap.codes) > 0 {
+			ap.d.Actors = append(ap.d.Actors, a)
+		}
+	}
+	ap.group, ap.codes = nil, nil
+}
+
+// fail returns the error for a bad line, or nil (skip it) when lenient.
+func (ap *actorParser) fail(lr *lineReader, err error) error {
+	if ap.o.Lenient {
+		return nil // published files have a few malformed lines
+	}
+	return lr.errf("%w", err)
+}
+
+func (ap *actorParser) line(lr *lineReader) error {
+	raw := lr.line
+	t := strings.TrimSpace(raw)
+	switch {
+	case t == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//"):
+		return nil
+	case strings.HasPrefix(t, "</"):
+		ap.section = ""
+		return nil
+	case strings.HasPrefix(t, "<"):
+		if tag := strings.ToUpper(strings.Trim(t, "<> ")); isWord(tag) {
+			ap.flush()
+			ap.section = tag
+		}
+		return nil
+	}
+	body := splitComment(t, ap.o.NoStem)
+	if body == "" {
+		return nil
+	}
+	if ap.section != "" {
+		return ap.nounLine(lr, body)
+	}
+	indented := raw[0] == ' ' || raw[0] == '\t'
+	switch {
+	case indented && strings.HasPrefix(body, "["):
+		cs, err := ParseActorCodes(body)
+		if err != nil {
+			return ap.fail(lr, err)
+		}
+		ap.codes = append(ap.codes, cs...)
+		return nil
+	case strings.HasPrefix(body, "+"):
+		if len(ap.group) == 0 {
+			return lr.errf("synonym %q before any actor: %w", body, errSyntax)
+		}
+		ph, _, _ := splitCode(body[1:])
+		a, err := newActor(ph, lr.src(), ap.o)
+		if err != nil {
+			return ap.fail(lr, err)
+		}
+		ap.group = append(ap.group, a)
+		return nil
+	}
+	ap.flush()
+	ph, _, ok := splitCode(body)
+	a, err := newActor(ph, lr.src(), ap.o)
+	if err != nil {
+		return ap.fail(lr, err)
+	}
+	ap.group = []*Actor{a}
+	if ok {
+		cs, err := ParseActorCodes(body[strings.IndexByte(body, '['):])
+		if err != nil {
+			return ap.fail(lr, err)
+		}
+		ap.codes = cs
+	}
+	return nil
+}
+
+// nounLine reads a <NOUN> or <ADJECTIVE> entry.
+func (ap *actorParser) nounLine(lr *lineReader, body string) error {
+	if ap.section != "NOUN" && ap.section != "ADJECTIVE" && ap.section != "ADJ" {
+		return nil
+	}
+	es, err := ParsePhrase(body, ap.o)
+	if err != nil {
+		return lr.errf("%w", err)
+	}
+	p := Phrase{Elems: es, Text: body, Src: lr.src()}
+	if ap.section == "NOUN" {
+		ap.d.Nouns = append(ap.d.Nouns, p)
+	} else {
+		ap.d.Adjectives = append(ap.d.Adjectives, p)
+	}
+	return nil
 }
 
 func newActor(ph, src string, o ParseOpts) (*Actor, error) {

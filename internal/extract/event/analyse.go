@@ -40,6 +40,10 @@ type sent struct {
 	prev    *Antecedent
 	// lastTarget is the target of the last event, for CarryTarget.
 	lastTarget *actorRef
+	sorted     []string     // the sentence's words, sorted, for pattern pre-checks
+	ownSubject map[int]bool // clause starts that open a subordinate clause
+	attrStart  int          // first token of a closing attribution clause, -1 if none
+	attrTok    int          // the same after compaction
 	// extActors: the understanding layer supplied the actors (and its own
 	// pronoun resolution).
 	extActors bool

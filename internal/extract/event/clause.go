@@ -12,6 +12,9 @@ func (s *sent) eliminateCommas(o *dict.Options) {
 	for i := range s.active {
 		s.active[i] = true
 	}
+	if o.DropAttribution && s.attrStart < 0 {
+		s.dropAttribution()
+	}
 	if o.CommaOff {
 		return
 	}
@@ -47,7 +50,7 @@ func (s *sent) eliminateCommas(o *dict.Options) {
 		}
 	}
 	last := cs[len(cs)-1]
-	if w := n - last - 1; !consumed && w > o.CommaEMin && w <= o.CommaEMax {
+	if w := n - last - 1; !consumed && w > o.CommaEMin && w <= o.CommaEMax && s.attrStart != last+1 {
 		off(last, n)
 	}
 }
@@ -65,6 +68,9 @@ func (s *sent) compact() {
 		}
 	}
 	pos[n] = len(toks)
+	if s.attrStart >= 0 && s.attrStart < n {
+		s.attrTok = pos[s.attrStart]
+	}
 	remap := func(a, b int) (int, int, bool) {
 		if a >= n || pos[a] < 0 || b < 1 || pos[b-1] < 0 {
 			return 0, 0, false
@@ -112,6 +118,32 @@ func (s *sent) clauses() [][2]int {
 	var out [][2]int
 	start := 0
 	for i := range s.toks {
+		if i == s.attrTok && i > start {
+			out = append(out, [2]int{start, i})
+			start = i
+			if s.ownSubject == nil {
+				s.ownSubject = map[int]bool{}
+			}
+			s.ownSubject[start] = true
+		}
+		if s.opts.ReportedSpeech && s.toks[i].w == "THAT" && i > 0 && speechVerbs[s.toks[i-1].w] {
+			if i > start {
+				out = append(out, [2]int{start, i})
+			}
+			start = i + 1
+			continue
+		}
+		if s.opts.Subordinate && !inUnit[i] && s.subordinator(i) {
+			if i > start {
+				out = append(out, [2]int{start, i})
+			}
+			start = i + 1
+			if s.ownSubject == nil {
+				s.ownSubject = map[int]bool{}
+			}
+			s.ownSubject[start] = true
+			continue
+		}
 		if s.spanKind(i) != kConj || inUnit[i] {
 			continue
 		}
@@ -143,4 +175,87 @@ func (s *sent) nounCompound(i int) bool {
 		return true
 	}
 	return before == kNoun && j < len(s.toks) && s.spanKind(j) == kNoun
+}
+
+// speechVerbs introduce reported speech: "X said that Y ...".
+var speechVerbs = map[string]bool{"SAID": true, "SAYS": true, "SAY": true, "ANNOUNCED": true, "CLAIMED": true, "CLAIMS": true,
+	"NOTED": true, "REPORTED": true, "STATED": true, "ADDED": true, "DECLARED": true, "BELIEVES": true, "BELIEVED": true,
+	"INSISTED": true, "ARGUED": true, "WARNED": true, "CONFIRMED": true, "DENIED": true, "ALLEGED": true, "TOLD": true, "REVEALED": true}
+
+var (
+	subordAlways = map[string]bool{"WHILE": true, "WHEN": true, "BECAUSE": true, "ALTHOUGH": true, "THOUGH": true,
+		"UNLESS": true, "WHEREAS": true, "IF": true}
+	subordClause = map[string]bool{"AFTER": true, "BEFORE": true, "SINCE": true, "UNTIL": true, "AS": true}
+	finiteAux    = map[string]bool{"WAS": true, "WERE": true, "IS": true, "ARE": true, "HAD": true, "HAS": true, "HAVE": true,
+		"WILL": true, "WOULD": true, "CAN": true, "COULD": true, "DID": true}
+)
+
+// subordinator: a word that opens a subordinate clause here (AFTER etc.
+// only when a finite auxiliary follows within four words).
+func (s *sent) subordinator(i int) bool {
+	w := s.toks[i].w
+	if subordAlways[w] {
+		return i > 0
+	}
+	if !subordClause[w] {
+		return false
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+4; k++ {
+		if finiteAux[s.toks[k].w] {
+			return true
+		}
+		if s.toks[k].w == "," || s.spanKind(k) == kConj {
+			return false
+		}
+	}
+	return false
+}
+
+// dropAttribution deactivates a short closing ", X said ..." clause.
+func (s *sent) dropAttribution() {
+	n := len(s.toks)
+	last := -1
+	for i := n - 1; i >= 0 && i >= n-13; i-- {
+		if s.toks[i].w == "," {
+			last = i
+			break
+		}
+	}
+	if last < 1 {
+		return
+	}
+	for _, u := range s.units {
+		if u.start <= last && last < u.end {
+			return // a comma inside a compound actor
+		}
+	}
+	for k := last + 1; k < n; k++ {
+		if attributionVerbs[s.toks[k].w] {
+			for j := last; j < n; j++ {
+				s.active[j] = false
+			}
+			return
+		}
+	}
+}
+
+var attributionVerbs = map[string]bool{"SAID": true, "SAYS": true, "REPORTED": true, "TOLD": true, "ANNOUNCED": true,
+	"ADDED": true, "STATED": true, "REPORTS": true, "QUOTED": true, "CITED": true}
+
+// attributionStart finds a closing ", X said ..." segment (token after its
+// comma), or -1.
+func (s *sent) attributionStart() int {
+	n := len(s.toks)
+	for i := n - 1; i >= 1 && i >= n-13; i-- {
+		if s.toks[i].w != "," {
+			continue
+		}
+		for k := i + 1; k < n; k++ {
+			if attributionVerbs[s.toks[k].w] {
+				return i + 1
+			}
+		}
+		return -1
+	}
+	return -1
 }

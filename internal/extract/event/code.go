@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/liaison-project/liaison/internal/extract/dict"
@@ -25,7 +26,11 @@ func (s *sent) code(o *dict.Options) []Raw {
 	var out []Raw
 	subject := -1
 	for ci, cl := range s.clauses() {
-		if ci > 0 {
+		saved := subject
+		if s.ownSubject[cl[0]] {
+			subject = -1 // a subordinate clause has its own subject
+		}
+		if ci > 0 && subject >= 0 {
 			st := cl[0]
 			if st < cl[1] && s.spanKind(st) == kDeterm {
 				st++
@@ -66,6 +71,9 @@ func (s *sent) code(o *dict.Options) []Raw {
 				subject = u
 			}
 		}
+		if s.ownSubject[cl[0]] {
+			subject = saved
+		}
 		if found && o.CodeBy == dict.BySentence {
 			break
 		}
@@ -105,41 +113,7 @@ func (s *sent) firstUnitIn(a, b int) int {
 func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([]Raw, int, bool) {
 	v := sp.e.verb
 	m := &matcher{s: s, lo: cl[0], hi: cl[1]}
-	var code dict.VerbCode
-	explicit := false
-	var pat *dict.Pattern
-	m.src, m.tgt, m.cmp = -1, -1, -1
-	m.start, m.end = sp.start, sp.end
-	var saved matcher
-	actual := -1 // matched length of a pattern with alternatives
-	for k := range v.Patterns {
-		p := &v.Patterns[k]
-		if actual >= 0 && p.Len() <= actual {
-			break
-		}
-		if !m.matchPattern(p.Elems, sp.start, sp.end) {
-			continue
-		}
-		pat, code, saved = p, p.Code, *m
-		if !hasAlt(p.Elems) || m.chars >= p.Len() {
-			break
-		}
-		// a shorter actual match: longer patterns get a chance first
-		actual = m.chars
-	}
-	if pat != nil {
-		*m = saved
-		for _, e := range pat.Elems {
-			if isActorElem(e.Kind) && e.Kind != dict.KSkip {
-				explicit = true
-			}
-		}
-	}
-	if pat == nil {
-		code = v.Code
-		m.src, m.tgt, m.cmp = -1, -1, -1
-		m.start, m.end = sp.start, sp.end
-	}
+	pat, code, explicit := s.pickPattern(m, sp, v)
 	switch code.Code {
 	case dict.CodeNull:
 		return nil, -1, false
@@ -165,34 +139,11 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 	if pat != nil {
 		explain = pat.Src + " " + v.Forms[0].Text + " " + pat.Text
 	}
-	verbText := s.textOf(min(m.start, sp.start), max(m.end, sp.end))
-	neg := s.negated(sp.start, cl[0])
-	var evs []Raw
-	emit := func(a, b *actorRef, c string) {
-		for _, x := range a.codes {
-			for _, y := range b.codes {
-				if x == y || x == "" || y == "" {
-					continue
-				}
-				evs = append(evs, Raw{Source: x, Target: y, Code: c, SourceText: a.text, TargetText: b.text,
-					VerbText: verbText, Negated: neg, Sub: code.Sub, Dom: code.Dom, Explain: explain})
-			}
-		}
-	}
-	if m.cmp >= 0 && code.Paired != "" {
-		// a compound with a paired code: earlier member to later, and back
-		cs := src.codes
-		for i := range cs {
-			for j := i + 1; j < len(cs); j++ {
-				emit(&actorRef{codes: cs[i : i+1], text: src.text}, &actorRef{codes: cs[j : j+1], text: src.text}, code.Code)
-				emit(&actorRef{codes: cs[j : j+1], text: src.text}, &actorRef{codes: cs[i : i+1], text: src.text}, code.Paired)
-			}
-		}
-	} else {
-		emit(src, tgt, code.Code)
-		if code.Paired != "" {
-			emit(tgt, src, code.Paired)
-		}
+	base := Raw{VerbText: s.textOf(min(m.start, sp.start), max(m.end, sp.end)), Negated: s.negated(sp.start, cl[0]),
+		Sub: code.Sub, Dom: code.Dom, Explain: explain}
+	evs := emitEvents(base, src, tgt, code, m.cmp >= 0)
+	if o.NoSelfEvents {
+		evs = dropSelf(evs)
 	}
 	if len(evs) > 0 {
 		s.lastTarget = tgt
@@ -200,85 +151,181 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 	return evs, src.u, true
 }
 
+// pickPattern tries the verb's patterns longest first (re-checking longer
+// ones when a pattern with alternatives matched a shorter text) and falls
+// back to the verb's own code; m holds the bindings of the match.
+func (s *sent) pickPattern(m *matcher, sp *span, v *dict.Verb) (*dict.Pattern, dict.VerbCode, bool) {
+	var pat *dict.Pattern
+	var code dict.VerbCode
+	var saved matcher
+	actual := -1 // matched length of a pattern with alternatives
+	req := s.c.req[v]
+	for k := range v.Patterns {
+		p := &v.Patterns[k]
+		if actual >= 0 && p.Len() <= actual {
+			break
+		}
+		if req != nil && !s.hasWords(req[k]) {
+			continue // a literal word of the pattern is not in the sentence
+		}
+		if !m.matchPattern(p.Elems, sp.start, sp.end) {
+			continue
+		}
+		pat, code, saved = p, p.Code, *m
+		if !hasAlt(p.Elems) || m.chars >= p.Len() {
+			break
+		}
+		actual = m.chars
+	}
+	if pat == nil {
+		m.src, m.tgt, m.cmp = -1, -1, -1
+		m.start, m.end = sp.start, sp.end
+		return nil, v.Code, false
+	}
+	*m = saved
+	explicit := false
+	for _, e := range pat.Elems {
+		if isActorElem(e.Kind) && e.Kind != dict.KSkip {
+			explicit = true
+		}
+	}
+	return pat, code, explicit
+}
+
+// emitEvents expands source and target codes (compounds, coded compounds)
+// into events, with the paired code reversed; a compound bound by % pairs
+// its members with each other.
+func emitEvents(base Raw, src, tgt *actorRef, code dict.VerbCode, compound bool) []Raw {
+	var evs []Raw
+	emit := func(a, b *actorRef, c string) {
+		if c == "" {
+			return // "[:173]": only the reversed event
+		}
+		for _, x := range a.codes {
+			for _, y := range b.codes {
+				if x == y || x == "" || y == "" {
+					continue
+				}
+				e := base
+				e.Source, e.Target, e.Code, e.SourceText, e.TargetText = x, y, c, a.text, b.text
+				evs = append(evs, e)
+			}
+		}
+	}
+	if compound && code.Paired != "" {
+		cs := src.codes
+		for i := range cs {
+			for j := i + 1; j < len(cs); j++ {
+				emit(&actorRef{codes: cs[i : i+1], text: src.text}, &actorRef{codes: cs[j : j+1], text: src.text}, code.Code)
+				emit(&actorRef{codes: cs[j : j+1], text: src.text}, &actorRef{codes: cs[i : i+1], text: src.text}, code.Paired)
+			}
+		}
+		return evs
+	}
+	emit(src, tgt, code.Code)
+	if code.Paired != "" {
+		emit(tgt, src, code.Paired)
+	}
+	return evs
+}
+
 // defaults fills a missing source and target by TABARI's rules.
 func (s *sent) defaults(src, tgt *actorRef, sp *span, cl [2]int, ci, subject int, o *dict.Options) (*actorRef, *actorRef) {
 	if src == nil {
-		switch {
-		case tgt != nil:
-			for k, u := range s.units {
-				if u.start < sp.start && !sameCodes(u.codes, tgt.codes) && (ci == 0 || u.start >= cl[0]) {
-					src = s.ref(k)
-					break
-				}
-			}
-			if src == nil && subject >= 0 && !sameCodes(s.units[subject].codes, tgt.codes) {
-				src = s.ref(subject)
-			}
-		case ci > 0 && subject >= 0:
-			src = s.ref(subject) // the subject carries over conjunctions
-		default:
-			lo := 0
-			if ci > 0 {
-				lo = cl[0]
-			} else if o.SkipIntro {
-				lo = s.introEnd(sp.start)
-			}
-			if u := s.firstUnitIn(lo, sp.start); u >= 0 {
-				src = s.ref(u)
-			} else if subject >= 0 {
-				src = s.ref(subject)
-			}
-		}
-		if src == nil && o.DefSource != "" && o.DefSourcePrior {
-			src = &actorRef{u: -1, codes: []string{o.DefSource}}
-		}
-		if src == nil && !o.NoGreedySource {
-			if u := s.firstUnitIn(sp.end, cl[1]); u >= 0 && (tgt == nil || !sameCodes(s.units[u].codes, tgt.codes)) {
-				src = s.ref(u)
-			}
-		}
-		if src == nil && o.DefSource != "" {
-			src = &actorRef{u: -1, codes: []string{o.DefSource}}
-		}
-	}
-	if tgt == nil && src != nil && o.TargetOtherCountry {
-		for k, u := range s.units {
-			if u.start >= sp.end && u.start < cl[1] && k != src.u && !sameCountry(u.codes, src.codes) {
-				tgt = s.ref(k)
-				break
-			}
-		}
+		src = s.defaultSource(tgt, sp, cl, ci, subject, o)
 	}
 	if tgt == nil && src != nil {
+		tgt = s.defaultTarget(src, sp, cl, ci, o)
+	}
+	return src, tgt
+}
+
+// defaultSource: the clause subject — the first actor before the verb
+// (carried over conjunctions), else a default code or (greedy) the first
+// actor after the verb.
+func (s *sent) defaultSource(tgt *actorRef, sp *span, cl [2]int, ci, subject int, o *dict.Options) *actorRef {
+	var src *actorRef
+	switch {
+	case tgt != nil:
 		for k, u := range s.units {
-			if u.start >= sp.end && u.start < cl[1] && k != src.u && !sameCodes(u.codes, src.codes) {
-				tgt = s.ref(k)
+			if u.start < sp.start && !sameCodes(u.codes, tgt.codes) && (ci == 0 || u.start >= cl[0]) {
+				src = s.ref(k)
 				break
 			}
 		}
-		if tgt == nil && o.DefTarget != "" && o.DefTargetAfter {
-			tgt = &actorRef{u: -1, codes: []string{o.DefTarget}}
+		if src == nil && subject >= 0 && !sameCodes(s.units[subject].codes, tgt.codes) {
+			src = s.ref(subject)
 		}
-		if tgt == nil { // nearest actor before the verb
-			for k := len(s.units) - 1; k >= 0; k-- {
-				u := s.units[k]
-				if u.end <= sp.start && u.start >= cl[0] && k != src.u && !sameCodes(u.codes, src.codes) {
-					tgt = s.ref(k)
-					break
-				}
-			}
+	case ci > 0 && subject >= 0:
+		src = s.ref(subject) // the subject carries over conjunctions
+	default:
+		lo := 0
+		if ci > 0 {
+			lo = cl[0]
+		} else if o.SkipIntro {
+			lo = s.introEnd(sp.start)
 		}
-		if tgt == nil && ci > 0 && o.CarryTarget && s.lastTarget != nil && !sameCodes(s.lastTarget.codes, src.codes) {
-			tgt = s.lastTarget
-		}
-		if tgt == nil && src.u >= 0 && s.units[src.u].compound {
-			tgt = src
-		}
-		if tgt == nil && o.DefTarget != "" {
-			tgt = &actorRef{u: -1, codes: []string{o.DefTarget}}
+		if u := s.firstUnitIn(lo, sp.start); u >= 0 {
+			src = s.ref(u)
+		} else if subject >= 0 {
+			src = s.ref(subject)
 		}
 	}
-	return src, tgt
+	if src == nil && o.DefSource != "" && o.DefSourcePrior {
+		src = &actorRef{u: -1, codes: []string{o.DefSource}}
+	}
+	if src == nil && !o.NoGreedySource {
+		if u := s.firstUnitIn(sp.end, cl[1]); u >= 0 && (tgt == nil || !sameCodes(s.units[u].codes, tgt.codes)) {
+			src = s.ref(u)
+		}
+	}
+	if src == nil && o.DefSource != "" {
+		src = &actorRef{u: -1, codes: []string{o.DefSource}}
+	}
+	return src
+}
+
+// defaultTarget: the first actor after the verb with a code distinct from
+// the source's, else the nearest such actor before it, else (options)
+// the previous clause's target or the compound source itself.
+func (s *sent) defaultTarget(src *actorRef, sp *span, cl [2]int, ci int, o *dict.Options) *actorRef {
+	after := func(distinct func(a, b []string) bool) *actorRef {
+		for k, u := range s.units {
+			if u.start >= sp.end && u.start < cl[1] && k != src.u && distinct(u.codes, src.codes) {
+				return s.ref(k)
+			}
+		}
+		return nil
+	}
+	var tgt *actorRef
+	if o.TargetOtherCountry {
+		tgt = after(func(a, b []string) bool { return !sameCountry(a, b) })
+	}
+	if tgt == nil {
+		tgt = after(func(a, b []string) bool { return !sameCodes(a, b) })
+	}
+	if tgt == nil && o.DefTarget != "" && o.DefTargetAfter {
+		tgt = &actorRef{u: -1, codes: []string{o.DefTarget}}
+	}
+	for k := len(s.units) - 1; tgt == nil && k >= 0; k-- { // nearest actor before the verb
+		u := s.units[k]
+		if u.end <= sp.start && u.start >= cl[0] && k != src.u && !sameCodes(u.codes, src.codes) {
+			tgt = s.ref(k)
+		}
+	}
+	if tgt == nil && ci > 0 && o.CarryTarget && s.lastTarget != nil && !sameCodes(s.lastTarget.codes, src.codes) {
+		tgt = s.lastTarget
+	}
+	if tgt == nil && src.u >= 0 && s.units[src.u].compound {
+		tgt = src
+	}
+	if tgt == nil && o.DefTarget != "" {
+		tgt = &actorRef{u: -1, codes: []string{o.DefTarget}}
+	}
+	if tgt == nil && (o.NullActors || (s.attrTok >= 0 && sp.start >= s.attrTok)) {
+		tgt = &actorRef{u: -1, codes: []string{"---"}}
+	}
+	return tgt
 }
 
 func sameCodes(a, b []string) bool {
@@ -391,4 +438,36 @@ func (s *sent) introEnd(verb int) int {
 		}
 	}
 	return 0
+}
+
+// hasWords reports whether every word is a prefix of some sentence word
+// (a cheap necessary condition for a pattern to match).
+func (s *sent) hasWords(ws []string) bool {
+	if s.sorted == nil {
+		s.sorted = make([]string, len(s.toks))
+		for i, t := range s.toks {
+			s.sorted[i] = t.w
+		}
+		sort.Strings(s.sorted)
+	}
+	for _, w := range ws {
+		i := sort.SearchStrings(s.sorted, w)
+		if i >= len(s.sorted) || !strings.HasPrefix(s.sorted[i], w) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropSelf removes events between a code and its own extension
+// (RUS → RUSGOV): a country does not act on its own government.
+func dropSelf(evs []Raw) []Raw {
+	out := evs[:0]
+	for _, e := range evs {
+		if strings.HasPrefix(e.Target, e.Source) || strings.HasPrefix(e.Source, e.Target) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }

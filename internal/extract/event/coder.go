@@ -16,6 +16,7 @@ import (
 type Coder struct {
 	d    *dict.Dict
 	idx  *index
+	req  map[*dict.Verb][][]string // per pattern: literal words it needs
 	opts *dict.Options
 	cfg  Config
 }
@@ -58,7 +59,19 @@ func New(d *dict.Dict, cfg Config) *Coder {
 		order++
 		c.idx.add(&entry{kind: kAgent, elems: a.Elems, agent: a, order: order})
 	}
+	c.req = make(map[*dict.Verb][][]string, len(d.Verbs))
 	for _, v := range d.Verbs {
+		if len(v.Patterns) > 0 {
+			rq := make([][]string, len(v.Patterns))
+			for i, p := range v.Patterns {
+				for _, e := range p.Elems {
+					if e.Kind == dict.KWord {
+						rq[i] = append(rq[i], e.Word)
+					}
+				}
+			}
+			c.req[v] = rq
+		}
 		for _, f := range v.Forms {
 			order++
 			c.idx.add(&entry{kind: kVerb, elems: f.Elems, verb: v, order: order})
@@ -153,6 +166,10 @@ func (c *Coder) Sentence(in Input) Result {
 		return Result{Discard: true, Story: s.story, Why: s.why}
 	}
 	s.preferExternal(in.Ext)
+	s.attrStart, s.attrTok = -1, -1
+	if opts.AttributionClause {
+		s.attrStart = s.attributionStart()
+	}
 	s.buildUnits(opts)
 	s.addExternal(in.Ext)
 	if s.complex {

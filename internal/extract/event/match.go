@@ -90,7 +90,7 @@ func (m *matcher) fwd(es []dict.Elem, k, p int, anchored bool, done func(int) bo
 func (m *matcher) elemFwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(int) bool) bool {
 	switch {
 	case e.Kind == dict.KWord:
-		if !wordMatch(e, m.s.toks[q].w) {
+		if !m.word(e, m.s.toks[q].w) {
 			return false
 		}
 		m.chars += len(e.Word)
@@ -99,8 +99,16 @@ func (m *matcher) elemFwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(
 		}
 		m.chars -= len(e.Word)
 	case e.Kind == dict.KAlt || e.Kind == dict.KSynset:
+		var cont func(int) bool
+		w := m.s.toks[q].w
 		for _, alt := range e.Alts {
-			if m.fwd(alt, 0, q, true, func(end int) bool { return m.fwd(es, k+1, end, e.Next, done) }) {
+			if len(alt) > 0 && alt[0].Kind == dict.KWord && !m.word(&alt[0], w) {
+				continue // cheap first-word check before recursing
+			}
+			if cont == nil {
+				cont = func(end int) bool { return m.fwd(es, k+1, end, e.Next, done) }
+			}
+			if m.fwd(alt, 0, q, true, cont) {
 				return true
 			}
 		}
@@ -151,7 +159,7 @@ func prevNext(es []dict.Elem, k int) bool { return k > 0 && es[k-1].Next }
 func (m *matcher) elemBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(int) bool) bool {
 	switch {
 	case e.Kind == dict.KWord:
-		if !wordMatch(e, m.s.toks[q].w) {
+		if !m.word(e, m.s.toks[q].w) {
 			return false
 		}
 		m.chars += len(e.Word)
@@ -160,8 +168,16 @@ func (m *matcher) elemBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(
 		}
 		m.chars -= len(e.Word)
 	case e.Kind == dict.KAlt || e.Kind == dict.KSynset:
+		var cont func(int) bool
+		w := m.s.toks[q].w
 		for _, alt := range e.Alts {
-			if m.bwd(alt, len(alt)-1, q+1, true, func(st int) bool { return m.bwd(es, k-1, st, prevNext(es, k), done) }) {
+			if n := len(alt); n > 0 && alt[n-1].Kind == dict.KWord && !m.word(&alt[n-1], w) {
+				continue
+			}
+			if cont == nil {
+				cont = func(st int) bool { return m.bwd(es, k-1, st, prevNext(es, k), done) }
+			}
+			if m.bwd(alt, len(alt)-1, q+1, true, cont) {
 				return true
 			}
 		}
@@ -200,4 +216,12 @@ func (m *matcher) matchPattern(es []dict.Elem, vs, ve int) bool {
 		m.start = st
 		return m.fwd(post, 0, ve, es[vi].Next, func(end int) bool { m.end = end; return true })
 	})
+}
+
+// word matches a pattern word with the endings the dictionary dialect allows.
+func (m *matcher) word(e *dict.Elem, w string) bool {
+	if m.s.opts.PatternNounEndings {
+		return wordMatchEnd(e, w, nounEndings)
+	}
+	return wordMatch(e, w)
 }

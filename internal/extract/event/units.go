@@ -15,14 +15,35 @@ type act struct {
 	src        string
 }
 
+// codes applies the agents: each suffix agent ("~GOV") gives one code,
+// and every prefix agent ("NGO~") is applied on top ("MSF Arnor diplomat"
+// = NGO + ARN + GOV).
 func (a *act) codes(former []bool) []string {
 	if len(a.agents) == 0 {
 		return a.base
 	}
-	var out []string
+	var pre, suf []int
 	for i, g := range a.agents {
-		for _, b := range a.base {
-			out = append(out, addAgent(b, g, former[i]))
+		if strings.HasPrefix(g, "~") || former[i] {
+			suf = append(suf, i)
+		} else {
+			pre = append(pre, i)
+		}
+	}
+	var out []string
+	for _, b := range a.base {
+		if len(suf) == 0 {
+			for _, i := range pre {
+				out = append(out, addAgent(b, a.agents[i], false))
+			}
+			continue
+		}
+		for _, i := range suf {
+			c := addAgent(b, a.agents[i], former[i])
+			for _, j := range pre {
+				c = addAgent(c, a.agents[j], false)
+			}
+			out = append(out, c)
 		}
 	}
 	return out
@@ -73,15 +94,24 @@ func (s *sent) buildUnits(o *dict.Options) {
 		}
 	}
 	if o.DistributeAgents {
-		s.shareAgents(agents, attached, func(a, k int) {
+		s.shareAgents(agents, attached, func(a, k int, first bool) {
 			sp := s.spans[k]
-			attach(a, sp.codes[0], false, sp.start, sp.end)
+			if first { // only the nearest actor takes in the agent's words
+				attach(a, sp.codes[0], false, sp.start, sp.end)
+			} else {
+				attach(a, sp.codes[0], false, acts[a].start, acts[a].end)
+			}
 		})
 	}
 	for _, k := range agents {
-		if _, ok := attached[k]; !ok && o.ConvertAgents {
+		inAttr := s.attrStart >= 0 && s.spans[k].start >= s.attrStart
+		if _, ok := attached[k]; !ok && (o.ConvertAgents || o.NullActors || inAttr) {
 			sp := s.spans[k]
-			acts = append(acts, act{start: sp.start, end: sp.end, base: sp.codes, src: sp.e.agent.Src})
+			base := sp.codes
+			if o.NullActors || inAttr {
+				base = []string{addAgent("---", sp.codes[0], false)}
+			}
+			acts = append(acts, act{start: sp.start, end: sp.end, base: base, src: sp.e.agent.Src})
 			formers = append(formers, nil)
 		}
 	}
@@ -134,7 +164,7 @@ func (s *sent) agentTarget(acts []act, sp span, former bool) (int, bool) {
 // shareAgents gives an unattached agent joined by AND to an attached one
 // the same actors ("Danish media and government", "lawmakers and
 // officials in A and B").
-func (s *sent) shareAgents(agents []int, attached map[int][]int, attach func(a, k int)) {
+func (s *sent) shareAgents(agents []int, attached map[int][]int, attach func(a, k int, first bool)) {
 	for changed := true; changed; {
 		changed = false
 		for i, k := range agents {
@@ -155,8 +185,8 @@ func (s *sent) shareAgents(agents []int, attached map[int][]int, attach func(a, 
 			if peer < 0 || !ok {
 				continue
 			}
-			for _, a := range ts {
-				attach(a, k)
+			for i, a := range ts {
+				attach(a, k, i == 0)
 			}
 			attached[k] = ts
 			changed = true
@@ -238,8 +268,13 @@ func (s *sent) joinable(a, b int) (ok, and bool) {
 	if b <= a {
 		return false, false
 	}
-	mods := false
+	mods, loose := false, 0
 	for k := a; k < b; k++ {
+		if s.spanKind(k) == kNull && s.opts.LooseCompounds && !notModifier[s.toks[k].w] && loose < 3 {
+			mods = true
+			loose++
+			continue
+		}
 		switch s.spanKind(k) {
 		case kConj:
 			if (s.toks[k].w != "AND" && s.toks[k].w != "NOR") || mods {
@@ -327,3 +362,10 @@ func (s *sent) expletive(i int) bool {
 	}
 	return expletiveNext[n]
 }
+
+// notModifier: function words that end a noun phrase, so they cannot sit
+// between the members of a compound actor.
+var notModifier = map[string]bool{"OF": true, "IN": true, "ON": true, "AT": true, "TO": true, "FROM": true, "WITH": true, "FOR": true,
+	"BY": true, "ABOUT": true, "AGAINST": true, "INTO": true, "OVER": true, "AFTER": true, "BEFORE": true, "BETWEEN": true, "THAT": true,
+	"WHICH": true, "WHO": true, "WILL": true, "WOULD": true, "HAS": true, "HAVE": true, "HAD": true, "IS": true, "ARE": true, "WAS": true,
+	"WERE": true, "NOT": true, "AS": true, "SAID": true, "ALSO": true, "WHILE": true, "WHEN": true, "IF": true, "THAN": true, "VIA": true}

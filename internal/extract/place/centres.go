@@ -22,6 +22,7 @@ var centres = map[string][2]float64{
 	"USA|Louisiana": {31, -92}, "USA|Maine": {45.5, -69.2}, "USA|Wisconsin": {44.5, -89.5},
 	"USA|Pennsylvania": {41, -77.5}, "USA|Virginia": {37.5, -78.5}, "USA|North Carolina": {35.5, -80},
 
+	"GBR|England": {53, -1}, "GBR|Scotland": {57, -4}, "GBR|Wales": {52.3, -3.6},
 	"CAN|Ontario": {50, -85}, "CAN|Quebec": {52, -72}, "CAN|Alberta": {55, -115},
 	"CAN|British Columbia": {54, -125}, "CAN|Manitoba": {55, -97}, "CAN|Saskatchewan": {55, -106},
 	"AUS|Queensland": {-23, 143}, "AUS|New South Wales": {-32, 147}, "AUS|Victoria": {-37, 144},
@@ -34,6 +35,7 @@ var centres = map[string][2]float64{
 var regionPoints = map[string][2]float64{
 	"Africa": {7.19, 21.09}, "Asia": {29.84, 89.29}, "Europe": {51, 17.5}, "North America": {54.77, -105.64},
 	"South America": {-14.6, -57.65}, "Middle East": {29, 41}, "Latin America": {-14.6, -57.65},
+	"Americas": {19, -96},
 }
 
 // countryAliases are everyday names missing from the derived table.
@@ -61,8 +63,20 @@ var countryAliases = map[string][]string{
 	"TWN": {"Republic of China", "ROC"},
 }
 
-// adminAliases are common abbreviations of admin-1 areas.
+// adminAliases are common abbreviations of admin-1 areas (AP style for
+// US states, as in datelines: "Gainesville, Ga.").
 var adminAliases = map[string][]string{
 	"AUS|New South Wales": {"NSW"}, "AUS|Queensland": {"QLD"},
-	"USA|California": {"Calif."}, "USA|Washington": {"Washington State", "Washington state"},
+	"USA|Washington": {"Washington State", "Wash."},
+	"USA|Alabama":    {"Ala."}, "USA|Arizona": {"Ariz."}, "USA|Arkansas": {"Ark."}, "USA|California": {"Calif."},
+	"USA|Colorado": {"Colo."}, "USA|Connecticut": {"Conn."}, "USA|Delaware": {"Del."}, "USA|Florida": {"Fla."},
+	"USA|Georgia": {"Ga."}, "USA|Illinois": {"Ill."}, "USA|Indiana": {"Ind."}, "USA|Kansas": {"Kan.", "Kans."},
+	"USA|Kentucky": {"Ky."}, "USA|Louisiana": {"La."}, "USA|Maryland": {"Md."}, "USA|Massachusetts": {"Mass."},
+	"USA|Michigan": {"Mich."}, "USA|Minnesota": {"Minn."}, "USA|Mississippi": {"Miss."}, "USA|Missouri": {"Mo."},
+	"USA|Montana": {"Mont."}, "USA|Nebraska": {"Neb.", "Nebr."}, "USA|Nevada": {"Nev."}, "USA|New Hampshire": {"N.H."},
+	"USA|New Jersey": {"N.J."}, "USA|New Mexico": {"N.M."}, "USA|New York": {"N.Y."}, "USA|North Carolina": {"N.C."},
+	"USA|North Dakota": {"N.D."}, "USA|Oklahoma": {"Okla."}, "USA|Oregon": {"Ore.", "Oreg."}, "USA|Pennsylvania": {"Pa.", "Penn."},
+	"USA|Rhode Island": {"R.I."}, "USA|South Carolina": {"S.C."}, "USA|South Dakota": {"S.D."}, "USA|Tennessee": {"Tenn."},
+	"USA|Texas": {"Tex."}, "USA|Vermont": {"Vt."}, "USA|Virginia": {"Va."}, "USA|West Virginia": {"W.Va.", "W. Va."},
+	"USA|Wisconsin": {"Wis.", "Wisc."}, "USA|Wyoming": {"Wyo."},
 }

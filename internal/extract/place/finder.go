@@ -2,7 +2,9 @@ package place
 
 import (
 	"math"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/extract/actor/phrase"
@@ -26,6 +28,18 @@ type candidate struct {
 	ids        []int32
 	hint       string // kind suggested by a following word (admin, city)
 	best       int32
+	county     bool   // "Laurel County": a second-level area named after a town
+	text       string // the words matched, space-joined
+}
+
+func joinText(toks []phrase.Token) string {
+	parts := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Word {
+			parts = append(parts, t.Text)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // Find returns the places named in text. Sentences give each mention its
@@ -33,12 +47,39 @@ type candidate struct {
 // countries help disambiguation and whose person or organisation spans
 // are not places ("George Washington").
 func (f *Finder) Find(text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.PlaceMention {
+	chunks := phrase.Chunks(text, sents, phrase.ChunkBytes)
+	if len(chunks) == 1 {
+		return f.find(text, sents, actors)
+	}
+	out := []liaison.PlaceMention{}
+	for _, c := range chunks {
+		end := c.Offset + utf8.RuneCountInString(c.Text)
+		var local []liaison.ActorMention
+		for _, a := range actors {
+			if a.Start >= c.Offset && a.End <= end {
+				a.Start -= c.Offset
+				a.End -= c.Offset
+				local = append(local, a)
+			}
+		}
+		for _, m := range f.find(c.Text, c.Sents, local) {
+			m.Start += c.Offset
+			m.End += c.Offset
+			m.Sentence += c.FirstSent
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (f *Finder) find(text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.PlaceMention {
 	toks := phrase.Tokenize(text)
 	sentOf := sentenceIndex(toks, sents)
 	cands := f.candidates(toks, sentOf, actors)
 	if len(cands) == 0 {
 		return []liaison.PlaceMention{}
 	}
+	cands = f.countyFallback(cands)
 	f.resolve(toks, cands, actors)
 	out := make([]liaison.PlaceMention, 0, len(cands))
 	runes := []rune(text)
@@ -48,7 +89,11 @@ func (f *Finder) Find(text string, sents []liaison.Span, actors []liaison.ActorM
 		}
 		e := &f.g.entries[c.best]
 		s, en := toks[c.tok0].Start, toks[c.tokN-1].End
-		out = append(out, liaison.PlaceMention{Text: string(runes[s:en]), Place: e.place(), Start: s, End: en, Sentence: sentOf[c.tok0]})
+		pm := liaison.PlaceMention{Text: string(runes[s:en]), Place: e.place(), Start: s, End: en, Sentence: sentOf[c.tok0]}
+		if c.county {
+			pm.Name, pm.Kind = pm.Text, KindAdmin
+		}
+		out = append(out, pm)
 	}
 	return out
 }
@@ -86,11 +131,19 @@ func (f *Finder) candidates(toks []phrase.Token, sentOf []int, actors []liaison.
 		if !t.Word || !t.Cap {
 			continue
 		}
-		n, ids := f.longestAcceptable(toks, sentOf, i)
-		if n == 0 || overlaps(blocked, t.Start, toks[i+n-1].End) || (n == 1 && names[t.Lower]) {
+		if c, ok := f.county(toks, i); ok {
+			out = append(out, c)
+			i = c.tokN - 1
 			continue
 		}
-		c := candidate{tok0: i, tokN: i + n, ids: ids, best: -1}
+		n, ids := f.longestAcceptable(toks, sentOf, i)
+		if n == 0 || f.overlaps(blocked, t.Start, toks[i+n-1].End, ids) || (n == 1 && names[t.Lower]) {
+			continue
+		}
+		c := candidate{tok0: i, tokN: i + n, ids: ids, best: -1, text: t.Text}
+		if n > 1 {
+			c.text = joinText(toks[i : i+n])
+		}
 		if i+n < len(toks) {
 			c.hint = suffixHint[toks[i+n].Lower]
 		}
@@ -127,7 +180,7 @@ func (f *Finder) acceptable(toks []phrase.Token, sentOf []int, i, n int, ids []i
 			return false
 		}
 	}
-	if first.Upper && len(first.Lower) > 1 && n == 1 && !f.anyAcronym(ids, first.Text) {
+	if first.Upper && len(first.Lower) > 1 && n == 1 && !f.anyAcronym(ids, first.Text) && !dateline(toks, sentOf, i) {
 		return false // "US" matches only where the gazetteer has the acronym
 	}
 	if n == 1 {
@@ -150,7 +203,26 @@ func (f *Finder) acceptable(toks []phrase.Token, sentOf []int, i, n int, ids []i
 	if i >= 2 && toks[i-1].Lower == "of" && orgHead[toks[i-2].Lower] {
 		return false // "Bank of America", "University of Chicago"
 	}
+	if i > 0 && shipPrefix[toks[i-1].Lower] {
+		return false // "JS Kaga", "USS Ronald Reagan"
+	}
+	if e := i + n; e < len(toks) {
+		nx := toks[e]
+		if nx.Lower == "\"" || nx.Lower == "”" || nx.Lower == "'" {
+			if e+1 < len(toks) {
+				nx = toks[e+1]
+			}
+		}
+		if nx.Lower == "class" || (nx.Start == toks[e-1].End+1 && nx.Lower[0] >= '0' && nx.Lower[0] <= '9') {
+			return false // "Izumo-class", "Hwasong-17"
+		}
+	}
 	return true
+}
+
+// dateline reports a capitalised place opening a dateline: "CHARLESTON, W.Va. --".
+func dateline(toks []phrase.Token, sentOf []int, i int) bool {
+	return len(toks[i].Lower) >= 4 && sentenceInitial(toks, sentOf, i) && i+1 < len(toks) && (toks[i+1].Lower == "," || toks[i+1].Lower == "(")
 }
 
 func (f *Finder) anyAcronym(ids []int32, text string) bool {
@@ -176,15 +248,26 @@ func (f *Finder) maxPop(ids []int32) int {
 	return m
 }
 
-type span struct{ s, e int }
+type span struct {
+	s, e int
+	org  bool   // a body, not a person
+	gov  bool   // a government: the whole span may be a capital
+	cty  string // the body's country code
+}
 
+// blockedSpans are the person and organisation spans, sorted by start.
 func blockedSpans(actors []liaison.ActorMention) []span {
 	var out []span
 	for _, a := range actors {
-		if a.Kind == "person" || a.Kind == "organisation" {
-			out = append(out, span{a.Start, a.End})
+		if a.Kind != "country" {
+			cty := ""
+			if len(a.Code) >= 3 {
+				cty = a.Code[:3]
+			}
+			out = append(out, span{a.Start, a.End, a.Kind != "person", a.Kind == "government", cty})
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
 	return out
 }
 
@@ -209,9 +292,25 @@ func personWords(actors []liaison.ActorMention) map[string]bool {
 	return m
 }
 
-func overlaps(sp []span, s, e int) bool {
-	for _, b := range sp {
-		if s < b.e && b.s < e {
+// overlaps reports whether s..e overlaps a person or a body's name,
+// except a place of the body's own country that opens its name ("Mexico's
+// Health Ministry": Mexico is still a place; "Maritime Self-Defense Force"
+// holds no place) or is the whole of it ("Tokyo said": a capital standing
+// for its government is still a place). sp is sorted by start.
+func (f *Finder) overlaps(sp []span, s, e int, ids []int32) bool {
+	k := sort.Search(len(sp), func(k int) bool { return sp[k].s >= e })
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		b := sp[j]
+		if s < b.e && b.s < e && !(b.org && s == b.s && (e < b.e || b.gov) && (b.cty == "" || f.inCountry(ids, b.cty))) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Finder) inCountry(ids []int32, cty string) bool {
+	for _, id := range ids {
+		if f.g.entries[id].Country == cty {
 			return true
 		}
 	}
@@ -272,6 +371,9 @@ func (f *Finder) score(toks []phrase.Token, cands []candidate, ci int, id int32,
 	if c.hint != "" && c.hint == e.Kind {
 		s += 3
 	}
+	if strings.EqualFold(e.Name, c.text) {
+		s += 1.5 // the main name beats another place's alternate name
+	}
 	if round > 0 && e.Country != "" {
 		s += 1.5 * math.Min(ctx[e.Country], 3)
 	}
@@ -316,4 +418,61 @@ func Default() (*Finder, error) {
 		return nil, err
 	}
 	return NewFinder(g), nil
+}
+
+// countyWords end the names of second-level areas.
+var countyWords = map[string]bool{"county": true, "parish": true, "borough": true}
+
+// county recognises "Laurel County" at i. Second-level areas are not in the
+// gazetteer: the area is placed at the town it is named after, if any.
+func (f *Finder) county(toks []phrase.Token, i int) (candidate, bool) {
+	j := i
+	for j < len(toks) && j-i < 3 && toks[j].Word && toks[j].Cap && !countyWords[toks[j].Lower] {
+		j++
+	}
+	if j == i || j >= len(toks) || !countyWords[toks[j].Lower] || !toks[j].Cap {
+		return candidate{}, false
+	}
+	n, ids := f.g.trie.Longest(toks, i)
+	var keep []int32
+	if n == j-i {
+		for _, id := range ids {
+			if k := f.g.entries[id].Kind; k == KindCity || k == KindCapital {
+				keep = append(keep, id)
+			}
+		}
+	}
+	return candidate{tok0: i, tokN: j + 1, ids: keep, best: -1, county: true, hint: KindCity}, true
+}
+
+// countyFallback places counties without a namesake town in the admin
+// area mentioned nearest to them, and drops them when there is none.
+func (f *Finder) countyFallback(cands []candidate) []candidate {
+	out := cands[:0]
+	for ci, c := range cands {
+		if c.county && len(c.ids) == 0 {
+			for d := 1; d < len(cands) && len(c.ids) == 0; d++ {
+				for _, k := range []int{ci + d, ci - d} {
+					if k >= 0 && k < len(cands) && !cands[k].county && f.hasKind(cands[k].ids, KindAdmin) {
+						c.ids = cands[k].ids
+						break
+					}
+				}
+			}
+			if len(c.ids) == 0 {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (f *Finder) hasKind(ids []int32, kind string) bool {
+	for _, id := range ids {
+		if f.g.entries[id].Kind == kind {
+			return true
+		}
+	}
+	return false
 }

@@ -89,7 +89,8 @@ var builtin = sync.OnceValues(func() (*Gazetteer, error) {
 func Builtin() (*Gazetteer, error) { return builtin() }
 
 // Load returns the gazetteer imported into dir when dir holds one, else
-// the built-in gazetteer.
+// the built-in gazetteer. An imported gazetteer is parsed on every call
+// (about a second for a full GeoNames dump): load it once per process.
 func Load(dir string) (*Gazetteer, error) {
 	if dir == "" {
 		return Builtin()
@@ -126,7 +127,7 @@ func build(countries, places io.Reader) (*Gazetteer, error) {
 	return g, nil
 }
 
-// ParseCountries reads the countries table format:
+// readCountries reads the countries table format:
 //
 //	iso3  iso2  name  lat  lon  capital  population  alt1|alt2  demonym1|demonym2
 func (g *Gazetteer) readCountries(r io.Reader) error {

@@ -109,6 +109,9 @@ func ImportGeoNames(w io.Writer, cities, countryInfo, admin1 io.Reader, opt Impo
 		if names[1] != names[0] && names[1] != "" {
 			e.Alts = []string{names[1]}
 		}
+		if short := stripAreaWord(names[0]); short != "" {
+			e.Alts = append(e.Alts, short) // "Amur Oblast" is also "Amur"
+		}
 		writeEntry(bw, e)
 		st.Admins++
 	}
@@ -172,6 +175,22 @@ func goodAlt(a string) bool {
 	return !strings.Contains(a, "  ")
 }
 
+// stripAreaWord drops a trailing or leading area word from an admin
+// name ("Amur Oblast", "Province of Cebu"), or returns "".
+func stripAreaWord(n string) string {
+	for _, w := range []string{" Oblast", " Province", " Prefecture", " Region", " Governorate", " Krai", " Kray", " Voivodeship", " County", " District", " Department", " State"} {
+		if strings.HasSuffix(n, w) && len(n) > len(w)+2 {
+			return strings.TrimSuffix(n, w)
+		}
+	}
+	for _, w := range []string{"Province of ", "State of ", "Region of ", "Departamento de ", "Provincia de "} {
+		if strings.HasPrefix(n, w) && len(n) > len(w)+2 {
+			return strings.TrimPrefix(n, w)
+		}
+	}
+	return ""
+}
+
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' || r == '|' {
@@ -232,6 +251,7 @@ type zipFile struct {
 	zr *zip.ReadCloser
 }
 
+// Close closes the member and the archive.
 func (z *zipFile) Close() error {
 	err := z.ReadCloser.Close()
 	if e := z.zr.Close(); err == nil {

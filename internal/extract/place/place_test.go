@@ -131,3 +131,19 @@ func BenchmarkFind(b *testing.B) {
 		f.Find(text, nil, nil)
 	}
 }
+
+func TestHugeText(t *testing.T) {
+	f := mustFinder(t)
+	unit := "Troops left Vilnius for Madrid. "
+	text := strings.Repeat(unit, 20000) // 640 KB: read in pieces
+	got := f.Find(text, nil, nil)
+	if len(got) != 40000 {
+		t.Fatalf("got %d places, want 40000", len(got))
+	}
+	runes := []rune(text)
+	for _, m := range got[len(got)-4:] {
+		if string(runes[m.Start:m.End]) != m.Text {
+			t.Fatalf("offset drift: %q at %d reads %q", m.Text, m.Start, string(runes[m.Start:m.End]))
+		}
+	}
+}

@@ -32,6 +32,8 @@ american british african european asian
 monsoon pandemic outbreak virus vaccine
 christmas easter ramadan
 date male most best along of
+man men woman officer metro olympic human northeast northwest southeast southwest downtown time
+roman green delta centennial mary david brad duma
 victory liberty independence unity progress hope
 `)
 
@@ -78,3 +80,6 @@ var suffixHint = map[string]string{
 	"county": KindAdmin, "oblast": KindAdmin, "region": KindAdmin, "governorate": KindAdmin,
 	"district": KindAdmin, "parish": KindAdmin, "city": KindCity, "town": KindCity,
 }
+
+// shipPrefix words name a ship after them ("JS Kaga", "USS Ronald Reagan").
+var shipPrefix = set(`uss hms js jds hmas hmcs hmnzs ins rfs roks its fs fgs hnlms brp kri rss`)

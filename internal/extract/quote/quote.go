@@ -1,10 +1,141 @@
 // Package quote finds direct quotations and attributes them to a speaker,
-// resolved to the document's actor mentions so a quote carries an actor code.
+// resolved to the document's actor mentions so a quote carries an actor
+// code. It recognises the usual shapes of news attribution:
+//
+//	X said, "…"        "…," X said        "…," said X
+//	according to X, "…"   X hinted at the possibility "…"
+//
+// and a quote that opens a sentence right after another quote continues
+// that speaker. Scare quotes (a short phrase with no speech cue) are not
+// quotations and are skipped.
 package quote
 
-import "github.com/liaison-project/liaison"
+import (
+	"strings"
+	"unicode"
 
-// Find returns the direct quotes of text with their speakers.
+	"github.com/liaison-project/liaison"
+)
+
+// Find returns the direct quotes of text with their speakers, in text
+// order. actors are the document's actor mentions (may be empty); a speaker
+// phrase covered by one takes its name and code, a pronoun the last person
+// mentioned before it.
 func Find(text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.Quote {
-	return []liaison.Quote{}
+	return FindRunes([]rune(text), sents, actors)
+}
+
+// FindRunes is Find for text already decoded to code points.
+func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []liaison.Quote {
+	out := []liaison.Quote{}
+	segs := segments(r)
+	if len(segs) == 0 {
+		return out
+	}
+	f := &finder{r: r, sents: sents, actors: actors, lastSent: -100, segs: segs}
+	var prev *liaison.Quote
+	prevSent := -10
+	for _, s := range segs {
+		a, b := trim(r, s.open+1, s.close)
+		words := countWords(r[a:b])
+		if words == 0 {
+			continue
+		}
+		si := f.sentence(s.open)
+		sp, ok := f.attribute(s)
+		switch {
+		case ok && words >= minWords:
+		case !ok && prev != nil && words >= minWords && si-prevSent <= 2 && f.opensSentence(s.open, si):
+			sp = speaker{name: prev.Speaker, code: prev.SpeakerCode}
+		default:
+			continue
+		}
+		q := liaison.Quote{Speaker: sp.name, SpeakerCode: sp.code, Text: string(r[a:b]), Start: a, End: b, Sentence: si}
+		out = append(out, q)
+		prev = &out[len(out)-1]
+		prevSent = f.sentence(s.close)
+		if !pronouns[strings.ToLower(sp.name)] {
+			f.last, f.lastSent, f.lastAt = sp, prevSent, s.close
+		}
+	}
+	return out
+}
+
+// minWords is the shortest quotation that counts as direct speech; shorter
+// quoted phrases are names, titles or scare quotes.
+const minWords = 3
+
+// seg is one quoted stretch: the offsets of its opening and closing marks
+// (close may be the end of a paragraph for a quote left open there).
+type seg struct{ open, close int }
+
+// segments pairs quotation marks: curly pairs, straight quotes toggling, a
+// quote left open closing at the end of its paragraph.
+func segments(r []rune) []seg {
+	var out []seg
+	open := -1
+	for i, c := range r {
+		switch c {
+		case '“', '«':
+			open = i
+		case '”', '»':
+			if open >= 0 {
+				out = append(out, seg{open, i})
+				open = -1
+			}
+		case '"':
+			if open >= 0 {
+				out = append(out, seg{open, i})
+				open = -1
+			} else {
+				open = i
+			}
+		case '\n':
+			if open >= 0 && paragraphEnd(r, i) {
+				out = append(out, seg{open, i})
+				open = -1
+			}
+		}
+	}
+	if open >= 0 {
+		out = append(out, seg{open, len(r)})
+	}
+	return out
+}
+
+// paragraphEnd reports whether the newline at i ends a paragraph: a blank
+// line follows, or the line ends a sentence.
+func paragraphEnd(r []rune, i int) bool {
+	for j := i + 1; j < len(r) && r[j] != '\n'; j++ {
+		if !unicode.IsSpace(r[j]) {
+			k := i - 1
+			for k >= 0 && unicode.IsSpace(r[k]) {
+				k--
+			}
+			return k >= 0 && (r[k] == '.' || r[k] == '!' || r[k] == '?')
+		}
+	}
+	return true
+}
+
+func trim(r []rune, a, b int) (int, int) {
+	for a < b && unicode.IsSpace(r[a]) {
+		a++
+	}
+	for b > a && unicode.IsSpace(r[b-1]) {
+		b--
+	}
+	return a, b
+}
+
+func countWords(r []rune) int {
+	n, in := 0, false
+	for _, c := range r {
+		w := unicode.IsLetter(c) || unicode.IsDigit(c)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
 }

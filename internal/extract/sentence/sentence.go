@@ -146,7 +146,30 @@ func (s *splitter) newlineBreaks(i int) bool {
 	}
 	// A wrapped line is long; a headline or dateline line is short or is the
 	// document's first line.
-	return s.firstLine || i-s.lineStart < 50 || j > i+1 && next != ' '
+	if j > i+1 {
+		return true // an indented line opens a paragraph
+	}
+	if s.firstLine {
+		return i-s.lineStart < 25 || !wrapped(r, j)
+	}
+	return i-s.lineStart < 50
+}
+
+// wrapped reports whether the line starting at j looks like the middle of a
+// hard-wrapped paragraph: long, and not ending a sentence.
+func wrapped(r []rune, j int) bool {
+	e := j
+	for e < len(r) && r[e] != '\n' {
+		e++
+	}
+	if e-j < 45 {
+		return false
+	}
+	k := e - 1
+	for k > j && (unicode.IsSpace(r[k]) || isCloser(r[k])) {
+		k--
+	}
+	return r[k] != '.' && r[k] != '!' && r[k] != '?'
 }
 
 // lastWord returns the last run of letters or digits of line.

@@ -44,6 +44,8 @@ func TestSplit(t *testing.T) {
 		{"paragraphs", "First paragraph without stop\n\nSecond one.", []string{"First paragraph without stop", "Second one."}},
 		{"question", "Will it work? Nobody knows!", []string{"Will it work?", "Nobody knows!"}},
 		{"inc", "Shares of Acme Corp. rose. The company said.", []string{"Shares of Acme Corp. rose.", "The company said."}},
+		{"wrapped first line", "Standard Oil Co and BP North America\nInc said they plan to form a venture to manage the money market\nborrowing of both companies.", []string{"Standard Oil Co and BP North America\nInc said they plan to form a venture to manage the money market\nborrowing of both companies."}},
+		{"indented paragraph", "Prices rose in the week to\nFriday, traders said\n    The dry period continues.", []string{"Prices rose in the week to\nFriday, traders said", "The dry period continues."}},
 		{"year end", "It happened in 2022. Later.", []string{"It happened in 2022.", "Later."}},
 	}
 	for _, tt := range tests {

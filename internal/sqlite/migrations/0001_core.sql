@@ -95,6 +95,9 @@ CREATE TABLE place_mentions (
     lon      REAL NOT NULL,
     kind     TEXT NOT NULL,
     bbox     TEXT,                        -- JSON [minLon,minLat,maxLon,maxLat] or NULL
+    mk_level   INTEGER NOT NULL DEFAULT 0,  -- the document's marking
+    mk_rel     TEXT NOT NULL DEFAULT '[]',
+    mk_caveats TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (doc_id, seq)
 );
 CREATE INDEX place_mentions_place ON place_mentions(name, country);
@@ -158,7 +161,7 @@ CREATE TABLE events (
 CREATE INDEX events_date ON events(date DESC, id DESC, mk_level, mk_rel, mk_caveats);
 CREATE INDEX events_doc ON events(doc_id, seq);
 CREATE INDEX events_source ON events(source, mk_level, mk_rel, mk_caveats);
-CREATE INDEX events_target ON events(target, mk_level, mk_rel, mk_caveats);
+CREATE INDEX events_target ON events(target, source, mk_level, mk_rel, mk_caveats);
 CREATE INDEX events_root ON events(root, date DESC, id DESC, mk_level, mk_rel, mk_caveats);
 CREATE INDEX events_country ON events(place_country, date DESC, id DESC, mk_level, mk_rel, mk_caveats);
 
@@ -185,6 +188,54 @@ CREATE TRIGGER events_count_ai AFTER INSERT ON events BEGIN
 END;
 CREATE TRIGGER events_count_ad AFTER DELETE ON events BEGIN
     UPDATE mk_counts SET n = n - 1 WHERE tbl = 'events' AND mk_level = old.mk_level AND mk_rel = old.mk_rel AND mk_caveats = old.mk_caveats;
+END;
+
+-- Per-marking aggregates for the actor and place lists, kept by triggers:
+-- a visible list is a sum over the viewer's visible markings.
+CREATE TABLE actor_counts (
+    code       TEXT NOT NULL,
+    mk_level   INTEGER NOT NULL,
+    mk_rel     TEXT NOT NULL,
+    mk_caveats TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (code, mk_level, mk_rel, mk_caveats)
+) WITHOUT ROWID;
+CREATE TRIGGER events_actors_ai AFTER INSERT ON events BEGIN
+    INSERT INTO actor_counts(code, mk_level, mk_rel, mk_caveats, n)
+        SELECT new.source, new.mk_level, new.mk_rel, new.mk_caveats, 1 WHERE new.source <> ''
+        ON CONFLICT(code, mk_level, mk_rel, mk_caveats) DO UPDATE SET n = n + 1;
+    INSERT INTO actor_counts(code, mk_level, mk_rel, mk_caveats, n)
+        SELECT new.target, new.mk_level, new.mk_rel, new.mk_caveats, 1 WHERE new.target <> '' AND new.target <> new.source
+        ON CONFLICT(code, mk_level, mk_rel, mk_caveats) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER events_actors_ad AFTER DELETE ON events BEGIN
+    UPDATE actor_counts SET n = n - 1 WHERE code = old.source AND old.source <> ''
+        AND mk_level = old.mk_level AND mk_rel = old.mk_rel AND mk_caveats = old.mk_caveats;
+    UPDATE actor_counts SET n = n - 1 WHERE code = old.target AND old.target <> '' AND old.target <> old.source
+        AND mk_level = old.mk_level AND mk_rel = old.mk_rel AND mk_caveats = old.mk_caveats;
+END;
+
+CREATE TABLE place_counts (
+    name       TEXT NOT NULL,
+    country    TEXT NOT NULL,
+    mk_level   INTEGER NOT NULL,
+    mk_rel     TEXT NOT NULL,
+    mk_caveats TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    lat        REAL NOT NULL,
+    lon        REAL NOT NULL,
+    kind       TEXT NOT NULL,
+    bbox       TEXT,
+    PRIMARY KEY (name, country, mk_level, mk_rel, mk_caveats)
+) WITHOUT ROWID;
+CREATE TRIGGER place_mentions_ai AFTER INSERT ON place_mentions BEGIN
+    INSERT INTO place_counts(name, country, mk_level, mk_rel, mk_caveats, n, lat, lon, kind, bbox)
+        VALUES (new.name, new.country, new.mk_level, new.mk_rel, new.mk_caveats, 1, new.lat, new.lon, new.kind, new.bbox)
+        ON CONFLICT(name, country, mk_level, mk_rel, mk_caveats) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER place_mentions_ad AFTER DELETE ON place_mentions BEGIN
+    UPDATE place_counts SET n = n - 1 WHERE name = old.name AND country = old.country
+        AND mk_level = old.mk_level AND mk_rel = old.mk_rel AND mk_caveats = old.mk_caveats;
 END;
 
 CREATE TABLE feeds (

@@ -1,6 +1,7 @@
 package phrase
 
 import (
+	"github.com/liaison-project/liaison"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -71,4 +72,31 @@ func FuzzTokenize(f *testing.F) {
 			prev = tk.End
 		}
 	})
+}
+
+func TestChunks(t *testing.T) {
+	text := strings.Repeat("Japan met NATO. ", 100)
+	var sents []liaison.Span
+	for i := 0; i < 100; i++ {
+		sents = append(sents, liaison.Span{Start: i * 16, End: i*16 + 15})
+	}
+	for _, ss := range [][]liaison.Span{sents, nil} {
+		cs := Chunks(text, ss, 100)
+		if len(cs) < 10 {
+			t.Fatalf("only %d chunks", len(cs))
+		}
+		var b strings.Builder
+		for _, c := range cs {
+			if c.Offset != utf8.RuneCountInString(b.String()) {
+				t.Fatalf("chunk offset %d, want %d", c.Offset, utf8.RuneCountInString(b.String()))
+			}
+			b.WriteString(c.Text)
+		}
+		if b.String() != text {
+			t.Fatal("chunks do not rebuild the text")
+		}
+	}
+	if cs := Chunks("short", nil, 100); len(cs) != 1 || cs[0].Text != "short" {
+		t.Fatalf("short text: %+v", cs)
+	}
 }

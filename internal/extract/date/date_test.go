@@ -1,0 +1,84 @@
+package date
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/liaison-project/liaison/internal/extract/sentence"
+)
+
+func TestFind(t *testing.T) {
+	dct := time.Date(2023, 7, 9, 0, 0, 0, 0, time.UTC) // a Sunday
+	tests := []struct {
+		text string
+		want string // "text=value[/end]" joined by "; "
+	}{
+		{"It opens on 11 July 2023.", "11 July 2023=2023-07-11"},
+		{"It opens July 11, 2023 in Vilnius.", "July 11, 2023=2023-07-11"},
+		{"The summit (Jul. 11, Jul. 12) is near.", "Jul. 11, Jul. 12=2023-07-11/2023-07-12"},
+		{"It runs July 11-12.", "July 11-12=2023-07-11/2023-07-12"},
+		{"It runs 11-12 July.", "11-12 July=2023-07-11/2023-07-12"},
+		{"Filed 2023-07-11.", "2023-07-11=2023-07-11"},
+		{"Adopted in June 2022.", "June 2022=2022-06"},
+		{"Adopted in June last year.", "June last year=2022-06"},
+		{"In 2022 it grew.", "2022=2022"},
+		{"A vessel visited on June 21.", "June 21=2023-06-21"},
+		{"It happened last year.", "last year=2022"},
+		{"It will happen next month.", "next month=2023-08"},
+		{"It happened two days ago.", "two days ago=2023-07-07"},
+		{"He said on Monday that it was over.", "Monday=2023-07-03"},
+		{"He will travel on Monday.", "Monday=2023-07-10"},
+		{"They met yesterday and meet again tomorrow.", "yesterday=2023-07-08; tomorrow=2023-07-10"},
+		{"Talks continue next week.", "next week=2023-W28"},
+		{"Sales rose this year.", "this year=2023"},
+		{"It was decided last May.", "last May=2023-05"},
+		{"It was decided last August.", "last August=2022-08"},
+		{"The 1990s were calm.", "1990s=199"},
+		{"He may go. We march on.", ""},
+		{"It cost $2000 and 2010% more.", ""},
+		{"The 2-day summit and F-35 jets.", ""},
+		{"Early 2011 was hard.", "Early 2011=2011"},
+		{"During the 2009-2010 season.", "2009-2010=2009/2010"},
+		{"On Sunday, July 9, 2023 he spoke.", "Sunday, July 9, 2023=2023-07-09"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, m := range Find(tt.text, sentence.Split(tt.text), dct) {
+				s := m.Text + "=" + m.Value
+				if m.EndValue != "" {
+					s += "/" + m.EndValue
+				}
+				got = append(got, s)
+				if string([]rune(tt.text)[m.Start:m.End]) != m.Text {
+					t.Errorf("offsets %d-%d do not give %q", m.Start, m.End, m.Text)
+				}
+			}
+			if g := strings.Join(got, "; "); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"Jul. 11, Jul. 12", "11-12 July 2023", "last year", "2023-02-31", "99999999-1-1", "Monday, 31 February", "two days ago", "20th century"} {
+		f.Add(s)
+	}
+	dct := time.Date(2023, 7, 9, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		n := utf8.RuneCountInString(s)
+		prev := 0
+		for _, m := range Find(s, sentence.Split(s), dct) {
+			if m.Start < prev || m.End <= m.Start || m.End > n || m.Value == "" {
+				t.Fatalf("bad mention %+v in %q", m, s)
+			}
+			prev = m.End
+		}
+	})
+}

@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"fmt"
+	"log/slog"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/extract/actor"
+	"github.com/liaison-project/liaison/internal/extract/event"
+	"github.com/liaison-project/liaison/internal/extract/place"
+)
+
+// Coder adapts the event coder of package event to the engine's EventCoder,
+// so the coder does not depend on this package.
+type Coder struct{ C *event.Coder }
+
+var _ EventCoder = Coder{}
+
+// Code codes the document's events.
+func (a Coder) Code(d *Doc) []liaison.Event {
+	if a.C == nil || d == nil {
+		return nil
+	}
+	return a.C.Code(&event.Doc{Text: d.Text, Date: d.Date, Sentences: d.Sentences, Actors: d.Actors, Places: d.Places, Dates: d.Dates})
+}
+
+// Dictionaries chooses the event coder's dictionaries: the built-in ones,
+// a TABARI project, a PETRARCH directory, or either of the latter with the
+// built-in ones stacked underneath.
+type Dictionaries struct {
+	TABARIProject string // a TABARI .project file
+	PETRARCHDir   string // a directory of PETRARCH-format files
+	Builtin       bool   // add the built-in dictionaries under a loaded set
+	Explain       bool   // record the pattern that coded each event
+}
+
+// NewCoder builds the event coder the dictionaries name.
+func NewCoder(d Dictionaries) (Coder, error) {
+	cfg := event.Config{Explain: d.Explain, Info: event.CAMEOInfo}
+	var c *event.Coder
+	var err error
+	switch {
+	case d.TABARIProject != "" && d.PETRARCHDir != "":
+		return Coder{}, fmt.Errorf("choose one of a TABARI project and a PETRARCH directory: %w", liaison.ErrInvalid)
+	case d.TABARIProject != "":
+		c, err = event.NewTABARI(d.TABARIProject, d.Builtin, cfg)
+	case d.PETRARCHDir != "":
+		c, err = event.NewPETRARCH(d.PETRARCHDir, d.Builtin, cfg)
+	default:
+		c, err = event.NewBuiltin(cfg)
+	}
+	if err != nil {
+		return Coder{}, fmt.Errorf("event dictionaries: %w", err)
+	}
+	return Coder{C: c}, nil
+}
+
+// Default returns an engine with the built-in actor dictionaries, gazetteer
+// and event dictionaries.
+func Default() (*Engine, error) {
+	return WithDictionaries(Dictionaries{}, nil)
+}
+
+// WithDictionaries returns an engine with the built-in actors and places
+// and the event coder d names.
+func WithDictionaries(d Dictionaries, logger *slog.Logger) (*Engine, error) {
+	af, err := actor.Default()
+	if err != nil {
+		return nil, fmt.Errorf("actor dictionaries: %w", err)
+	}
+	pf, err := place.Default()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	c, err := NewCoder(d)
+	if err != nil {
+		return nil, err
+	}
+	return New(Config{Actors: af, Places: pf, Events: c, Logger: logger}), nil
+}

@@ -1,0 +1,136 @@
+package event
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/liaison-project/liaison"
+)
+
+var (
+	builtinOnce  sync.Once
+	builtinCoder *Coder
+	builtinErr   error
+)
+
+func builtin(t testing.TB) *Coder {
+	builtinOnce.Do(func() { builtinCoder, builtinErr = NewBuiltin(Config{Explain: true}) })
+	if builtinErr != nil {
+		t.Fatal(builtinErr)
+	}
+	return builtinCoder
+}
+
+func triples(evs []Raw) string {
+	var out []string
+	for _, e := range evs {
+		s := e.Source + "/" + e.Target + "/" + e.Code
+		if e.Negated {
+			s += "!neg"
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+// TestBuiltinMechanisms exercises the coder's general mechanisms with the
+// built-in dictionaries, one per row.
+func TestBuiltinMechanisms(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"simple verb", "Japan criticized China on Monday.", "JPN/CHN/111"},
+		{"verb pattern", "Japan held talks with India in Tokyo.", "JPN/IND/040"},
+		{"noun phrase", "France expressed its formal opposition to NATO plans.", "FRA/IGOWSTNAT/110"},
+		{"paired visit", "The Italian navy visited Japan last month.", "ITAMIL/JPN/042 JPN/ITAMIL/043"},
+		{"compound source", "Japan, South Korea, New Zealand, and Australia will attend the NATO summit.",
+			"AUS/IGOWSTNAT/044 JPN/IGOWSTNAT/044 KOR/IGOWSTNAT/044 NZL/IGOWSTNAT/044"},
+		{"compound target", "Russia attacked Ukraine and Georgia.", "RUS/GEO/190 RUS/UKR/190"},
+		{"passive with by", "Ukraine was attacked by Russia.", "RUS/UKR/190"},
+		{"negation flagged", "China did not attend the summit with India.", "CHN/IND/044!neg"},
+		{"intent", "Japan is hoping to host a NATO office.", "JPN/IGOWSTNAT/030"},
+		{"generated intent", "India plans to visit Japan.", "IND/JPN/036"},
+		{"appeal", "The United States urged China to negotiate with Taiwan.", "USA/CHN/026"},
+		{"refusal", "Iran refused to negotiate with the United States.", "IRN/USA/125"},
+		{"threat", "North Korea threatened to attack South Korea.", "PRK/KOR/138"},
+		{"agents", "The Chinese foreign ministry condemned the Japanese government.", "CHNGOV/JPNGOV/111"},
+		{"reported speech", "Japan said that China had attacked Taiwan.", "CHN/TWN/190"},
+		{"statement only", "Japan said the region is stable, officials reported on Monday.", ""},
+		{"sanctions", "The European Union imposed sanctions on Russia.", "IGOWSTEEU/RUS/163"},
+		{"second clause keeps subject", "Japan welcomed the agreement and pledged aid to Ukraine.", "JPN/UKR/033"},
+		{"discard", "Brazil beat Argentina in the world cup final.", ""},
+		{"intro phrase skipped", "Following the Madrid summit, Japan will visit Spain.", "ESP/JPN/043 JPN/ESP/042"},
+	}
+	c := builtin(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.CodeSentence(tt.text, 20230709, nil, nil)
+			if got := triples(res.Events); got != tt.want {
+				t.Errorf("%q\n got %q\nwant %q (%s)", tt.text, got, tt.want, res.Why)
+				for _, e := range res.Events {
+					t.Logf("  %s", e.Explain)
+				}
+			}
+		})
+	}
+}
+
+// TestCodeDoc checks dates, places, CAMEO facts and explain on a document.
+func TestCodeDoc(t *testing.T) {
+	c := builtin(t)
+	text := "Japan will attend the NATO summit in Vilnius on July 11. France criticized China."
+	d := &Doc{
+		Text:      text,
+		Date:      time.Date(2023, 7, 9, 0, 0, 0, 0, time.UTC),
+		Sentences: []liaison.Span{{Start: 0, End: 56}, {Start: 57, End: len([]rune(text))}},
+		Places:    []liaison.PlaceMention{{Text: "Vilnius", Place: liaison.Place{Name: "Vilnius", Country: "LTU", Kind: "capital"}, Start: 36, End: 43, Sentence: 0}},
+		Dates:     []liaison.DateMention{{Text: "July 11", Value: "2023-07-11", Start: 47, End: 54, Sentence: 0}},
+	}
+	evs := c.Code(d)
+	if len(evs) != 2 {
+		t.Fatalf("got %d events: %+v", len(evs), evs)
+	}
+	e := evs[0]
+	if e.Source != "JPN" || e.Target != "IGOWSTNAT" || e.Root != "04" || e.Quad != 1 || e.Date != "2023-07-11" || e.Place == nil || e.Place.Name != "Vilnius" {
+		t.Errorf("event 0: %+v", e)
+	}
+	if e.CAMEOName == "" || e.PLOVER == "" || e.Explain == "" || !strings.Contains(e.Explain, "patterns") {
+		t.Errorf("event 0 facts: %+v", e)
+	}
+	if f := evs[1]; f.Date != "2023-07-09" || f.Place != nil || f.Sentence != 1 || f.Quad != 3 {
+		t.Errorf("event 1: %+v", f)
+	}
+	if c.Code(nil) != nil || c.Code(&Doc{}) != nil {
+		t.Error("empty docs should code nothing")
+	}
+}
+
+// TestExternalActors: actors from the understanding layer win over the
+// dictionaries' where they overlap.
+func TestExternalActors(t *testing.T) {
+	c := builtin(t)
+	text := "Kishida met Biden in Washington."
+	res := c.CodeSentence(text, 20230709, nil, []ExtActor{{Start: 0, End: 7, Code: "JPNGOV", Text: "Kishida"}, {Start: 12, End: 17, Code: "USAGOV", Text: "Biden"}})
+	if got := triples(res.Events); got != "JPNGOV/USAGOV/040" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func FuzzCodeSentence(f *testing.F) {
+	for _, s := range []string{"Japan, South Korea and Australia will attend the NATO summit.", "It was attacked by , , and and",
+		"\"\" ' ’s U.S. 1,000 -- ;;", strings.Repeat("Japan and China ", 50)} {
+		f.Add(s)
+	}
+	c := builtin(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		start := time.Now()
+		_ = c.CodeSentence(s, 20230101, nil, nil)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("took %v on %q", d, s)
+		}
+	})
+}

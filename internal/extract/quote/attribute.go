@@ -1,0 +1,351 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/liaison-project/liaison"
+)
+
+// finder holds one document while quotes are attributed.
+type finder struct {
+	r        []rune
+	sents    []liaison.Span
+	actors   []liaison.ActorMention
+	last     speaker // the last non-pronoun speaker, for pronouns
+	lastSent int     // the sentence of that speaker's quote
+	lastAt   int     // where that quote ends
+	segs     []seg   // the quoted stretches, whose names do not speak
+}
+
+// speaker is an attributed speaker: a name and, when an actor mention
+// covers it, the actor's code.
+type speaker struct{ name, code string }
+
+// tok is a word or a punctuation mark of a cue window.
+type tok struct {
+	start, end int
+	low        string // lower-cased word; "" for punctuation
+	punct      rune
+	upper      bool
+}
+
+func (f *finder) tokens(a, b int) []tok {
+	var out []tok
+	r := f.r
+	for i := a; i < b; {
+		c := r[i]
+		switch {
+		case unicode.IsSpace(c):
+			i++
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			j := i
+			for j < b && (unicode.IsLetter(r[j]) || unicode.IsDigit(r[j]) || (r[j] == '\'' || r[j] == '’' || r[j] == '-' || r[j] == '.') && j+1 < b && unicode.IsLetter(r[j+1])) {
+				j++
+			}
+			out = append(out, tok{start: i, end: j, low: strings.ToLower(string(r[i:j])), upper: unicode.IsUpper(c)})
+			i = j
+		default:
+			out = append(out, tok{start: i, end: i + 1, punct: c})
+			i++
+		}
+	}
+	return out
+}
+
+// sentence returns the index of the sentence holding offset off.
+func (f *finder) sentence(off int) int {
+	lo, hi := 0, len(f.sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if f.sents[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo >= len(f.sents) && lo > 0 {
+		return len(f.sents) - 1
+	}
+	return lo
+}
+
+// bounds returns the sentence span holding off, or the whole text.
+func (f *finder) bounds(off int) (int, int) {
+	i := f.sentence(off)
+	if i < len(f.sents) && f.sents[i].Start <= off {
+		return f.sents[i].Start, f.sents[i].End
+	}
+	return 0, len(f.r)
+}
+
+// opensSentence reports whether the quote mark at off starts its sentence.
+func (f *finder) opensSentence(off, si int) bool {
+	if si < len(f.sents) {
+		return f.sents[si].Start == off
+	}
+	return false
+}
+
+// attribute finds the speaker of a quoted stretch: after it ("…," X said /
+// said X), else before it in its sentence (X said, "…" / according to X).
+func (f *finder) attribute(s seg) (speaker, bool) {
+	if s.close < len(f.r) {
+		_, e := f.bounds(s.close)
+		if e <= s.close+1 {
+			// The quote closes its sentence: the cue may open the next
+			// one only when it begins in lower case ("… ?" he asked).
+			e = s.close + 1
+			if n := f.nextWord(s.close + 1); n >= 0 && unicode.IsLower(f.r[n]) {
+				e = min(len(f.r), s.close+80)
+			} else if n >= 0 {
+				// "…?" Trump asked. — a short sentence that is only the cue.
+				if _, ne := f.bounds(n); len(f.tokens(n, ne)) <= 6 {
+					e = ne
+				}
+			}
+		}
+		if sp, ok := f.after(f.tokens(s.close+1, e), s.open); ok {
+			return sp, true
+		}
+	}
+	a, _ := f.bounds(s.open)
+	if a > s.open {
+		a = max(0, s.open-200)
+	}
+	return f.before(f.tokens(a, s.open), s.open)
+}
+
+// after reads `, X said`, `, said X`, `X, the minister, said` right after
+// the closing mark.
+func (f *finder) after(ts []tok, at int) (speaker, bool) {
+	i := 0
+	for i < len(ts) && ts[i].punct != 0 && ts[i].punct != '.' && ts[i].punct != '"' && ts[i].punct != '“' {
+		i++ // ",", "—"
+	}
+	if i < len(ts) && speechVerbs[ts[i].low] {
+		np := phraseAfter(ts, i+1)
+		if !plausible(np) {
+			return speaker{}, false
+		}
+		return f.resolve(np, at), true
+	}
+	// X said: a noun phrase then the verb within a few words.
+	for j := i; j < len(ts) && j < i+12; j++ {
+		t := ts[j]
+		if t.punct == '.' && !abbrevDot(ts, j) || t.punct == '"' || t.punct == '“' || t.punct == '”' || t.punct == ';' {
+			return speaker{}, false
+		}
+		if t.punct == 0 && speechVerbs[t.low] && j > i {
+			np := cutNP(ts[i:j])
+			if !plausible(np) {
+				return speaker{}, false
+			}
+			return f.resolve(np, at), true
+		}
+	}
+	return speaker{}, false
+}
+
+// before reads `X said, "`, `X told reporters: "`, `according to X, "` and
+// `X hinted at the possibility "` in the sentence before the opening mark.
+func (f *finder) before(ts []tok, at int) (speaker, bool) {
+	for v := len(ts) - 1; v >= 0 && v >= len(ts)-maxCueGap; v-- {
+		t := ts[v]
+		if t.punct == '"' || t.punct == '”' || t.punct == '“' {
+			return speaker{}, false // another quote lies between
+		}
+		if t.punct != 0 {
+			continue
+		}
+		if t.low == "according" && v+1 < len(ts) && ts[v+1].low == "to" {
+			np := phraseAfter(ts, v+2)
+			if !plausible(np) {
+				return speaker{}, false
+			}
+			return f.resolve(np, at), true
+		}
+		if !speechVerbs[t.low] {
+			continue
+		}
+		np := subjectBefore(ts[:v])
+		if !plausible(np) {
+			return speaker{}, false
+		}
+		return f.resolve(np, at), true
+	}
+	return speaker{}, false
+}
+
+// phraseAfter returns the noun phrase starting at i (said X, according to
+// X): words up to punctuation or a clause word.
+func phraseAfter(ts []tok, i int) []tok {
+	j := i
+	for j < len(ts) && j < i+8 && (ts[j].punct == 0 || abbrevDot(ts, j)) && !stopAfter[ts[j].low] {
+		j++
+	}
+	return ts[i:j]
+}
+
+// cutNP trims an apposition and a trailing adverbial off a subject.
+func cutNP(ts []tok) []tok {
+	for k, t := range ts {
+		if t.punct != 0 && !abbrevDot(ts, k) {
+			if k == 0 {
+				return nil
+			}
+			return ts[:k]
+		}
+		if k > 0 && adverbs[t.low] {
+			return ts[:k]
+		}
+	}
+	return ts
+}
+
+// subjectBefore walks back from the verb over comma-separated runs and
+// returns the first that is a noun phrase (skipping "on July 4",
+// "on Tuesday", "also").
+func subjectBefore(ts []tok) []tok {
+	end := len(ts)
+	for tries := 0; tries < 3 && end > 0; tries++ {
+		start := end
+		for start > 0 && (ts[start-1].punct == 0 || abbrevDot(ts, start-1)) && end-start < 8 {
+			start--
+		}
+		run := ts[start:end]
+		for k, t := range run {
+			if adverbs[t.low] || preps[t.low] {
+				run = run[:k]
+				break
+			}
+		}
+		if len(run) > 0 {
+			return run
+		}
+		end = start - 1 // skip the comma
+	}
+	return nil
+}
+
+// resolve maps a speaker phrase to an actor: an actor mention inside the
+// phrase (a person first), a pronoun to the last person before the quote,
+// else the phrase itself.
+func (f *finder) resolve(np []tok, at int) speaker {
+	a, b := np[0].start, np[len(np)-1].end
+	if len(np) == 1 && pronouns[np[0].low] {
+		return f.pronoun(np[0].low, at)
+	}
+	best := -1
+	for i, m := range f.actors {
+		if m.Start < b && a < m.End {
+			if best < 0 || m.Kind == "person" && f.actors[best].Kind != "person" {
+				best = i
+			}
+		}
+	}
+	if best >= 0 {
+		return speaker{name: name(f.actors[best]), code: f.actors[best].Code}
+	}
+	return speaker{name: string(f.r[a:b])}
+}
+
+// plausible reports whether a phrase can name a speaker: a pronoun, a
+// capitalised name, or a short noun phrase ("the minister", "officials");
+// not a clause fragment ("to drive up the price", "is held accountable").
+func plausible(np []tok) bool {
+	if len(np) == 0 {
+		return false
+	}
+	first := np[0]
+	if pronouns[first.low] {
+		return len(np) == 1
+	}
+	if speakerDets[first.low] {
+		return len(np) > 1
+	}
+	if first.upper {
+		return !clauseWords[first.low]
+	}
+	// A bare common noun: "officials", "analysts", "police".
+	return len(np) == 1 && (strings.HasSuffix(first.low, "s") || roleNouns[first.low]) && !clauseWords[first.low]
+}
+
+func name(m liaison.ActorMention) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	return m.Text
+}
+
+// abbrevDot reports whether token j is the period of a title abbreviation
+// ("Mr.", "Dr.", "Gen."), which does not end a speaker phrase.
+func abbrevDot(ts []tok, j int) bool {
+	if j <= 0 || j >= len(ts) || ts[j].punct != '.' {
+		return false
+	}
+	p := ts[j-1]
+	if p.punct != 0 || !p.upper || p.end != ts[j].start {
+		return false
+	}
+	return titles[p.low] || p.end-p.start == 1 || strings.Contains(p.low, ".")
+}
+
+// pronoun resolves "he said": the speaker quoted just before when recent,
+// else the last person named (not a pronoun) before the quote, else the
+// last speaker, else the pronoun itself.
+func (f *finder) pronoun(p string, at int) speaker {
+	person := p == "he" || p == "she" || p == "i"
+	// The subject of the nearest sentence that names someone: the first
+	// fitting mention of that sentence (outside quotes).
+	bestSent, best := -1, -1
+	for i := len(f.actors) - 1; i >= 0; i-- {
+		m := f.actors[i]
+		if m.Start >= at || person && m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) {
+			continue
+		}
+		if bestSent >= 0 && m.Sentence != bestSent {
+			break
+		}
+		bestSent, best = m.Sentence, i
+	}
+	if best >= 0 {
+		m := f.actors[best]
+		if f.last.name != "" && f.lastAt > m.Start {
+			return f.last
+		}
+		return speaker{name: name(m), code: m.Code}
+	}
+	if f.last.name != "" {
+		return f.last
+	}
+	return speaker{name: p}
+}
+
+// quoted reports whether offset off lies inside a quoted stretch.
+func (f *finder) quoted(off int) bool {
+	lo, hi := 0, len(f.segs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if f.segs[m].close <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(f.segs) && f.segs[lo].open < off
+}
+
+// nextWord returns the offset of the first letter after off on the same
+// line, or -1.
+func (f *finder) nextWord(off int) int {
+	for i := off; i < len(f.r) && i < off+4; i++ {
+		switch c := f.r[i]; {
+		case c == '\n':
+			return -1
+		case unicode.IsLetter(c):
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,273 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	_ "time/tzdata" // time zones for ?tz= on hosts without zoneinfo
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/coord"
+	"github.com/liaison-project/liaison/internal/httpapi"
+)
+
+// proposalPages are the coordination pages' templates (templates/<name>.html).
+var proposalPages = []string{"proposals", "proposal", "proposal_threads", "proposal_thread"}
+
+// proposalUI serves the proposal board, a proposal's page and the threads.
+type proposalUI struct {
+	u   *UI
+	svc *coord.Service
+}
+
+// RegisterProposals adds the coordination pages (/proposals, /proposals/{id},
+// /threads, /threads/{id}) to the router. Call it after Register.
+func (u *UI) RegisterProposals(srv *httpapi.Server, svc *coord.Service) error {
+	funcs := u.funcs()
+	funcs["intz"] = func(t time.Time, loc *time.Location) string {
+		if t.IsZero() {
+			return "—"
+		}
+		return t.In(loc).Format("2 Jan 2006 15:04 MST")
+	}
+	funcs["lines"] = func(s string) []string { return strings.Split(strings.TrimRight(s, "\n"), "\n") }
+	for _, name := range proposalPages {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
+		if err != nil {
+			return fmt.Errorf("web: template %s: %w", name, err)
+		}
+		u.pages[name] = t
+	}
+	p := &proposalUI{u: u, svc: svc}
+	for _, rt := range []struct {
+		pattern string
+		h       http.HandlerFunc
+	}{
+		{"GET /proposals", p.board},
+		{"GET /proposals/{id}", p.proposal},
+		{"POST /proposals/{id}", p.act},
+		{"GET /threads", p.threads},
+		{"GET /threads/{id}", p.thread},
+		{"POST /threads/{id}", p.post},
+	} {
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		srv.Handle(httpapi.Route{Method: method, Path: path, Page: true, Handler: rt.h})
+	}
+	return nil
+}
+
+// location is the viewer's time zone: ?tz=Area/City, else UTC.
+func location(r *http.Request) (*time.Location, string) {
+	name := strings.TrimSpace(r.URL.Query().Get("tz"))
+	if name == "" {
+		return time.UTC, ""
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return time.UTC, fmt.Sprintf("unknown time zone %q: times are shown in UTC", name)
+	}
+	return loc, ""
+}
+
+// column is one state of the board.
+type column struct {
+	State liaison.ProposalState
+	Items []liaison.Proposal
+}
+
+func (p *proposalUI) board(w http.ResponseWriter, r *http.Request) {
+	loc, tzErr := location(r)
+	ps, err := p.svc.List(ctx(r), liaison.ProposalFilter{Limit: 500})
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	var cols []column
+	var marks []liaison.Marking
+	for _, st := range liaison.ProposalStates {
+		c := column{State: st}
+		for _, q := range ps {
+			if q.State == st {
+				c.Items = append(c.Items, q)
+				marks = append(marks, q.Marking)
+			}
+		}
+		cols = append(cols, c)
+	}
+	notes, err := p.svc.Notifications(ctx(r), 10)
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	for _, n := range notes {
+		marks = append(marks, n.Marking)
+	}
+	data := struct {
+		Columns []column
+		Notes   []liaison.Notification
+		Loc     *time.Location
+		TZ      string
+		TZError string
+		Total   int
+	}{cols, notes, loc, r.URL.Query().Get("tz"), tzErr, len(ps)}
+	p.u.render(w, r, http.StatusOK, "proposals", "Proposals", data, marked(marks))
+}
+
+// versionDiff is one version of a proposal with its changes from the one before.
+type versionDiff struct {
+	V    liaison.ProposalVersion
+	Diff []coord.DiffLine
+}
+
+// seat is a decider and its counting position.
+type seat struct {
+	Nation   string
+	Position *liaison.Position
+}
+
+func (p *proposalUI) proposal(w http.ResponseWriter, r *http.Request) {
+	p.show(w, r, http.StatusOK, "")
+}
+
+func (p *proposalUI) show(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	loc, tzErr := location(r)
+	q, err := p.svc.Get(ctx(r), r.PathValue("id"))
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	cur := q.Current()
+	var seats []seat
+	for _, d := range q.Deciders {
+		s := seat{Nation: d}
+		if pos, ok := cur[d]; ok {
+			s.Position = &pos
+		}
+		seats = append(seats, s)
+	}
+	var versions []versionDiff
+	prev := ""
+	for _, v := range q.Versions {
+		versions = append(versions, versionDiff{V: v, Diff: coord.LineDiff(prev, v.Text)})
+		prev = v.Text
+	}
+	data := struct {
+		P        *liaison.Proposal
+		Seats    []seat
+		Versions []versionDiff
+		Loc      *time.Location
+		TZ       string
+		TZError  string
+		Error    string
+		Actions  []coord.Action
+	}{q, seats, versions, loc, r.URL.Query().Get("tz"), tzErr, msg, coord.Actions}
+	p.u.render(w, r, status, "proposal", q.Title, data, marked([]liaison.Marking{q.Marking}))
+}
+
+// act takes a step from the proposal page's form, then shows the page again.
+func (p *proposalUI) act(w http.ResponseWriter, r *http.Request) {
+	act, err := coord.ParseAction(r.PostFormValue("action"))
+	if err == nil {
+		var dl time.Time
+		if s := strings.TrimSpace(r.PostFormValue("deadline")); s != "" {
+			dl, err = httpapi.ParseTime("deadline", s)
+		}
+		if err == nil {
+			_, err = p.svc.Act(ctx(r), r.PathValue("id"), coord.Step{Action: act, Text: r.PostFormValue("text"),
+				Title: r.PostFormValue("title"), Deadline: dl})
+		}
+	}
+	if err != nil {
+		status, msg := httpapi.StatusOf(err)
+		if status == http.StatusNotFound {
+			p.u.fail(w, r, err)
+			return
+		}
+		p.show(w, r, status, msg)
+		return
+	}
+	to := "/proposals/" + url.PathEscape(r.PathValue("id"))
+	if tz := r.URL.Query().Get("tz"); tz != "" {
+		to += "?tz=" + url.QueryEscape(tz)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+func (p *proposalUI) threads(w http.ResponseWriter, r *http.Request) {
+	loc, _ := location(r)
+	ts, err := p.svc.Threads(ctx(r), 200)
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	var marks []liaison.Marking
+	for _, t := range ts {
+		marks = append(marks, t.Marking)
+	}
+	p.u.render(w, r, http.StatusOK, "proposal_threads", "Threads", struct {
+		Threads []liaison.Thread
+		Loc     *time.Location
+	}{ts, loc}, marked(marks))
+}
+
+func (p *proposalUI) thread(w http.ResponseWriter, r *http.Request) {
+	p.showThread(w, r, http.StatusOK, "")
+}
+
+func (p *proposalUI) showThread(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	loc, _ := location(r)
+	t, err := p.svc.Thread(ctx(r), r.PathValue("id"))
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	ms, err := p.svc.Messages(ctx(r), t.ID, 1000)
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	marks := []liaison.Marking{t.Marking}
+	for _, m := range ms {
+		marks = append(marks, m.Marking)
+	}
+	p.u.render(w, r, status, "proposal_thread", t.Subject, struct {
+		T        *liaison.Thread
+		Messages []liaison.Message
+		Loc      *time.Location
+		Error    string
+	}{t, ms, loc, msg}, marked(marks))
+}
+
+// post adds a message from the thread page's form under the thread's own
+// marking (messages with another marking go through the API or the CLI).
+func (p *proposalUI) post(w http.ResponseWriter, r *http.Request) {
+	t, err := p.svc.Thread(ctx(r), r.PathValue("id"))
+	if err == nil {
+		_, err = p.svc.Post(ctx(r), t.ID, r.PostFormValue("text"), t.Marking, nil)
+	}
+	if err != nil {
+		status, msg := httpapi.StatusOf(err)
+		if status == http.StatusNotFound {
+			p.u.fail(w, r, err)
+			return
+		}
+		p.showThread(w, r, status, msg)
+		return
+	}
+	http.Redirect(w, r, "/threads/"+url.PathEscape(r.PathValue("id")), http.StatusSeeOther)
+}
+
+// marked drops unmarked (zero) markings, so a page of unmarked items shows
+// the floor banner rather than an empty one.
+func marked(ms []liaison.Marking) []liaison.Marking {
+	var out []liaison.Marking
+	for _, m := range ms {
+		if m.Classification != "" || len(m.RelTo) > 0 || len(m.Caveats) > 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
