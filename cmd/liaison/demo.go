@@ -70,8 +70,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "\nLiaison demo: %s   (Ctrl-C to stop)\n", m.URL())
-	<-ctx.Done()
-	return m.Close()
+	return m.Wait(ctx)
 }
 
 // printDemoLogins prints the seeded demo accounts, if any.

@@ -29,10 +29,11 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "usage: liaison eval [--json] [-v] [SUITE...]\n\nScores the extraction engine on the gold sets in ../shared; SUITE words select suites by name.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	suites := eval.Find(fs.Args()...)
+	suites := eval.Find(pos...)
 	if *list {
 		for _, s := range eval.All() {
 			fmt.Fprintln(env.Stdout, s.Name)
@@ -40,17 +41,39 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 		return nil
 	}
 	if len(suites) == 0 {
-		return fmt.Errorf("no suite matches %v (see --list)", fs.Args())
+		return fmt.Errorf("no suite matches %v (see --list)", pos)
 	}
 	detail := io.Discard
 	if *verbose {
 		detail = env.Stderr
 	}
+	rows, failed, err := runSuites(ctx, suites, detail)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+	} else {
+		printEvalTable(env.Stdout, rows)
+	}
+	if failed {
+		return errSilentFailure
+	}
+	return nil
+}
+
+// runSuites runs each suite, recording a skip for missing gold data; failed
+// reports a suite error or a metric below its floor.
+func runSuites(ctx context.Context, suites []eval.Suite, detail io.Writer) ([]evalRow, bool, error) {
 	var rows []evalRow
 	failed := false
 	for _, s := range suites {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, false, err
 		}
 		res, err := s.Run(ctx, detail)
 		row := evalRow{Result: res}
@@ -66,19 +89,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 		}
 		rows = append(rows, row)
 	}
-	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return err
-		}
-	} else {
-		printEvalTable(env.Stdout, rows)
-	}
-	if failed {
-		return errSilentFailure
-	}
-	return nil
+	return rows, failed, nil
 }
 
 // printEvalTable prints one line per metric: suite, metric, value, the

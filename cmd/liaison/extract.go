@@ -52,7 +52,8 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "usage: liaison extract [flags] [FILES...]\n\nReads JSON lines {\"id\",\"text\",\"date\",\"title\"} (or .txt files) from FILES or stdin and writes one extraction per line.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
 	if *dateFlag != "" {
@@ -68,7 +69,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
-		readErr <- readInputs(ctx, env.Stdin, fs.Args(), *dateFlag, jobs)
+		readErr <- readInputs(ctx, env.Stdin, pos, *dateFlag, jobs)
 	}()
 	failed, err := extractAll(ctx, eng, jobs, max(1, *workers), env.Stdout, env.Stderr)
 	if rerr := <-readErr; rerr != nil {

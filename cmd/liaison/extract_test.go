@@ -79,7 +79,7 @@ func TestExtractTextFile(t *testing.T) {
 	if x.ID != "report" || len(x.Dates) != 2 || x.Dates[1].Value != "2023-07-11" {
 		t.Errorf("got %+v", x)
 	}
-	out, _, err = runExtractCmd(t, "", "--date", "2023-07-09", nodate)
+	out, _, err = runExtractCmd(t, "", nodate, "--date", "2023-07-09")
 	if err != nil || !strings.Contains(out, `"id":"nodate"`) {
 		t.Errorf("with --date: err %v, out %q", err, out)
 	}

@@ -43,8 +43,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if m.NoUsers(ctx) {
 		fmt.Fprintln(env.Stdout, "No users yet: add one with 'liaison user add NAME --nation CODE --role admin --clearance LEVEL'.")
 	}
-	<-ctx.Done()
-	return m.Close()
+	return m.Wait(ctx)
 }
 
 // version is reported by /healthz and the OpenAPI document.

@@ -176,8 +176,11 @@ func (m *Main) build() error {
 		Documents: m.store, Extractions: m.store, Events: m.store, Feeds: m.store, Stats: m.store,
 		Logger: m.cfg.Logger,
 	}
+	if _, ok := m.store.(liaison.ReportStore); ok {
+		wcfg.NavExtra = append(wcfg.NavExtra, web.NavLink{Name: "Analysis", Href: "/reports"})
+	}
 	if _, ok := m.store.(coordStore); ok {
-		wcfg.NavExtra = []web.NavLink{{Name: "Proposals", Href: "/proposals"}, {Name: "Threads", Href: "/threads"}}
+		wcfg.NavExtra = append(wcfg.NavExtra, web.NavLink{Name: "Proposals", Href: "/proposals"}, web.NavLink{Name: "Threads", Href: "/threads"})
 	}
 	ui, err := web.New(wcfg)
 	if err != nil {
@@ -201,6 +204,9 @@ func (m *Main) build() error {
 	if err := m.buildCoord(api, ui); err != nil {
 		return err
 	}
+	if err := m.buildReports(api, ui); err != nil {
+		return err
+	}
 	m.api = api
 	return nil
 }
@@ -210,6 +216,12 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.Start(ctx); err != nil {
 		return err
 	}
+	return m.Wait(ctx)
+}
+
+// Wait serves (after Start) until ctx is cancelled or serving fails, then
+// closes the node.
+func (m *Main) Wait(ctx context.Context) error {
 	var err error
 	select {
 	case <-ctx.Done():

@@ -130,6 +130,11 @@ func TestOpenAPICoversWiredRoutes(t *testing.T) {
 	if n < 20 {
 		t.Errorf("only %d API routes wired", n)
 	}
+	for _, p := range []string{"/api/v1/documents", "/api/v1/me", "/api/v1/proposals", "/api/v1/threads", "/api/v1/reports", "/api/v1/export"} {
+		if doc.Paths[p] == nil {
+			t.Errorf("%s not wired", p)
+		}
+	}
 	var raw any
 	getJSON(t, m, "/api/v1/openapi.json", &raw)
 	walkRefs(raw, func(ref string) {

@@ -53,9 +53,6 @@ func TestDemoStart(t *testing.T) {
 	if len(m.DemoUsers()) == 0 {
 		t.Fatal("no demo users")
 	}
-	if _, err := m.LoadDemo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar}
 	resp, err := c.PostForm(m.URL()+"/login", url.Values{"name": {"jpn-reader"}, "password": {"jpn-reader-demo"}, "next": {"/proposals"}})

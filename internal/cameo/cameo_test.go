@@ -165,3 +165,38 @@ func BenchmarkLookup(b *testing.B) {
 		}
 	}
 }
+
+// TestNamesClean asserts every name in the table is clean printable text:
+// the shared file's mis-encoded quotes must not leak into events.
+func TestNamesClean(t *testing.T) {
+	for _, c := range Codes() {
+		if err := checkCleanName(c.Name); err != nil {
+			t.Errorf("%s name %q: %v", c.Code, c.Name, err)
+		}
+	}
+	if c, _ := Lookup("044"); c.Name != `Meet at a "third" location` {
+		t.Errorf("044 name = %q", c.Name)
+	}
+}
+
+func TestCleanName(t *testing.T) {
+	tests := []struct {
+		code, raw, want string
+		ok              bool
+	}{
+		{"044", "Meet at a \u00d2hird\u00d3location", `Meet at a "third" location`, true},
+		{"044", "Meet at a \u201cthird\u201d location", `Meet at a "third" location`, true},
+		{"042", "Make a visit", "Make a visit", true},
+		{"042", "Don\u00d5t  visit ", "Don't visit", true},
+		{"042", "bad \u00ff", "", false},
+		{"042", "ctl \x01", "", false},
+		{"042", "say \"x\"y", "", false},
+		{"042", "", "", false},
+	}
+	for _, tt := range tests {
+		got, err := cleanName(tt.code, tt.raw)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("cleanName(%q, %q) = %q, %v; want %q ok=%v", tt.code, tt.raw, got, err, tt.want, tt.ok)
+		}
+	}
+}

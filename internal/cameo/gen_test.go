@@ -36,14 +36,19 @@ const (
 // namedCode is one line of the CAMEO event code file.
 type namedCode struct{ code, name string }
 
-// parseEventCodes reads "CODE<TAB>NAME" lines, skipping the header.
+// parseEventCodes reads "CODE<TAB>NAME" lines, skipping the header; names
+// are decoded and checked by cleanName (gen_names_test.go).
 func parseEventCodes(r io.Reader) ([]namedCode, error) {
 	var out []namedCode
 	err := eachTabLine(r, func(n int, code, rest string) error {
 		if rest == "" {
 			return fmt.Errorf("line %d: code %q has no name", n, code)
 		}
-		out = append(out, namedCode{code, rest})
+		name, err := cleanName(code, rest)
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		out = append(out, namedCode{code, name})
 		return nil
 	})
 	return out, err

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/liaison-project/liaison/internal/extract/dict"
 	"github.com/liaison-project/liaison/internal/extract/event"
 	"github.com/liaison-project/liaison/internal/shareddata"
 )
@@ -29,9 +28,7 @@ func loadRecords(t *testing.T, path string) []EventRecord {
 func TestPETRARCHUnitTests(t *testing.T) {
 	p := shareddata.Need(t, "data/eventcoding/petrarch/PETR.UnitTest.records.xml")
 	dir := filepath.Dir(p)
-	d, err := dict.LoadPETRARCHFiles(filepath.Join(dir, "PETR.Validate.verbs.txt"),
-		[]string{filepath.Join(dir, "PETR.Validate.actors.txt")},
-		filepath.Join(dir, "PETR.Validate.agents.txt"), filepath.Join(dir, "PETR.Validate.discards.txt"))
+	d, err := loadPETRDict(dir, "PETR.Validate.", ".txt", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,10 +48,7 @@ func TestPETRARCHUnitTests(t *testing.T) {
 // dictionaries: hit rate and extra events per record.
 func TestUDPETRARCH(t *testing.T) {
 	p := shareddata.Need(t, "data/eventcoding/udpetrarch-validate/PETR_Validate_records_2_02.xml")
-	dir := filepath.Dir(p)
-	d, err := dict.LoadPETRARCHFiles(filepath.Join(dir, "PETR_Validate_verbs_2_02.txt"),
-		[]string{filepath.Join(dir, "PETR_Validate_actors_2_02.txt")},
-		filepath.Join(dir, "PETR_Validate_agents_2_02.txt"), filepath.Join(dir, "PETR_Validate_discards_2_02.txt"))
+	d, err := loadPETRDict(filepath.Dir(p), "PETR_Validate_", "_2_02.txt", true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,8 @@ type NERSpan struct {
 // NERScore is the span score of named mentions. Recall counts the gold
 // named mentions (proper-noun head) overlapped by a prediction of the same
 // type; precision counts the predictions that overlap a gold mention of the
-// same type (named or not: "the country 's military" is an organisation).
+// same type (named or not: "the country 's military" is an organisation);
+// a prediction overlapping only an unscored "misc" mention is not counted.
 type NERScore struct {
 	Docs            int
 	Pred, PredOK    int
@@ -56,15 +57,22 @@ func ScoreNER(docs []NERDoc, find func(text string) []NERSpan) NERScore {
 		s.Docs++
 		pred := find(d.Text)
 		for _, p := range pred {
+			ok, misc := false, false
+			for _, g := range d.Mentions {
+				if p.Start < g.End && g.Start < p.End {
+					ok = ok || g.Type == p.Type
+					misc = misc || g.Type == "misc"
+				}
+			}
+			if misc && !ok {
+				continue // overlaps an unscored (MISC) mention only: neutral
+			}
 			c := s.ByType[p.Type]
 			s.Pred++
 			c[0]++
-			for _, g := range d.Mentions {
-				if g.Type == p.Type && p.Start < g.End && g.Start < p.End {
-					s.PredOK++
-					c[1]++
-					break
-				}
+			if ok {
+				s.PredOK++
+				c[1]++
 			}
 			s.ByType[p.Type] = c
 		}

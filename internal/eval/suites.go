@@ -72,7 +72,7 @@ func All() []Suite {
 		QuotesSuite(),
 		// entities, coder: add your suites below, one line each.
 		TABARISuite(), PETRARCHSuite(), UDPETRARCHSuite(), GSRSuite(), SeedEventsSuite(),
-		SeedEntitiesSuite(), GeoVirusSuite(), LGLSuite(), GUMSuite(),
+		SeedEntitiesSuite(), GeoVirusSuite(), LGLSuite(), GUMSuite(), CoNLLSuite(),
 	}
 }
 

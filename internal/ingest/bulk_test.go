@@ -19,9 +19,10 @@ func jsonLine(t *testing.T, title, text string) string {
 	return string(b) + "\n"
 }
 
-// TestBulkLinksWithinTheQueue checks near-duplicate and duplicate handling
-// among records not yet written when the next one is looked up.
-func TestBulkLinksWithinTheQueue(t *testing.T) {
+// TestBulkLinksWithinAFile checks near-duplicate and duplicate handling
+// among the records of one bulk file while the reader runs ahead of a slow
+// writer.
+func TestBulkLinksWithinAFile(t *testing.T) {
 	for _, delay := range []time.Duration{0, 5 * time.Millisecond} {
 		t.Run(delay.String(), func(t *testing.T) { testBulkLinks(t, delay) })
 	}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // timeLayouts are the date formats met in feeds, page metadata and input
@@ -102,7 +104,8 @@ const dateLineLines = 4
 // DateFromText finds a date line near the start of a text: an ISO date, a
 // written date ("July 9, 2023", "9 July 2023") or a wire dateline ("TOKYO,
 // July 4 (Reuters) -"). A date without a year takes the year of ref, moved a
-// year back when that would put it far after ref.
+// year back when that would put it far after ref; a date more than two days
+// after ref (the input or fetch date) is not taken.
 func DateFromText(text string, ref time.Time) (time.Time, bool) {
 	lines := strings.SplitN(text, "\n", dateLineLines+1)
 	if len(lines) > dateLineLines {
@@ -112,8 +115,8 @@ func DateFromText(text string, ref time.Time) (time.Time, bool) {
 		if len(line) > 400 {
 			line = line[:400]
 		}
-		if t, ok := dateInLine(line, ref); ok {
-			return t, true
+		if t, ok := dateInLine(line, ref); ok && (ref.IsZero() || !t.After(ref.AddDate(0, 0, 2))) {
+			return t, true // a date after the fetch or input date is not a publication date
 		}
 	}
 	return time.Time{}, false
@@ -123,21 +126,62 @@ func dateInLine(line string, ref time.Time) (time.Time, bool) {
 	if !strings.ContainsAny(line, "0123456789") {
 		return time.Time{}, false
 	}
-	if m := isoDateRe.FindStringSubmatch(line); m != nil {
-		if t, err := time.Parse("2006-01-02", m[0]); err == nil {
-			return t, true
-		}
-	}
-	if m := dmyRe.FindStringSubmatch(line); m != nil {
-		return makeDate(m[3], m[2], m[1], ref)
-	}
-	if m := mdyRe.FindStringSubmatch(line); m != nil && m[3] != "" {
-		return makeDate(m[3], m[1], m[2], ref)
-	}
 	if m := datelineRe.FindStringSubmatch(line); m != nil && !ref.IsZero() {
 		return makeDate("", m[1], m[2], ref)
 	}
+	if loc := isoDateRe.FindStringIndex(line); loc != nil && dateLine(line, loc) {
+		if t, err := time.Parse("2006-01-02", line[loc[0]:loc[1]]); err == nil {
+			return t, true
+		}
+	}
+	if m := dmyRe.FindStringSubmatchIndex(line); m != nil && dateLine(line, m[:2]) {
+		return makeDate(line[m[6]:m[7]], line[m[4]:m[5]], line[m[2]:m[3]], ref)
+	}
+	if m := mdyRe.FindStringSubmatchIndex(line); m != nil && m[6] >= 0 && dateLine(line, m[:2]) {
+		return makeDate(line[m[6]:m[7]], line[m[2]:m[3]], line[m[4]:m[5]], ref)
+	}
 	return time.Time{}, false
+}
+
+// maxDateLineWords is how many other words a line may hold and still be a
+// date line ("Published Monday 10 July 2023 — Vilnius", "By Jane Smith,
+// July 12, 2023 10:30 GMT") rather than prose that mentions a date ("stg
+// convertible eurobond due February 20, 2002 paying an"). Of those, at most
+// one may be a lower-case word that is not date-line filler.
+const maxDateLineWords = 6
+
+// dateFiller are the lower-case words date lines carry.
+var dateFiller = map[string]bool{
+	"by": true, "on": true, "at": true, "of": true, "the": true, "published": true, "updated": true,
+	"posted": true, "last": true, "am": true, "pm": true, "a.m.": true, "p.m.": true, "and": true,
+}
+
+// otherDate are words that make a date in a line the date of something else
+// ("Period ended December 31, 1986", "due March 31, 2002").
+var otherDate = map[string]bool{
+	"ended": true, "ending": true, "end": true, "ends": true, "due": true, "until": true, "through": true,
+	"since": true, "from": true, "before": true, "after": true, "expires": true, "expiring": true, "maturing": true,
+}
+
+// dateLine says whether the date at loc stands as the line's own date.
+func dateLine(line string, loc []int) bool {
+	rest := line[:loc[0]] + " " + line[loc[1]:]
+	words, prose := 0, 0
+	for _, f := range strings.Fields(rest) {
+		f = strings.Trim(f, ",;:()[]|—–-")
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		words++
+		if otherDate[strings.ToLower(f)] {
+			return false
+		}
+		if unicode.IsLower(r) && !dateFiller[strings.ToLower(f)] {
+			prose++
+		}
+	}
+	return words <= maxDateLineWords && prose <= 1
 }
 
 func makeDate(year, month, day string, ref time.Time) (time.Time, bool) {

@@ -24,7 +24,7 @@ type rawDoc struct {
 	inputDate      time.Time // a date field of the input record
 }
 
-// Build turns the raw document into a liaison.Document: normalised text,
+// build turns the raw document into a liaison.Document: normalised text,
 // hashes, canonical URL, language, title and the published time by
 // precedence feed > page meta > date line in the text > input field > fetch.
 func (in *Ingester) build(r *rawDoc) (*liaison.Document, error) {
@@ -46,7 +46,7 @@ func (in *Ingester) build(r *rawDoc) (*liaison.Document, error) {
 		Title:        clean(r.title),
 		Byline:       clean(r.byline),
 		Fetched:      fetched,
-		Lang:         strings.ToLower(r.lang),
+		Lang:         primaryLang(r.lang),
 		Text:         text,
 		ContentHash:  ContentHash(text),
 		SimHash:      SimHash(text),
@@ -69,6 +69,18 @@ func (in *Ingester) build(r *rawDoc) (*liaison.Document, error) {
 	}
 	d.ID = liaison.NewID(idTime)
 	return d, nil
+}
+
+// primaryLang is the primary subtag of a language tag: "en-US" → "en".
+func primaryLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i > 0 {
+		tag = tag[:i]
+	}
+	if len(tag) < 2 || len(tag) > 3 {
+		return ""
+	}
+	return tag
 }
 
 func publishedTime(r *rawDoc, text string, fetched time.Time) (time.Time, liaison.DateSource) {

@@ -36,8 +36,18 @@ type reason struct {
 	sentinel error
 }
 
+// Error is the reason alone.
 func (r *reason) Error() string { return r.msg }
+
+// Unwrap exposes the sentinel to errors.Is.
 func (r *reason) Unwrap() error { return r.sentinel }
+
+var (
+	_ error          = (*InputError)(nil)
+	_ json.Marshaler = (*InputError)(nil)
+	_ error          = (*reason)(nil)
+	_ error          = (*HTTPError)(nil)
+)
 
 // badInput is an InputError wrapping liaison.ErrInvalid.
 func badInput(input, format string, args ...any) error {

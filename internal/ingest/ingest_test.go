@@ -76,6 +76,8 @@ func TestRunFiles(t *testing.T) {
 	write(t, dir, "bad/binary.txt", "PK\x00\x03"+story("Zip"))
 	write(t, dir, "bad/empty.md", "  \n")
 	write(t, dir, "bad/big.txt", strings.Repeat("word ", 20000))
+	write(t, dir, "bad/script-only.html", "<html><head><title>x</title><script>var a = 1;</script></head><body><nav><a href=/>Home</a></nav></body></html>")
+	write(t, dir, "bad/broken.rss", "<rss><channel><title>x</title></rss")
 	write(t, dir, ".hidden/skip.txt", story("Hidden"))
 	write(t, dir, "skip.pdf", "%PDF-1.4")
 
@@ -86,14 +88,14 @@ func TestRunFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// a, b, c, 2 JSON feed + 2 RSS entries, 2 jsonl, 2 csv, 1 json = 12.
-	if sum.Stored != 12 || sum.Failed != 7 || sum.Duplicates != 0 {
-		t.Errorf("summary = %+v, want 12 stored, 7 failed", summaryCounts(sum))
+	if sum.Stored != 12 || sum.Failed != 9 || sum.Duplicates != 0 {
+		t.Errorf("summary = %+v, want 12 stored, 9 failed", summaryCounts(sum))
 		for _, e := range sum.Errors {
 			t.Log(e)
 		}
 	}
 	wantErrs := []string{"d.jsonl:4: malformed JSON", `d.jsonl:5: no "text" or "body" field`, "f.json[1]: no", "latin1.txt: not valid UTF-8",
-		"binary.txt: binary content", "empty.md: empty", "big.txt: too large"}
+		"binary.txt: binary content", "empty.md: empty", "big.txt: too large", "script-only.html: no readable text in HTML", "broken.rss: malformed rss feed"}
 	for _, w := range wantErrs {
 		if !containsErr(sum.Errors, w) {
 			t.Errorf("no error containing %q", w)
@@ -142,7 +144,7 @@ func TestRunFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Stored != 0 || again.NearDuplicates != 0 || again.Duplicates != 12 || again.Failed != 7 {
+	if again.Stored != 0 || again.NearDuplicates != 0 || again.Duplicates != 12 || again.Failed != 9 {
 		t.Errorf("second run = %+v, want nothing new", summaryCounts(again))
 	}
 	if len(st.all()) != 12 {

@@ -140,6 +140,13 @@ func TestDateFromText(t *testing.T) {
 		{"too deep", "a\nb\nc\nd\ne\nJuly 9, 2023", ""},
 		{"no date", "The ministers met.\nThey talked.", ""},
 		{"invalid day", "June 31, 2023 was not a day", ""},
+		{"byline with time", "By Jane Smith, July 12, 2023 10:30 GMT\nText", "2023-07-12"},
+		{"weekday first", "Friday, January 4, 2019 \n\nAn apartment building collapsed", "2019-01-04"},
+		{"date in prose", "Gunma Bank said it will issue a 50 mln dlr convertible bond\ndue March 31, 2002, paying 2-1/2 pct and priced at par, lead manager said", ""},
+		{"period header", "Period ended December 31, 1986\nOper shr loss 1.08 dlrs", ""},
+		{"wrapped prose", "stg convertible eurobond due February 20, 2002 paying an\nindicated coupon", ""},
+		{"after the reference", "Published 2024-01-05\nText", ""},
+		{"iso in prose", "The agreement, signed 2023-07-09 in Vilnius by the ministers of both countries, takes effect now", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,7 +48,7 @@ func newSite(t *testing.T) *httptest.Server {
 	mux.HandleFunc("/500", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", http.StatusInternalServerError) })
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		select {
-		case <-time.After(3 * time.Second):
+		case <-time.After(10 * time.Second):
 		case <-r.Context().Done():
 		}
 	})
@@ -70,7 +70,7 @@ func newSite(t *testing.T) *httptest.Server {
 
 func webIngester(srv *httptest.Server, st *fakeStore) *Ingester {
 	c := srv.Client()
-	c.Timeout = 300 * time.Millisecond
+	c.Timeout = time.Second // generous: CI machines are loaded
 	return New(Config{Store: st, Client: c, MaxBytes: 64 << 10, HostInterval: -1})
 }
 

@@ -27,7 +27,7 @@ func (db *DB) Actors(ctx context.Context, cursor string, limit int) (liaison.Pag
 		return page, err
 	}
 	cte, args := actorsCTE(ctx)
-	if err := db.db.QueryRowContext(ctx, cte+`SELECT count(*) FROM a`, args...).Scan(&page.Total); err != nil {
+	if err := db.queryRow(ctx, cte+`SELECT count(*) FROM a`, args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count actors: %w", err)
 	}
 	cond := "1"
@@ -105,7 +105,7 @@ func (db *DB) Places(ctx context.Context, cursor string, limit int) (liaison.Pag
 		return page, err
 	}
 	cte, args := placesCTE(ctx)
-	if err := db.db.QueryRowContext(ctx, cte+`SELECT count(*) FROM p`, args...).Scan(&page.Total); err != nil {
+	if err := db.queryRow(ctx, cte+`SELECT count(*) FROM p`, args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count places: %w", err)
 	}
 	cond := "1"
@@ -158,7 +158,7 @@ func (db *DB) Stats(ctx context.Context) (liaison.Stats, error) {
 		{`SELECT count(*) FROM feeds f WHERE ` + fvis, fargs, &s.Feeds},
 	}
 	for _, c := range counts {
-		if err := db.db.QueryRowContext(ctx, c.q, c.args...).Scan(c.dst); err != nil {
+		if err := db.queryRow(ctx, c.q, c.args...).Scan(c.dst); err != nil {
 			return liaison.Stats{}, fmt.Errorf("stats: %w", err)
 		}
 	}

@@ -55,7 +55,7 @@ func loadBenchCorpus(b *testing.B, db *DB, n int) []string {
 					Text: sb.String(), Published: pub, Fetched: pub, SimHash: rng.Uint64(),
 					Marking: benchMarkings[rng.IntN(len(benchMarkings))]}
 				d.ContentHash = ContentHash(d.Text + d.Title)
-				if _, err := putDocument(ctx, tx, d, liaison.PutResult{}); err != nil {
+				if _, err := db.putDocument(ctx, tx, d, liaison.PutResult{}); err != nil {
 					return err
 				}
 				ev := liaison.Event{Source: benchActors[rng.IntN(len(benchActors))] + "GOV", Target: benchActors[rng.IntN(len(benchActors))],
@@ -236,4 +236,23 @@ func BenchmarkPutDocuments(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkNearDuplicateCandidates measures the per-document lookup ingest
+// makes before each write (distance 3: the indexed bands), over 20,000
+// fingerprints.
+func BenchmarkNearDuplicateCandidates(b *testing.B) {
+	db, err := Open(context.Background(), filepath.Join(b.TempDir(), "nd.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	loadBenchCorpus(b, db, 20000)
+	sys := liaison.SystemContext(context.Background())
+	rng := rand.New(rand.NewPCG(8, 9))
+	for b.Loop() {
+		if _, err := db.NearDuplicateCandidates(sys, rng.Uint64(), 3); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -23,8 +23,9 @@ import (
 
 // DB is an open Liaison store. It is safe for concurrent use.
 type DB struct {
-	db  *sql.DB
-	log *slog.Logger
+	db    *sql.DB
+	log   *slog.Logger
+	stmts stmtCache
 }
 
 var (
@@ -79,6 +80,7 @@ func (db *DB) Close() error {
 	if db == nil || db.db == nil {
 		return nil
 	}
+	db.closeStmts()
 	return db.db.Close()
 }
 

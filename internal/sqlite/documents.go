@@ -85,7 +85,7 @@ func (db *DB) PutDocument(ctx context.Context, d *liaison.Document) (liaison.Put
 	}
 	err := db.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		res, err = putDocument(ctx, tx, d, res)
+		res, err = db.putDocument(ctx, tx, d, res)
 		return err
 	})
 	if err != nil {
@@ -128,7 +128,7 @@ func (db *DB) PutDocuments(ctx context.Context, ds []*liaison.Document) ([]Batch
 			if d.DuplicateOf != "" {
 				res.Status = "near-duplicate"
 			}
-			res, err := putDocument(ctx, tx, d, res)
+			res, err := db.putDocument(ctx, tx, d, res)
 			if errors.Is(err, liaison.ErrInvalid) || errors.Is(err, liaison.ErrConflict) {
 				out[i].Err = err
 				continue
@@ -159,13 +159,13 @@ func checkDocument(d *liaison.Document) error {
 }
 
 // putDocument is PutDocument inside tx.
-func putDocument(ctx context.Context, tx *sql.Tx, d *liaison.Document, res liaison.PutResult) (liaison.PutResult, error) {
+func (db *DB) putDocument(ctx context.Context, tx *sql.Tx, d *liaison.Document, res liaison.PutResult) (liaison.PutResult, error) {
 	// One round trip answers every check: an exact duplicate (by content
 	// hash, else canonical URL), whether the id is taken, whether the first
 	// copy of a near-duplicate exists.
 	var byHash, byURL sql.NullString
 	var idTaken, firstExists bool
-	err := tx.QueryRowContext(ctx, `SELECT
+	err := db.txQueryRow(ctx, tx, `SELECT
 		(SELECT id FROM documents WHERE content_hash = ?),
 		(SELECT id FROM documents WHERE canonical_url = ? AND ? <> ''),
 		EXISTS (SELECT 1 FROM documents WHERE id = ?),
@@ -185,7 +185,7 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *liaison.Document, res liais
 	}
 	mk := toCols(d.Marking)
 	sim := d.SimHash
-	_, err = tx.ExecContext(ctx, `INSERT INTO documents(id, source, url, canonical_url, title, byline, published,
+	_, err = db.txExec(ctx, tx, `INSERT INTO documents(id, source, url, canonical_url, title, byline, published,
 		date_source, fetched, lang, text, content_hash, simhash, sh0, sh1, sh2, sh3, duplicate_of,
 		mk_class, mk_level, mk_rel, mk_groups, mk_caveats, origin_node, origin_nation, created_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -224,7 +224,7 @@ func first(ss ...string) string {
 // one answers the same ErrNotFound.
 func (db *DB) Document(ctx context.Context, id string) (*liaison.Document, error) {
 	vis, args := visible(ctx, "d")
-	row := db.db.QueryRowContext(ctx, `SELECT `+docCols+` FROM documents d WHERE d.id = ? AND `+vis,
+	row := db.queryRow(ctx, `SELECT `+docCols+` FROM documents d WHERE d.id = ? AND `+vis,
 		append([]any{id}, args...)...)
 	d, err := scanDoc(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -258,7 +258,7 @@ func (db *DB) Documents(ctx context.Context, f liaison.DocumentFilter) (liaison.
 	if f.Source == "" && f.From.IsZero() && f.To.IsZero() {
 		page.Total, err = db.countVisible(ctx, "documents")
 	} else {
-		err = db.db.QueryRowContext(ctx, `SELECT count(*) FROM documents d WHERE `+w.sql(), w.args...).Scan(&page.Total)
+		err = db.queryRow(ctx, `SELECT count(*) FROM documents d WHERE `+w.sql(), w.args...).Scan(&page.Total)
 	}
 	if err != nil {
 		return page, fmt.Errorf("count documents: %w", err)
@@ -267,7 +267,7 @@ func (db *DB) Documents(ctx context.Context, f liaison.DocumentFilter) (liaison.
 		w.add("(d.published, d.id) < (?, ?)", k.S, k.ID)
 	}
 	limit := clampLimit(f.Limit)
-	rows, err := db.db.QueryContext(ctx, `SELECT `+docCols+` FROM documents d WHERE `+w.sql()+
+	rows, err := db.query(ctx, `SELECT `+docCols+` FROM documents d WHERE `+w.sql()+
 		` ORDER BY d.published DESC, d.id DESC LIMIT ?`, append(w.args, limit+1)...)
 	if err != nil {
 		return page, fmt.Errorf("list documents: %w", err)
@@ -296,7 +296,7 @@ func (db *DB) Documents(ctx context.Context, f liaison.DocumentFilter) (liaison.
 func (db *DB) countVisible(ctx context.Context, tbl string) (int, error) {
 	vis, args := visible(ctx, "c")
 	var n int
-	err := db.db.QueryRowContext(ctx, `SELECT coalesce(sum(c.n), 0) FROM mk_counts c WHERE c.tbl = ? AND `+vis,
+	err := db.queryRow(ctx, `SELECT coalesce(sum(c.n), 0) FROM mk_counts c WHERE c.tbl = ? AND `+vis,
 		append([]any{tbl}, args...)...).Scan(&n)
 	return n, err
 }
@@ -314,7 +314,7 @@ func (db *DB) NearDuplicateCandidates(ctx context.Context, h uint64, maxDistance
 	if maxDistance <= 3 {
 		w.add("(d.sh0 = ? OR d.sh1 = ? OR d.sh2 = ? OR d.sh3 = ?)", band(h, 0), band(h, 1), band(h, 2), band(h, 3))
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT d.rowid, d.simhash FROM documents d WHERE `+w.sql(), w.args...)
+	rows, err := db.query(ctx, `SELECT d.rowid, d.simhash FROM documents d WHERE `+w.sql(), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("near-duplicate candidates: %w", err)
 	}

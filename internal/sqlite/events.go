@@ -59,7 +59,7 @@ func (db *DB) events(ctx context.Context, f liaison.EventFilter, order string, l
 	case onlyActor:
 		page.Total, err = db.countActor(ctx, strings.ToUpper(strings.TrimSpace(f.Actor)))
 	default:
-		err = db.db.QueryRowContext(ctx, `SELECT count(*) FROM events e WHERE `+w.sql(), w.args...).Scan(&page.Total)
+		err = db.queryRow(ctx, `SELECT count(*) FROM events e WHERE `+w.sql(), w.args...).Scan(&page.Total)
 	}
 	if err != nil {
 		return page, fmt.Errorf("count events: %w", err)
@@ -74,7 +74,7 @@ func (db *DB) events(ctx context.Context, f liaison.EventFilter, order string, l
 			w.add("(e.date, e.id) < (?, ?)", k.S, k.ID)
 		}
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT `+eventCols+` FROM events e WHERE `+w.sql()+
+	rows, err := db.query(ctx, `SELECT `+eventCols+` FROM events e WHERE `+w.sql()+
 		` ORDER BY `+order+` LIMIT ?`, append(w.args, limit+1)...)
 	if err != nil {
 		return page, fmt.Errorf("list events: %w", err)
@@ -105,7 +105,7 @@ func (db *DB) countActor(ctx context.Context, code string) (int, error) {
 	vis, args := visible(ctx, "e")
 	pat := code + "*"
 	var src, tgt, both int
-	err := db.db.QueryRowContext(ctx, `SELECT
+	err := db.queryRow(ctx, `SELECT
 		(SELECT count(*) FROM events e WHERE e.source GLOB ? AND `+vis+`),
 		(SELECT count(*) FROM events e WHERE e.target GLOB ? AND `+vis+`),
 		(SELECT count(*) FROM events e WHERE e.target GLOB ? AND e.source GLOB ? AND `+vis+`)`,

@@ -17,7 +17,8 @@ import (
 // marks the document extracted. Running it again with the same extraction
 // leaves the same rows. Events take a marking at least as restricted as the
 // document's (their own, if stricter, is combined in). Events without an id
-// get "<docID>-<n>". Only the system viewer may write.
+// get a new ULID (replaced on every re-extraction). Only the system viewer
+// may write.
 func (db *DB) PutExtraction(ctx context.Context, docID string, x *liaison.Extraction) error {
 	if err := requireSystem(ctx, "put extraction"); err != nil {
 		return err
@@ -139,7 +140,9 @@ func putExtraction(ctx context.Context, tx *sql.Tx, docID string, docMk liaison.
 // restricted as the document's.
 func insertEvent(ctx context.Context, tx *sql.Tx, docID string, seq int, docMk liaison.Marking, e liaison.Event) error {
 	if e.ID == "" {
-		e.ID = fmt.Sprintf("%s-%d", docID, seq)
+		// A fresh ULID, not "<doc>-<n>": a sequence would let a viewer who
+		// sees events 0 and 2 infer a hidden event 1.
+		e.ID = liaison.NewID(time.Now())
 	}
 	mk := toCols(stricter(docMk, e.Marking))
 	var pname any
@@ -187,7 +190,7 @@ func parseBBox(s sql.NullString) *[4]float64 {
 func (db *DB) Extraction(ctx context.Context, docID string) (*liaison.Extraction, error) {
 	vis, args := visible(ctx, "d")
 	var at sql.NullString
-	err := db.db.QueryRowContext(ctx, `SELECT d.extracted_at FROM documents d WHERE d.id = ? AND `+vis,
+	err := db.queryRow(ctx, `SELECT d.extracted_at FROM documents d WHERE d.id = ? AND `+vis,
 		append([]any{docID}, args...)...).Scan(&at)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !at.Valid) {
 		return nil, notFound("extraction", docID)

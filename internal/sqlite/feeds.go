@@ -101,7 +101,7 @@ func (db *DB) PutFeed(ctx context.Context, f *liaison.Feed) error {
 // Feed returns one visible feed by id.
 func (db *DB) Feed(ctx context.Context, id string) (*liaison.Feed, error) {
 	vis, args := visible(ctx, "f")
-	f, err := scanFeed(db.db.QueryRowContext(ctx, `SELECT `+feedCols+` FROM feeds f WHERE f.id = ? AND `+vis,
+	f, err := scanFeed(db.queryRow(ctx, `SELECT `+feedCols+` FROM feeds f WHERE f.id = ? AND `+vis,
 		append([]any{id}, args...)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("feed", id)

@@ -26,7 +26,7 @@ func testVisibilityRandom(t *testing.T, s Store) {
 	rng := rand.New(rand.NewPCG(11, 17))
 	nations := []string{"USA", "FRA", "JPN", "KOR", "GBR", "SWE"}
 	caveats := []string{"ATOMAL", "CRYPTO", "BOHEMIA"}
-	const docs, viewers = 40, 40
+	const docs, viewers = 40, 25
 	var marks []liaison.Marking
 	var ids []string
 	for i := range docs {

@@ -27,7 +27,8 @@ type Store interface {
 }
 
 // Run runs the whole suite; open must return a fresh, empty store (closed by
-// the caller's t.Cleanup).
+// the caller's t.Cleanup). Tests run in parallel, so open must be safe to
+// call concurrently.
 func Run(t *testing.T, open func(t *testing.T) Store) {
 	tests := []struct {
 		name string
@@ -52,10 +53,12 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"Visibility", testVisibility},
 		{"EventsNeverLessRestricted", testEventsNeverLessRestricted},
 		{"VisibilityRandom", testVisibilityRandom},
+		{"SearchLeavesNoTrace", testSearchLeavesNoTrace},
 		{"Concurrent", testConcurrent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // each test has its own store
 			tc.fn(t, open(t))
 		})
 	}

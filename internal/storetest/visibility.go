@@ -120,6 +120,7 @@ func testVisibility(t *testing.T, s Store) {
 	mx := storeMatrix(t, s)
 	for _, mv := range matrixViewers() {
 		t.Run(mv.name, func(t *testing.T) {
+			t.Parallel() // viewers only read (their writes are refused)
 			checkViewer(t, s, mx, mv)
 		})
 	}
@@ -168,6 +169,9 @@ func checkViewer(t *testing.T, s Store, mx matrix, mv matrixViewer) {
 	ctx, want := mv.ctx(), expect(mx, mv)
 	ids, total := allDocs(t, ctx, s, liaison.DocumentFilter{Limit: 2})
 	checkSet(t, "Documents", ids, want.docs, total)
+	// Filtered lists take other count paths: they must agree.
+	ids, total = allDocs(t, ctx, s, liaison.DocumentFilter{Source: "test", From: day0.AddDate(-1, 0, 0), Limit: 3})
+	checkSet(t, "Documents(filtered)", ids, want.docs, total)
 	hits, snips, total := allHits(t, ctx, s, liaison.SearchQuery{Query: "matrix", Limit: 2})
 	checkSet(t, "Search", hits, want.docs, total)
 	for _, i := range want.hidden {
@@ -184,16 +188,7 @@ func checkViewer(t *testing.T, s Store, mx matrix, mv matrixViewer) {
 		}
 		checkHidden(t, ctx, s, mx, i)
 	}
-	evs, total := allEvents(t, ctx, s, liaison.EventFilter{Limit: 3})
-	var got []string
-	for _, e := range evs {
-		if e.ID == mx.strictID {
-			got = append(got, "strict")
-		} else {
-			got = append(got, fmt.Sprintf("doc %d", slices.Index(mx.docs, e.DocID)))
-		}
-	}
-	checkSet(t, "Events", got, want.events, total)
+	checkEvents(t, ctx, s, mx, want)
 	checkAggregates(t, ctx, s, want)
 	cands, err := s.NearDuplicateCandidates(ctx, 0xff00ff00ff00ff00, 3)
 	if err != nil {
@@ -213,6 +208,36 @@ func checkViewer(t *testing.T, s Store, mx matrix, mv matrixViewer) {
 		fids = append(fids, f.ID)
 	}
 	checkSet(t, "Feeds", fids, want.feeds, len(feeds))
+}
+
+// checkEvents checks the event list, unfiltered and filtered, for one viewer.
+func checkEvents(t *testing.T, ctx context.Context, s Store, mx matrix, want expected) {
+	t.Helper()
+	evs, total := allEvents(t, ctx, s, liaison.EventFilter{Limit: 3})
+	var got []string
+	for _, e := range evs {
+		if e.ID == mx.strictID {
+			got = append(got, "strict")
+		} else {
+			got = append(got, fmt.Sprintf("doc %d", slices.Index(mx.docs, e.DocID)))
+		}
+	}
+	checkSet(t, "Events", got, want.events, total)
+	filtered, total := allEvents(t, ctx, s, liaison.EventFilter{Root: "04", From: day0.AddDate(-1, 0, 0), Limit: 2})
+	if len(filtered) != len(want.events) || total != len(want.events) {
+		t.Errorf("Events(filtered): %d items, total %d; want %d", len(filtered), total, len(want.events))
+	}
+	var actorEvents []string
+	for i := range matrixMarkings {
+		evs, n := allEvents(t, ctx, s, liaison.EventFilter{Actor: actorOf(i)[:2]})
+		if len(evs) != n {
+			t.Errorf("Events(actor %s): %d items, total %d", actorOf(i)[:2], len(evs), n)
+		}
+		for _, e := range evs {
+			actorEvents = append(actorEvents, e.DocID)
+		}
+	}
+	checkSet(t, "Events(actor prefixes)", actorEvents, want.docs, len(actorEvents))
 }
 
 func checkAggregates(t *testing.T, ctx context.Context, s Store, want expected) {
@@ -313,5 +338,45 @@ func testEventsNeverLessRestricted(t *testing.T, s Store) {
 	}
 	if m := p.Items[0].Marking; m.Level != 3 || !slices.Equal(m.RelTo, []string{"USA"}) || !slices.Equal(m.Caveats, []string{"ATOMAL"}) {
 		t.Errorf("event marking = %+v, want the document's", m)
+	}
+}
+
+// testSearchLeavesNoTrace checks that what a viewer gets from a search —
+// hits, ranks, snippets, totals, cursors — does not change when documents
+// they may not see are added.
+func testSearchLeavesNoTrace(t *testing.T, s Store) {
+	viewer := as("JPN", 2)
+	for i := range 3 {
+		d := doc(fmt.Sprintf("Zeta %d", i), fmt.Sprintf("Zeta report %d%s about the exercise.", i, strings.Repeat(" zeta", i)), day0)
+		d.Marking = liaison.Marking{Level: 1}
+		put(t, s, d)
+	}
+	snapshot := func() string {
+		var out []string
+		for _, q := range []string{"zeta", "zeta exercise", "zet*", `"zeta report"`} {
+			for c := ""; ; {
+				p, err := s.Search(viewer, liaison.SearchQuery{Query: q, Limit: 2, Cursor: c})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range p.Items {
+					out = append(out, fmt.Sprintf("%s|%s|%v|%s", q, h.Document.ID, h.Rank, h.Snippet))
+				}
+				out = append(out, fmt.Sprintf("%s|total %d|next %s", q, p.Total, p.NextCursor))
+				if c = p.NextCursor; c == "" {
+					break
+				}
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	before := snapshot()
+	for i := range 20 {
+		d := doc(fmt.Sprintf("Hidden zeta %d", i), fmt.Sprintf("Secret zeta zeta zeta exercise %d, zeta.", i), day0.AddDate(0, 0, 1))
+		d.Marking = liaison.Marking{Level: 3, RelTo: []string{"USA"}}
+		put(t, s, d)
+	}
+	if after := snapshot(); after != before {
+		t.Errorf("invisible documents changed a viewer's search results:\nbefore:\n%s\nafter:\n%s", before, after)
 	}
 }

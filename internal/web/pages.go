@@ -91,12 +91,13 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data := struct {
-		Doc    *liaison.Document
-		X      *liaison.Extraction
-		Body   any
-		Actors []mentionGroup
-		Places []mentionGroup
-	}{d, x, highlight(d.Text, annotations(x)), groupActors(x.Actors), groupPlaces(x.Places)}
+		Doc     *liaison.Document
+		X       *liaison.Extraction
+		Body    any
+		Actors  []mentionGroup
+		Places  []mentionGroup
+		CanCite bool
+	}{d, x, highlight(d.Text, annotations(x)), groupActors(x.Actors), groupPlaces(x.Places), u.canDraft(r)}
 	u.render(w, r, http.StatusOK, "document", d.Title, data, marks)
 }
 
@@ -336,4 +337,10 @@ func (g *mentionGroup) add(text string) {
 		}
 	}
 	g.Texts = append(g.Texts, text)
+}
+
+// canDraft reports whether the viewer may draft an analyst report here.
+func (u *UI) canDraft(r *http.Request) bool {
+	v, _ := liaison.ViewerFrom(ctx(r))
+	return u.reports && v.Role.Can(liaison.RoleAnalyst)
 }

@@ -52,10 +52,11 @@ type NavLink struct {
 
 // UI renders the pages. Build it with New and register it with Register.
 type UI struct {
-	srv   *httpapi.Server // set by Register: the feed form uses its feed rules
-	cfg   Config
-	log   *slog.Logger
-	pages map[string]*template.Template
+	srv     *httpapi.Server // set by Register: the feed form uses its feed rules
+	reports bool            // set by RegisterReports: documents offer "draft a report"
+	cfg     Config
+	log     *slog.Logger
+	pages   map[string]*template.Template
 }
 
 // pageNames are the templates in templates/ besides layout.html.

@@ -35,6 +35,7 @@ type doc struct {
 	lastCty int            // index into out of the last country mention, -1
 	short   map[string]int // lower-case name part -> index of its person mention
 	lower   map[string]bool
+	acr     map[string]int // acronyms defined in the text -> mention index
 }
 
 // Find returns the actor mentions of text, coded as of docDate. A very
@@ -117,11 +118,23 @@ func (d *doc) backRefs() {
 func (d *doc) at(i int) int {
 	t := d.toks[i]
 	if !t.Word {
-		return 0
+		return d.acronymDef(i)
 	}
 	if personPronouns[t.Lower] {
 		d.pronoun(i)
 		return 1
+	}
+	if groupPronouns[t.Lower] {
+		d.groupPronoun(i)
+		return 1
+	}
+	if t.Upper && d.acronymUse(i) {
+		return 1
+	}
+	if len(t.Lower) == 1 && t.Upper {
+		if n := d.initialName(i); n > 0 {
+			return n
+		}
 	}
 	if (t.Lower == "the" || t.Lower == "its") && i+1 < len(d.toks) {
 		if n := d.definite(i + 1); n > 0 {

@@ -68,6 +68,24 @@ func TestFind(t *testing.T) {
 		{"acronym needs capitals", "Let us go. The US agreed.", "2023-07-09", "US=USA/country"},
 		{"weak surname needs context", "Kim went home.", "2023-07-09", ""},
 		{"unknown titled person", "Defense Minister Jane Roe of Japan spoke.", "2023-07-09", "Defense Minister Jane Roe of Japan=JPNGOVMIL/person"},
+		{"titled known office-holder, no country", "Prime Minister Manasseh Sogavare spoke.", "2023-07-09",
+			"Prime Minister Manasseh Sogavare=SLBGOV/person"},
+		{"titled unknown name, no country", "Prime Minister John Doerty spoke.", "2023-07-09",
+			"Prime Minister John Doerty=/person"},
+		{"it as subject", "NATO met on Monday. It said the talks went well.", "2023-07-09",
+			"NATO=IGOWSTNAT/organisation It=IGOWSTNAT/organisation"},
+		{"they after a country", "China sent ships, and they sailed past Japan.", "2023-07-09",
+			"China=CHN/country they=CHN/country Japan=JPN/country"},
+		{"expletive it", "Japan met NATO. It is expected to rain.", "2023-07-09",
+			"Japan=JPN/country NATO=IGOWSTNAT/organisation"},
+		{"it skips a person", "NATO met Kishida. It said the talks went well.", "2023-07-09",
+			"NATO=IGOWSTNAT/organisation Kishida=JPNGOV/person It=IGOWSTNAT/organisation"},
+		{"acronym defined in text", "The Bureau of Animal Industry (BAI) said BAI staff left.", "2023-07-09",
+			"Bureau of Animal Industry=/organisation BAI=/organisation BAI=/organisation"},
+		{"acronym of a coded body", "The Japan Coast Guard (JCG) said JCG ships left.", "2023-07-09",
+			"Japan Coast Guard=JPNMIL/military JCG=JPNMIL/military JCG=JPNMIL/military"},
+		{"initial and surname", "The bowler D. Gough took five wickets.", "2023-07-09", "D. Gough=/person"},
+		{"state abbreviation is no initial", "He lives in Charleston, W. Va. now.", "2023-07-09", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -101,6 +119,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func FuzzFind(f *testing.F) {
+	f.Add("The Bureau of Animal Industry (BAI) said. It said (X) D. Gough, they agreed (")
 	fd, err := Default()
 	if err != nil {
 		f.Fatal(err)

@@ -221,7 +221,9 @@ strait channel gulf peninsula assembly library`)
 
 var nerConnector = set(`of for and the de on in du la von van der al bin`)
 
-var orgSuffix = set(`ministry agency party corp corporation inc ltd llc co company council committee commission
+var orgSuffix = set(`plc ag sa nv gmbh spa bhd pty limited bancorp securities insurance airline
+telegraph zeitung gazette chronicle courier observer campaign
+ministry agency party corp corporation inc ltd llc co company council committee commission
 association union university institute bank group organization organisation foundation department bureau office
 court parliament assembly army navy force forces police service services network news times post journal herald
 tribune airlines airways club society federation league church hospital school college center centre fund program
@@ -230,7 +232,7 @@ laboratory labs laboratories technologies systems motors electric energy petrole
 brigade division regiment alliance coalition movement front initiative trust partners holdings industries
 international worldwide unit agency's guard wire digest monitor bulletin daily`)
 
-var orgHead = set(`department ministry university bureau office bank council institute house commission museum
+var orgHead = set(`party department ministry university bureau office bank council institute house commission museum
 college school court board federation association society league order`)
 
 var capsStop = set(`i ii iii iv a ok tv ceo cfo am pm gmt utc bc ad dna rna id vs usd eur gdp pc uk us eu un

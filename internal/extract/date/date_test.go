@@ -38,6 +38,8 @@ func TestFind(t *testing.T) {
 		{"The 1990s were calm.", "1990s=199"},
 		{"He may go. We march on.", ""},
 		{"It cost $2000 and 2010% more.", ""},
+		{"Before Friday's announcement, a 2009 analysis.", "Friday=2023-07-07; 2009=2009"},
+		{"It shipped 2000 tonnes and 1500 troops; 2022 was calm.", "2022=2022"},
 		{"The 2-day summit and F-35 jets.", ""},
 		{"Early 2011 was hard.", "Early 2011=2011"},
 		{"During the 2009-2010 season.", "2009-2010=2009/2010"},

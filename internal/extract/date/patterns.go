@@ -2,6 +2,7 @@ package date
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/liaison-project/liaison"
 )
@@ -198,6 +199,9 @@ func (f *finder) yearish(i int) (mention, int, bool) {
 	if f.punct(i+1, "%") || f.punct(i+1, ",") && i+2 < len(f.toks) && f.toks[i+2].kind == tNum && f.toks[i+1].end == f.toks[i+2].start {
 		return mention{}, 0, false // "2010%", "2,010,000"
 	}
+	if f.countNoun(i + 1) {
+		return mention{}, 0, false // "2000 tonnes", "1500 troops"
+	}
 	if t.suffix == "s" && t.n%10 == 0 {
 		return mention{Value: fmt.Sprintf("%03d", t.n/10)}, i + 1, true
 	}
@@ -217,3 +221,27 @@ func (f *finder) yearish(i int) (mention, int, bool) {
 	}
 	return out, i + 1, true
 }
+
+// countNoun reports whether token i is a word that makes the number before
+// it a quantity: a unit or a plural noun ("tonnes", "troops").
+func (f *finder) countNoun(i int) bool {
+	if i >= len(f.toks) || f.toks[i].kind != tWord || f.toks[i].upper || !f.adjacent(i-1) {
+		return false
+	}
+	w := strings.ToLower(string(f.r[f.toks[i].start:f.toks[i].end]))
+	if quantityWords[w] {
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") &&
+		!strings.HasSuffix(w, "us") && !notPlural[w]
+}
+
+// quantityWords follow a number that counts something.
+var quantityWords = map[string]bool{"people": true, "mln": true, "million": true, "billion": true, "pct": true,
+	"percent": true, "per": true, "men": true, "women": true, "children": true, "personnel": true, "feet": true,
+	"km": true, "kg": true, "mw": true, "times": true, "dlr": true, "stg": true, "yen": true, "crore": true}
+
+// notPlural are words ending in s that may follow a year.
+var notPlural = map[string]bool{"was": true, "has": true, "this": true, "thus": true, "plus": true, "versus": true,
+	"its": true, "his": true, "as": true, "is": true, "does": true, "whereas": true, "across": true, "towards": true,
+	"afterwards": true, "unless": true, "always": true, "perhaps": true, "sales": false}

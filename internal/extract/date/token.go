@@ -28,8 +28,9 @@ type tok struct {
 	suffix string
 }
 
-// keyBuf lowercases words to look them up without allocating per token
-// (Go's map lookups on string(bytes) do not allocate).
+// tokenize splits r into tokens. Words are lower-cased into a scratch
+// buffer to look up keywords without allocating per token (Go's map lookups
+// on string(bytes) do not allocate); only ASCII words can be keywords.
 func tokenize(r []rune) []tok {
 	out := make([]tok, 0, len(r)/5+1)
 	var buf []byte
@@ -45,12 +46,16 @@ func tokenize(r []rune) []tok {
 		case unicode.IsLetter(c):
 			j := i
 			buf = buf[:0]
-			for j < len(r) && (unicode.IsLetter(r[j]) || r[j] == '\'' && j+1 < len(r) && unicode.IsLetter(r[j+1])) {
-				buf = append(buf, byte(unicode.ToLower(r[j])&0x7f))
+			ascii := true
+			for j < len(r) && unicode.IsLetter(r[j]) {
+				if r[j] > 127 {
+					ascii = false
+				}
+				buf = append(buf, byte(unicode.ToLower(r[j])))
 				j++
 			}
 			t := tok{kind: tWord, start: i, end: j, upper: unicode.IsUpper(c)}
-			if j-i <= 12 {
+			if ascii && j-i <= 12 {
 				if k, ok := keywords[string(buf)]; ok {
 					t.key = k.canon
 				}

@@ -90,6 +90,5 @@ func buildKeywords() map[string]kw {
 			add(c)
 		}
 	}
-	m["'ll"] = kw{"will"}
 	return m
 }

@@ -70,6 +70,9 @@ func BuiltinOptions() *Options {
 	o.Subordinate = true
 	o.DropAttribution = true
 	o.NoSelfEvents = true
+	o.PossessiveAgents = true
+	o.SubjectOverCompound = true
+	o.RelativeClauses = true
 	return o
 }
 

@@ -125,6 +125,10 @@ type Dict struct {
 	Discards   []*Discard
 	Synsets    map[string][][]Elem
 	Options    *Options
+	// Negations maps a code to the code a negated verb of it is coded as,
+	// from a PETRARCH coding ontology (LoadOntology); nil flags negated
+	// events instead.
+	Negations map[string]string
 	// Issues and time phrases are not used.
 }
 
@@ -150,6 +154,9 @@ func (d *Dict) Merge(o *Dict) {
 	}
 	if d.Options == nil {
 		d.Options = o.Options
+	}
+	if d.Negations == nil {
+		d.Negations = o.Negations
 	}
 }
 

@@ -89,6 +89,36 @@ type Options struct {
 	// clause of its own, with agent-only and missing actors written "---"
 	// (PETRARCH's output for such clauses).
 	AttributionClause bool
+	// PossessiveAgents gives an agent to a possessive actor across its
+	// modifiers ("Ithilen's awful and evil minister Calimehtar" = ITHGOV),
+	// as PETRARCH's noun phrases do; TABARI attaches adjacent agents only.
+	PossessiveAgents bool
+	// SubjectOverCompound makes a pattern's % compound that follows the
+	// verb the target when an actor precedes the verb ("A agrees with B
+	// and C" = A/B, A/C, as PETRARCH-2 codes it); TABARI codes the
+	// compound's members with each other whatever precedes.
+	SubjectOverCompound bool
+	// RelativeClauses codes a relative clause ("X, which ...", "a woman
+	// who ...", "the group that has ...") as a clause whose subject is
+	// the actor it describes, and resumes the main clause after it.
+	RelativeClauses bool
+	// StackAgents applies adjacent agents cumulatively ("Danish Islamist
+	// media" = DNKMUSMED), as PETRARCH combines a noun phrase's agents;
+	// TABARI gives each agent its own code.
+	StackAgents bool
+	// VerbPhrasePatterns keeps a pattern's literal words before the verb
+	// between the subject and the verb, as PETRARCH-2 matches patterns in
+	// the verb phrase ("- NEITHER * [057]" does not match "Neither A nor B
+	// boycotted"); TABARI searches back to the clause start.
+	VerbPhrasePatterns bool
+	// SkipNounPhrase lets a pattern's "^" skip an uncoded noun phrase of
+	// up to four words as well as an actor (PETRARCH: "^" skips the next
+	// noun phrase; TABARI: the next actor).
+	SkipNounPhrase bool
+	// KeepCodedCompounds codes an actor entry with a compound code
+	// ("THE_SHIRE [FRO/BIL/SAM]") as the one code "FRO/BIL/SAM", as
+	// UD-PETRARCH does; TABARI and PETRARCH-2 code each member.
+	KeepCodedCompounds bool
 	// NoSelfEvents drops events between an actor and one of its own
 	// parts (RUS and RUSGOV).
 	NoSelfEvents bool

@@ -67,12 +67,7 @@ func ParsePETRARCHActors(r io.Reader, name string) (*Dict, error) {
 		return nil, err
 	}
 	for _, a := range d.Actors {
-		consecutive(a.Elems)
-		for i := range a.Codes { // PETRARCH keeps coded compounds as one code
-			if len(a.Codes[i].Codes) > 1 {
-				a.Codes[i].Codes = []string{strings.Join(a.Codes[i].Codes, "/")}
-			}
-		}
+		consecutive(a.Elems) // coded compounds A/B: see Options.KeepCodedCompounds
 	}
 	return d, nil
 }
@@ -129,10 +124,12 @@ func ParsePETRARCHAgents(r io.Reader, name string) (*Dict, error) {
 			return nil, lr.errf("agent code [%s] has no '~': %w", code, errSyntax)
 		}
 		var forms []string
+		listed := false // "{plurals}" (or "{}"): no regular plural
 		if i := strings.IndexByte(ph, '{'); i >= 0 {
 			j := strings.IndexByte(ph, '}')
 			if j > i {
 				forms = strings.Fields(ph[i+1 : j])
+				listed = true
 			}
 			ph = strings.TrimSpace(ph[:i])
 		}
@@ -143,6 +140,9 @@ func ParsePETRARCHAgents(r io.Reader, name string) (*Dict, error) {
 					return nil, lr.errf("%w", err)
 				}
 				consecutive(es)
+				if listed && len(es) > 0 {
+					es[len(es)-1].NoPlural = true
+				}
 				d.Agents = append(d.Agents, &Agent{Phrase: Phrase{Elems: es, Text: x, Src: lr.src()}, Code: code})
 			}
 		}
@@ -228,7 +228,7 @@ func ParsePETRARCHVerbs(r io.Reader, name string) (*Dict, error) {
 		}
 		block, pats = nil, nil
 	}
-	o := ParseOpts{NoStem: true, Lenient: true, Synsets: d.Synsets}
+	o := ParseOpts{NoStem: true, Lenient: true, GlueHeads: true, Synsets: d.Synsets}
 	for lr.next() {
 		t := stripHash(lr.line)
 		if t == "" {
@@ -352,13 +352,14 @@ func RegularForms(w string) []string {
 
 // LoadPETRARCH loads the PETRARCH-format dictionaries in dir, found by
 // their usual names: a verbs file (CAMEO*.txt or *verbs*), actor files
-// (*actors*), agents (*agents*) and discards (*discards*).
+// (*actors*), agents (*agents*), discards (*discards*) and an optional
+// UD-PETRARCH coding ontology (*ontology*, see ParseOntology).
 func LoadPETRARCH(dir string) (*Dict, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("petrarch dictionaries: %w", err)
 	}
-	var verbs, agents, discards string
+	var verbs, agents, discards, ontology string
 	var actors []string
 	for _, e := range ents {
 		n := e.Name()
@@ -371,6 +372,8 @@ func LoadPETRARCH(dir string) (*Dict, error) {
 			agents = filepath.Join(dir, n)
 		case strings.Contains(l, "discards"):
 			discards = filepath.Join(dir, n)
+		case strings.Contains(l, "ontology"):
+			ontology = filepath.Join(dir, n)
 		case l == "cameo.2.0.txt" || (verbs == "" && strings.Contains(l, "verbs")):
 			verbs = filepath.Join(dir, n)
 		}
@@ -379,7 +382,14 @@ func LoadPETRARCH(dir string) (*Dict, error) {
 		return nil, fmt.Errorf("petrarch dictionaries in %s: no verbs file: %w", dir, ErrMissing)
 	}
 	sort.Strings(actors)
-	return LoadPETRARCHFiles(verbs, actors, agents, discards)
+	d, err := LoadPETRARCHFiles(verbs, actors, agents, discards)
+	if err != nil || ontology == "" {
+		return d, err
+	}
+	if err := d.LoadOntology(ontology); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // ErrMissing says a required dictionary file was not found.
@@ -426,5 +436,10 @@ func PETRARCHOptions() *Options {
 	o.Subordinate = true
 	o.PatternNounEndings = true
 	o.DropAttribution = true
+	o.PossessiveAgents = true
+	o.SubjectOverCompound = true
+	o.RelativeClauses = true
+	o.StackAgents = true
+	o.SkipNounPhrase = true
 	return o
 }

@@ -31,6 +31,9 @@ type Elem struct {
 	// regular ending (S, ES, ED, EN, ING, 'S) unless Exact.
 	Stem  bool
 	Exact bool // "=" ending: no regular endings either
+	// NoPlural: the word takes possessive endings but no plural (a
+	// PETRARCH agent listing its plurals, or "{}" for none).
+	NoPlural bool
 	// Next requires the following element to follow immediately
 	// (connected by "_" or "~" in the dictionary).
 	Next bool
@@ -77,6 +80,12 @@ type ParseOpts struct {
 	// Lenient turns an unknown synonym set into an element that never
 	// matches instead of an error (published PETRARCH files have a few).
 	Lenient bool
+	// GlueHeads makes the last two words of a one-alternative "{...}"
+	// group consecutive: PETRARCH-2 writes noun phrases so, and the
+	// modifier next to the head must be the one the pattern names
+	// ("{&TIETYPES MEMOS}" is not "cultural secret memos", while
+	// "{NEW &TIETYPES RELATIONS}" is "new global economic relations").
+	GlueHeads bool
 }
 
 // ParsePhrase parses a phrase written in TABARI/PETRARCH notation:
@@ -257,6 +266,9 @@ func parseAlt(toks []lexTok, o ParseOpts, depth int) (Elem, []lexTok, error) {
 		}
 		if rest[0].s == "}" {
 			e.Next = rest[0].next
+			if a := e.Alts; o.GlueHeads && len(a) == 1 && len(a[0]) >= 2 {
+				a[0][len(a[0])-2].Next = true
+			}
 			return e, rest[1:], nil
 		}
 		toks = rest[1:] // skip "|"

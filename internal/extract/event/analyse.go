@@ -2,6 +2,7 @@ package event
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/liaison-project/liaison/internal/extract/dict"
 )
@@ -42,6 +43,7 @@ type sent struct {
 	lastTarget *actorRef
 	sorted     []string     // the sentence's words, sorted, for pattern pre-checks
 	ownSubject map[int]bool // clause starts that open a subordinate clause
+	relSubject map[int]int  // clause starts inside/after a relative clause: its antecedent unit
 	attrStart  int          // first token of a closing attribution clause, -1 if none
 	attrTok    int          // the same after compaction
 	// extActors: the understanding layer supplied the actors (and its own
@@ -132,6 +134,8 @@ func (s *sent) matchPhrase(es []dict.Elem, i int, kd kind) (end, gaps int, ok bo
 			ends = nounEndings
 			if kd == kVerb {
 				ends = verbEndings
+			} else if e.NoPlural {
+				ends = possEndings
 			}
 		}
 		if p >= len(s.toks) {
@@ -192,6 +196,8 @@ func (s *sent) resolve(caps bool) {
 				s.setDiscard("actor " + sp.e.actor.Text)
 			case len(codes) == 1 && codes[0] == dict.CodeComplex:
 				s.setComplex("actor " + sp.e.actor.Text)
+			case len(codes) > 1 && s.opts.KeepCodedCompounds:
+				sp.codes = []string{strings.Join(codes, "/")}
 			default:
 				sp.codes = codes
 			}
@@ -201,9 +207,18 @@ func (s *sent) resolve(caps bool) {
 			s.setDiscard("discard phrase " + sp.e.disc.Text)
 			s.story = s.story || sp.e.disc.Story
 		case kVerb:
+			if s.hyphenated(sp.start) {
+				// "Al Qaeda-linked", "government-held": an adjective, and the
+				// actor it is glued to modifies the head, it is not the actor
+				sp.kind = kAdj
+				if p := s.tokSpan[sp.start-1]; p >= 0 && s.spans[p].kind == kActor {
+					s.spans[p].kind = kNull
+				}
+				continue
+			}
 			if sp.start > 0 && !sp.e.verb.Noun {
 				prev := s.toks[sp.start-1].w
-				if prev == "THE" || prev == "A" || prev == "AN" || (!caps && s.toks[sp.start].cap) {
+				if prev == "THE" || prev == "A" || prev == "AN" || (!caps && s.toks[sp.start].cap) || s.afterDetAdj(sp.start) {
 					sp.kind = kNoun
 					continue
 				}
@@ -221,6 +236,48 @@ func (s *sent) resolve(caps bool) {
 			}
 		}
 	}
+}
+
+// afterDetAdj: a verb form after a determiner and one or two adjectives
+// is a noun ("the chemical attacks", "a deadly attack").
+func (s *sent) afterDetAdj(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := s.toks[k].w
+		if w == "THE" || w == "A" || w == "AN" {
+			return k < i-1
+		}
+		if (s.spanKind(k) != kNull && s.spanKind(k) != kAdj) || !adjectiveLike(w) {
+			return false
+		}
+	}
+	return false
+}
+
+var adjSuffixes = []string{"AL", "IC", "IVE", "OUS", "FUL", "LESS", "ARY", "ABLE", "IBLE", "IEST"}
+
+var adjWords = map[string]bool{"NEW": true, "LATEST": true, "MAJOR": true, "FRESH": true, "BIG": true, "LARGE": true, "MASSIVE": true,
+	"DEADLY": true, "BLOODY": true, "FIRST": true, "SECOND": true, "LAST": true, "RECENT": true, "DIRECT": true, "JOINT": true, "FULL": true}
+
+func adjectiveLike(w string) bool {
+	if adjWords[w] {
+		return true
+	}
+	for _, x := range adjSuffixes {
+		if len(w) > len(x)+2 && strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenated reports whether token i is glued by a hyphen to the word
+// before it ("Russian-backed"), which makes a participle an adjective.
+func (s *sent) hyphenated(i int) bool {
+	if i <= 0 || i >= len(s.toks) {
+		return false
+	}
+	p := s.toks[i].start - 1
+	return p >= 1 && p < len(s.text) && s.text[p] == '-' && unicode.IsLetter(s.text[p-1])
 }
 
 func (s *sent) setDiscard(why string) {

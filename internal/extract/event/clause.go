@@ -117,7 +117,19 @@ func (s *sent) clauses() [][2]int {
 	}
 	var out [][2]int
 	start := 0
-	for i := range s.toks {
+	for i := 0; i < len(s.toks); i++ {
+		if s.opts.RelativeClauses && i > start {
+			if ante, end, ok := s.relative(i, inUnit); ok {
+				out = append(out, [2]int{start, i})
+				if i+1 < end {
+					out = append(out, [2]int{i + 1, end})
+				}
+				s.setRelSubject(i+1, ante)
+				s.setRelSubject(end, -2) // resume the main clause
+				start, i = end, end-1
+				continue
+			}
+		}
 		if i == s.attrTok && i > start {
 			out = append(out, [2]int{start, i})
 			start = i
@@ -126,7 +138,9 @@ func (s *sent) clauses() [][2]int {
 			}
 			s.ownSubject[start] = true
 		}
-		if s.opts.ReportedSpeech && s.toks[i].w == "THAT" && i > 0 && speechVerbs[s.toks[i-1].w] {
+		if s.toks[i].w == "THAT" && i > 0 && speechVerbs[s.toks[i-1].w] && (s.opts.ReportedSpeech || s.expletive(start)) {
+			// "X said that Y ...", and always "It has been noted that Y ...":
+			// the reported clause has its own subject
 			if i > start {
 				out = append(out, [2]int{start, i})
 			}
@@ -190,12 +204,18 @@ var (
 		"WILL": true, "WOULD": true, "CAN": true, "COULD": true, "DID": true}
 )
 
+// verblessOpener words after WHILE/WHEN/IF start a verbless phrase that
+// stays in the clause around it.
+var verblessOpener = map[string]bool{"IN": true, "ON": true, "AT": true, "UNDER": true, "DURING": true, "ABROAD": true,
+	"NECESSARY": true, "POSSIBLE": true, "NEEDED": true}
+
 // subordinator: a word that opens a subordinate clause here (AFTER etc.
 // only when a finite auxiliary follows within four words).
 func (s *sent) subordinator(i int) bool {
 	w := s.toks[i].w
 	if subordAlways[w] {
-		return i > 0
+		// "while in detention", "when in doubt": a verbless phrase, not a clause
+		return i > 0 && (i+1 >= len(s.toks) || !verblessOpener[s.toks[i+1].w])
 	}
 	if !subordClause[w] {
 		return false
@@ -258,4 +278,77 @@ func (s *sent) attributionStart() int {
 		return -1
 	}
 	return -1
+}
+
+// relative finds a relative clause opened at token i ("..., which have
+// resisted ...", "a woman who shot at ...", "the group that has seized
+// ..."): ante is the actor unit it describes (-1 if none) and end the
+// token where the main clause resumes. The relative clause is coded with
+// ante as its subject, and it supplies no actors to the main clause.
+func (s *sent) relative(i int, inUnit []bool) (ante, end int, ok bool) {
+	if i == 0 || i+1 >= len(s.toks) || inUnit[i] {
+		return 0, 0, false
+	}
+	switch s.toks[i].w {
+	case "WHO", "WHICH":
+	case "THAT":
+		next := s.toks[i+1].w
+		prev := s.toks[i-1].w
+		if !(finiteAux[next] || s.spanKind(i+1) == kVerb) || speechVerbs[prev] || s.spanKind(i-1) == kVerb {
+			return 0, 0, false
+		}
+		if !inUnit[i-1] && s.spanKind(i-1) != kAgent {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	ante = -1
+	for k, u := range s.units {
+		if u.end == i || (u.end == i-1 && s.toks[i-1].w == ",") {
+			ante = k
+		}
+	}
+	return ante, s.relativeEnd(i), true
+}
+
+// relativeEnd: after the relative clause's own verb group, the clause
+// ends at a comma, BUT, or a finite verb that follows a noun (the main
+// clause's verb: "a woman who shot at officers ... was extradited").
+func (s *sent) relativeEnd(i int) int {
+	n := len(s.toks)
+	isVerb := func(k int) bool { return s.spanKind(k) == kVerb || finiteAux[s.toks[k].w] }
+	v := -1
+	for k := i + 1; k < n; k++ {
+		if s.toks[k].w == "," {
+			return k
+		}
+		if isVerb(k) {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return n
+	}
+	for v+1 < n && (isVerb(v+1) || s.toks[v+1].w == "BEEN" || s.toks[v+1].w == "BE" || s.toks[v+1].w == "NOT") {
+		v++
+	}
+	for k := v + 1; k < n; k++ {
+		w := s.toks[k].w
+		if w == "," || w == "BUT" {
+			return k
+		}
+		if isVerb(k) && !isVerb(k-1) && s.toks[k-1].w != "TO" && (s.spanKind(k-1) == kNull || s.spanKind(k-1) == kActor || s.spanKind(k-1) == kAgent || s.spanKind(k-1) == kNoun) {
+			return k
+		}
+	}
+	return n
+}
+
+func (s *sent) setRelSubject(at, ante int) {
+	if s.relSubject == nil {
+		s.relSubject = map[int]int{}
+	}
+	s.relSubject[at] = ante
 }

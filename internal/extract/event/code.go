@@ -24,8 +24,10 @@ func (s *sent) ref(u int) *actorRef {
 // code runs the verbs of every clause and builds the events.
 func (s *sent) code(o *dict.Options) []Raw {
 	var out []Raw
-	subject := -1
+	subject, mainSubject := -1, -1
+	var prev, cur [2]int
 	for ci, cl := range s.clauses() {
+		prev, cur = cur, cl
 		saved := subject
 		if s.ownSubject[cl[0]] {
 			subject = -1 // a subordinate clause has its own subject
@@ -42,8 +44,22 @@ func (s *sent) code(o *dict.Options) []Raw {
 				subject = -1 // a verbless first part belongs to the subject phrase
 			}
 		}
+		relative := false
+		if ante, ok := s.relSubject[cl[0]]; ok {
+			if ante == -2 {
+				subject = mainSubject // the main clause resumes after a relative clause
+			} else {
+				mainSubject, relative = subject, true
+				if mainSubject < 0 && ci > 0 { // the noun phrase the relative clause interrupts
+					mainSubject = s.firstUnitIn(prev[0], prev[1])
+				}
+			}
+		}
 		found := false
 		for k := range s.spans {
+			if relative {
+				break // a relative clause describes an actor; it is not coded
+			}
 			sp := &s.spans[k]
 			if sp.kind != kVerb || sp.start < cl[0] || sp.end > cl[1] {
 				continue
@@ -125,12 +141,20 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 		return nil, -1, false
 	}
 	src, tgt := s.ref(m.src), s.ref(m.tgt)
-	if m.cmp >= 0 {
+	reflexive := m.cmp >= 0
+	if reflexive && o.SubjectOverCompound && s.units[m.cmp].start >= sp.end && s.firstUnitIn(cl[0], sp.start) >= 0 {
+		// "A agrees with B and C": a compound after the verb with a
+		// subject before it is the target, not source and target.
+		reflexive, tgt = false, s.ref(m.cmp)
+	} else if reflexive {
 		src, tgt = s.ref(m.cmp), s.ref(m.cmp)
 	}
 	src, tgt = s.defaults(src, tgt, sp, cl, ci, subject, o)
 	if !explicit && s.passive(sp, o) {
 		src, tgt = tgt, src
+		if src != nil && src.u >= 0 && s.placePrep(s.units[src.u].start) {
+			return nil, -1, false // "was extradited to the United States": a destination, not the agent
+		}
 	}
 	if src == nil || tgt == nil {
 		return nil, -1, false
@@ -141,7 +165,10 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 	}
 	base := Raw{VerbText: s.textOf(min(m.start, sp.start), max(m.end, sp.end)), Negated: s.negated(sp.start, cl[0]),
 		Sub: code.Sub, Dom: code.Dom, Explain: explain}
-	evs := emitEvents(base, src, tgt, code, m.cmp >= 0)
+	if n, ok := s.c.d.Negations[code.Code]; ok && base.Negated {
+		code.Code, code.Paired, base.Negated = n, "", false // the ontology's negation
+	}
+	evs := emitEvents(base, src, tgt, code, reflexive)
 	if o.NoSelfEvents {
 		evs = dropSelf(evs)
 	}
@@ -369,17 +396,39 @@ func (s *sent) passive(sp *span, o *dict.Options) bool {
 	return false
 }
 
+// placePrep: the actor at token i follows a preposition of direction
+// (skipping THE), so it cannot be a passive verb's agent ("was
+// extradited to X"; "shot in X" and "expelled from X" may name it).
+func (s *sent) placePrep(i int) bool {
+	k := i - 1
+	if k >= 0 && s.toks[k].w == "THE" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.toks[k].w {
+	case "TO", "INTO", "TOWARD", "TOWARDS":
+		return true
+	}
+	return false
+}
+
 func participle(w string) bool {
 	return strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "EN") || strings.HasSuffix(w, "WN") || strings.HasSuffix(w, "NE") || w == "HELD" || w == "SHOT" || w == "HIT" || w == "KEPT" || w == "LEFT" || w == "MET" || w == "SENT" || w == "BUILT" || w == "CAUGHT" || w == "FOUGHT" || w == "SOUGHT" || w == "BROUGHT" || w == "TOLD" || w == "SOLD" || w == "PUT" || w == "SET" || w == "CUT"
 }
 
-var negWords = map[string]bool{"NOT": true, "NEVER": true, "DIDN'T": true, "DOESN'T": true, "WON'T": true, "CAN'T": true, "WOULDN'T": true, "HASN'T": true, "HAVEN'T": true, "ISN'T": true, "WASN'T": true, "NO": true, "REFUSED": true, "DECLINED": true}
+var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "DIDN'T": true, "DOESN'T": true, "WON'T": true, "CAN'T": true, "WOULDN'T": true, "HASN'T": true, "HAVEN'T": true, "ISN'T": true, "WASN'T": true, "NO": true, "REFUSED": true, "DECLINED": true}
 
-// negated: a negation within three words before the verb, in the clause.
+// negated: a negation within three words before the verb, in the clause,
+// not beyond an infinitive's TO.
 func (s *sent) negated(v, lo int) bool {
 	for k := v - 1; k >= lo && k >= v-3; k-- {
 		if negWords[s.toks[k].w] {
 			return true
+		}
+		if s.toks[k].w == "TO" {
+			break // "won't try to clash": the negation is try's
 		}
 		if s.spanKind(k) == kActor {
 			break

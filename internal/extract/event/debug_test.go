@@ -23,6 +23,16 @@ func TestDebugSentence(t *testing.T) {
 			t.Fatal(err)
 		}
 		d = p.Dict
+	} else if os.Getenv("LIAISON_DEBUG_PREFIX") == "BUILTIN" {
+		var err error
+		if d, err = dict.Builtin(); err != nil {
+			t.Fatal(err)
+		}
+	} else if os.Getenv("LIAISON_DEBUG_PREFIX") == "FULL" {
+		var err error
+		if d, err = dict.LoadPETRARCH(proj); err != nil {
+			t.Fatal(err)
+		}
 	} else {
 		var err error
 		pre := os.Getenv("LIAISON_DEBUG_PREFIX")

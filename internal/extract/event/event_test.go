@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/extract/dict"
 )
 
 var (
@@ -64,6 +65,15 @@ func TestBuiltinMechanisms(t *testing.T) {
 		{"second clause keeps subject", "Japan welcomed the agreement and pledged aid to Ukraine.", "JPN/UKR/033"},
 		{"discard", "Brazil beat Argentina in the world cup final.", ""},
 		{"intro phrase skipped", "Following the Madrid summit, Japan will visit Spain.", "ESP/JPN/043 JPN/ESP/042"},
+		{"possessive agent across modifiers", "China's new foreign minister criticized Japan.", "CHNGOV/JPN/111"},
+		{"hyphenated participle is an adjective", "The Russian-backed Syrian army attacked Turkey.", "SYRMIL/TUR/190"},
+		{"relative clause supplies no target", "Japan, which criticized China last week, visited India.", "IND/JPN/043 JPN/IND/042"},
+		{"main clause resumes after relative", "The NATO alliance, which met in Vilnius, condemned Russia.", "IGOWSTNAT/RUS/111"},
+		{"verbless while phrase", "A Japanese envoy who was arrested while in Korea was expelled by China.", "CHN/JPNGOV/174"},
+		{"expletive it with that", "It has been noted that China attacked Taiwan.", "CHN/TWN/190"},
+		{"agent shared by adjectival compound", "Japanese and French officials criticized China.", "FRAGOV/CHN/111 JPNGOV/CHN/111"},
+		{"agent not shared across a determiner", "Japan and the French government criticized China.", "FRAGOV/CHN/111 JPN/CHN/111"},
+		{"negation stops at infinitive", "Japan did not try to attend the summit with India.", "JPN/IND/044"},
 	}
 	c := builtin(t)
 	for _, tt := range tests {
@@ -131,6 +141,35 @@ func FuzzCodeSentence(f *testing.F) {
 		_ = c.CodeSentence(s, 20230101, nil, nil)
 		if d := time.Since(start); d > time.Second {
 			t.Errorf("took %v on %q", d, s)
+		}
+	})
+}
+
+// FuzzCodeSentenceAllOptions runs the coder with every optional mechanism
+// switched on (PETRARCH and UD-PETRARCH conventions included): no panic,
+// bounded time.
+func FuzzCodeSentenceAllOptions(f *testing.F) {
+	for _, s := range []string{"The Danish Islamist media and government warned their populations about Japan.",
+		"A woman who shot at US officers while in detention was extradited to the United States.",
+		"Neither Japan nor China, which met, boycotted the Al Qaeda-linked group that has seized Iraq.",
+		"It has been noted that ^ ^ the the , , which who that"} {
+		f.Add(s)
+	}
+	d, err := dict.Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	o := d.Options.Clone()
+	o.PossessiveAgents, o.SubjectOverCompound, o.RelativeClauses, o.StackAgents = true, true, true, true
+	o.SkipNounPhrase, o.VerbPhrasePatterns, o.KeepCodedCompounds, o.SplitContractions = true, true, true, true
+	d.Options = o
+	d.Negations = map[string]string{"110": "050", "050": "110"}
+	c := New(d, Config{})
+	f.Fuzz(func(t *testing.T, s string) {
+		start := time.Now()
+		_ = c.CodeSentence(s, 20230101, nil, nil)
+		if el := time.Since(start); el > time.Second {
+			t.Errorf("took %v on %q", el, s)
 		}
 	})
 }

@@ -106,6 +106,7 @@ func wordMatch(e *dict.Elem, w string) bool {
 var (
 	verbEndings = []string{"S", "ES", "ED", "EN", "ING", "D"}
 	nounEndings = []string{"S", "ES", "'S", "S'", "'"}
+	possEndings = []string{"'S", "'"}
 	noEndings   = []string{}
 )
 

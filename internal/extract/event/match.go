@@ -114,6 +114,17 @@ func (m *matcher) elemFwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(
 		}
 	case isActorElem(e.Kind):
 		u := m.unitStarting(q)
+		if u < 0 && e.Kind == dict.KSkip && m.s.opts.SkipNounPhrase {
+			for end := q + 1; end <= min(q+4, m.hi) && m.npWord(end-1); end++ {
+				if !m.npEnd(end) {
+					continue
+				}
+				if m.fwd(es, k+1, end, e.Next, done) {
+					return true
+				}
+			}
+			return false
+		}
 		if u < 0 || m.s.units[u].end > m.hi {
 			return false
 		}
@@ -143,6 +154,9 @@ func (m *matcher) bwd(es []dict.Elem, k, p int, anchored bool, done func(int) bo
 	for q := p - 1; q >= m.lo; q-- {
 		if q < p-1 && anchored {
 			break
+		}
+		if m.s.opts.VerbPhrasePatterns && !isActorElem(e.Kind) && m.inUnit(q) {
+			break // a literal word of the pattern cannot lie in or before the subject
 		}
 		if m.elemBwd(es, k, e, q, done) {
 			return true
@@ -183,6 +197,17 @@ func (m *matcher) elemBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(
 		}
 	case isActorElem(e.Kind):
 		u := m.unitEnding(q + 1)
+		if u < 0 && e.Kind == dict.KSkip && m.s.opts.SkipNounPhrase {
+			for st := q; st >= max(q-3, m.lo) && m.npWord(st); st-- {
+				if !m.npEnd(q + 1) {
+					break
+				}
+				if m.bwd(es, k-1, st, prevNext(es, k), done) {
+					return true
+				}
+			}
+			return false
+		}
 		if u < 0 || m.s.units[u].start < m.lo {
 			return false
 		}
@@ -224,4 +249,40 @@ func (m *matcher) word(e *dict.Elem, w string) bool {
 		return wordMatchEnd(e, w, nounEndings)
 	}
 	return wordMatch(e, w)
+}
+
+// inUnit reports whether token q lies in an actor unit.
+func (m *matcher) inUnit(q int) bool {
+	for _, u := range m.s.units {
+		if u.start <= q && q < u.end {
+			return true
+		}
+	}
+	return false
+}
+
+// npWord reports whether token q can be part of an uncoded noun phrase
+// that "^" skips (PETRARCH: "skip the next noun phrase"): a determiner,
+// adjective or uncoded word that is not a function word.
+func (m *matcher) npWord(q int) bool {
+	if q < 0 || q >= len(m.s.toks) || m.inUnit(q) {
+		return false
+	}
+	switch m.s.spanKind(q) {
+	case kNull, kNoun, kAdj, kDeterm:
+	default:
+		return false
+	}
+	w := m.s.toks[q].w
+	return isWordTok(w) && !stopModifier[w] && !notModifier[w]
+}
+
+// npEnd reports whether an uncoded noun phrase can end before token end:
+// its last word is not a determiner and no actor follows it directly (it
+// would be that actor's modifier: "the Gondor").
+func (m *matcher) npEnd(end int) bool {
+	if end <= 0 || m.s.spanKind(end-1) == kDeterm {
+		return false
+	}
+	return end >= len(m.s.toks) || !m.inUnit(end)
 }

@@ -12,15 +12,21 @@ type act struct {
 	start, end int
 	base       []string
 	agents     []string
+	alt        []bool // agent joined by AND to an earlier one: an alternative to it
 	src        string
 }
 
 // codes applies the agents: each suffix agent ("~GOV") gives one code,
 // and every prefix agent ("NGO~") is applied on top ("MSF Arnor diplomat"
 // = NGO + ARN + GOV).
-func (a *act) codes(former []bool) []string {
+func (a *act) codes(former []bool, stack bool) []string {
 	if len(a.agents) == 0 {
 		return a.base
+	}
+	if stack {
+		if out := a.stacked(former); out != nil {
+			return out
+		}
 	}
 	var pre, suf []int
 	for i, g := range a.agents {
@@ -49,6 +55,44 @@ func (a *act) codes(former []bool) []string {
 	return out
 }
 
+// stacked applies agents cumulatively, as PETRARCH does ("Danish
+// Islamist media" = DNK+MUS+MED), with an agent joined by AND replacing
+// the last one ("... media and government" = DNKMUSMED, DNKMUSGOV). nil
+// when a prefix or FORMER agent is involved (codes handles those).
+func (a *act) stacked(former []bool) []string {
+	var chain, alts []string
+	for i, g := range a.agents {
+		if !strings.HasPrefix(g, "~") || former[i] {
+			return nil
+		}
+		if i < len(a.alt) && a.alt[i] {
+			alts = append(alts, g)
+		} else {
+			chain = append(chain, g)
+		}
+	}
+	if len(chain) < 2 {
+		return nil // one agent and its alternatives: the usual codes
+	}
+	build := func(gs []string) []string {
+		var out []string
+		for _, b := range a.base {
+			c := b
+			for _, g := range gs {
+				c = addAgent(c, g, false)
+			}
+			out = append(out, c)
+		}
+		return out
+	}
+	out := build(chain)
+	for _, g := range alts {
+		alt := append(append([]string(nil), chain[:len(chain)-1]...), g)
+		out = append(out, build(alt)...)
+	}
+	return out
+}
+
 // buildUnits folds agents into adjacent actors, links compound actors and
 // resolves pronouns, giving the actor units the patterns bind to.
 func (s *sent) buildUnits(o *dict.Options) {
@@ -62,6 +106,7 @@ func (s *sent) buildUnits(o *dict.Options) {
 	}
 	attach := func(a int, code string, former bool, from, to int) {
 		acts[a].agents = append(acts[a].agents, code)
+		acts[a].alt = append(acts[a].alt, false)
 		formers[a] = append(formers[a], former)
 		acts[a].start, acts[a].end = min(acts[a].start, from), max(acts[a].end, to)
 	}
@@ -83,6 +128,13 @@ func (s *sent) buildUnits(o *dict.Options) {
 		former = former || (acts[target].start > 0 && s.toks[acts[target].start-1].w == "FORMER")
 		attach(target, code, former, sp.start, sp.end)
 		attached[k] = []int{target}
+		if !viaPrep && o.DistributeAgents && acts[target].end == sp.end {
+			// "US and British activists": the agent heads every adjectival member
+			for j := target; j > 0 && s.adjectivalJoin(acts[j-1].end, acts[j].start); j-- {
+				attach(j-1, code, former, acts[j-1].start, acts[j-1].end)
+				attached[k] = append(attached[k], j-1)
+			}
+		}
 		if viaPrep && o.DistributeAgents {
 			for j := target; j+1 < len(acts); j++ {
 				if ok, _ := s.joinable(acts[j].end, acts[j+1].start); !ok {
@@ -101,6 +153,7 @@ func (s *sent) buildUnits(o *dict.Options) {
 			} else {
 				attach(a, sp.codes[0], false, acts[a].start, acts[a].end)
 			}
+			acts[a].alt[len(acts[a].alt)-1] = true
 		})
 	}
 	for _, k := range agents {
@@ -126,19 +179,24 @@ func (s *sent) buildUnits(o *dict.Options) {
 		if len(units) > 0 && a.start < units[len(units)-1].end {
 			continue // merged: an agent attached from both sides
 		}
-		units = append(units, unit{start: a.start, end: a.end, codes: a.codes(formers[i]), base: a.base, text: s.textOf(a.start, a.end), src: a.src})
+		units = append(units, unit{start: a.start, end: a.end, codes: a.codes(formers[i], o.StackAgents), base: a.base, text: s.textOf(a.start, a.end), src: a.src})
 	}
 	s.units = s.compounds(units)
 	s.pronouns()
 }
 
 // agentTarget finds the actor an agent belongs to: immediately before
-// (possibly across FORMER), immediately after, or after OF/IN (THE).
+// (possibly across FORMER), a possessive actor before its modifiers
+// ("Ithilen's awful and evil minister"), immediately after, or after
+// OF/IN (THE).
 func (s *sent) agentTarget(acts []act, sp span, former bool) (int, bool) {
 	for a := range acts {
 		if acts[a].end == sp.start || (former && acts[a].end == sp.start-1) {
 			return a, false
 		}
+	}
+	if a := s.possessor(acts, sp); a >= 0 && s.opts.PossessiveAgents {
+		return a, false
 	}
 	for a := range acts {
 		if acts[a].start == sp.end {
@@ -154,6 +212,13 @@ func (s *sent) agentTarget(acts []act, sp span, former bool) (int, bool) {
 			for a := range acts {
 				if acts[a].start == j {
 					return a, true
+				}
+			}
+			if s.opts.PossessiveAgents { // "mayor of the northern West Bank city of Nablus"
+				for a := range acts {
+					if st := acts[a].start; st > j && st <= j+2 && s.modifiersOnly(j, st) {
+						return a, true
+					}
 				}
 			}
 		}
@@ -342,7 +407,7 @@ func (s *sent) pronouns() {
 }
 
 var expletiveNext = map[string]bool{"REPORTED": true, "SAID": true, "EXPECTED": true, "BELIEVED": true, "LIKELY": true, "UNLIKELY": true,
-	"UNDERSTOOD": true, "CLEAR": true, "THOUGHT": true, "KNOWN": true, "POSSIBLE": true, "IMPORTANT": true, "UNCLEAR": true, "TIME": true, "NOT": true}
+	"UNDERSTOOD": true, "NOTED": true, "ANNOUNCED": true, "ALLEGED": true, "CLAIMED": true, "ARGUED": true, "SUGGESTED": true, "CLEAR": true, "THOUGHT": true, "KNOWN": true, "POSSIBLE": true, "IMPORTANT": true, "UNCLEAR": true, "TIME": true, "NOT": true}
 
 // expletive: "It is reported that ..." — an IT that refers to nothing.
 func (s *sent) expletive(i int) bool {
@@ -350,7 +415,7 @@ func (s *sent) expletive(i int) bool {
 		return false
 	}
 	switch s.toks[i+1].w {
-	case "IS", "WAS", "SEEMS", "SEEMED", "APPEARS", "REMAINS", "WILL", "WOULD":
+	case "IS", "WAS", "SEEMS", "SEEMED", "APPEARS", "REMAINS", "WILL", "WOULD", "HAS", "HAD":
 	default:
 		return false
 	}
@@ -369,3 +434,69 @@ var notModifier = map[string]bool{"OF": true, "IN": true, "ON": true, "AT": true
 	"BY": true, "ABOUT": true, "AGAINST": true, "INTO": true, "OVER": true, "AFTER": true, "BEFORE": true, "BETWEEN": true, "THAT": true,
 	"WHICH": true, "WHO": true, "WILL": true, "WOULD": true, "HAS": true, "HAVE": true, "HAD": true, "IS": true, "ARE": true, "WAS": true,
 	"WERE": true, "NOT": true, "AS": true, "SAID": true, "ALSO": true, "WHILE": true, "WHEN": true, "IF": true, "THAN": true, "VIA": true}
+
+// possessor finds a possessive actor ("Dagolath's") that owns the agent
+// across at most three modifier words ("first Deputy", "awful and evil"):
+// the noun phrase's head is the agent, so the agent belongs to the
+// possessor, not to a name that follows it.
+func (s *sent) possessor(acts []act, sp span) int {
+	for a := range acts {
+		e := acts[a].end
+		if e >= sp.start || e < sp.start-3 || !strings.HasSuffix(s.toks[e-1].w, "'S") {
+			continue
+		}
+		if s.modifiersOnly(e, sp.start) {
+			return a
+		}
+	}
+	return -1
+}
+
+// modifiersOnly reports whether tokens [from, to) are uncoded words that
+// can modify a noun, with AND only between two of them.
+func (s *sent) modifiersOnly(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := s.toks[k].w
+		switch s.spanKind(k) {
+		case kNull, kAdj:
+		case kConj:
+			if w != "AND" || k == from || k == to-1 {
+				return false
+			}
+		default:
+			return false
+		}
+		if stopModifier[w] || !isWordTok(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// stopModifier are uncoded words that end a modifier run.
+var stopModifier = map[string]bool{"OF": true, "FOR": true, "TO": true, "IN": true, "ON": true, "AT": true, "WITH": true, "BY": true,
+	"FROM": true, "THAT": true, "WHO": true, "WHICH": true, "SAID": true, "SAYS": true, "SAY": true}
+
+func isWordTok(w string) bool {
+	for _, r := range w {
+		if (r < 'A' || r > 'Z') && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// adjectivalJoin reports whether tokens [a, b) join two adjectival actor
+// members: AND or a comma alone, no determiner ("US and British", not
+// "Japan and the Chinese").
+func (s *sent) adjectivalJoin(a, b int) bool {
+	if b <= a || b-a > 2 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if w := s.toks[k].w; w != "AND" && w != "," {
+			return false
+		}
+	}
+	return true
+}

@@ -147,6 +147,9 @@ func (f *Finder) candidates(toks []phrase.Token, sentOf []int, actors []liaison.
 		if i+n < len(toks) {
 			c.hint = suffixHint[toks[i+n].Lower]
 		}
+		if c.hint == "" && t.Upper && datelineAt(toks, sentOf, i, n) {
+			c.hint = KindCity // a dateline names a town: "NEW YORK 1996-08-30"
+		}
 		out = append(out, c)
 		i += n - 1
 	}
@@ -187,7 +190,7 @@ func (f *Finder) acceptable(toks []phrase.Token, sentOf []int, i, n int, ids []i
 		if never[first.Lower] {
 			return false
 		}
-		if common[first.Lower] && (sentenceInitial(toks, sentOf, i) || f.maxPop(ids) < 200000) {
+		if common[first.Lower] && !(first.Upper && dateline(toks, sentOf, i)) && (sentenceInitial(toks, sentOf, i) || f.maxPop(ids) < 200000) {
 			return false
 		}
 	}
@@ -213,16 +216,31 @@ func (f *Finder) acceptable(toks []phrase.Token, sentOf []int, i, n int, ids []i
 				nx = toks[e+1]
 			}
 		}
-		if nx.Lower == "class" || (nx.Start == toks[e-1].End+1 && nx.Lower[0] >= '0' && nx.Lower[0] <= '9') {
+		if nx.Lower == "class" || (nx.Start == toks[e-1].End+1 && nx.Lower[0] >= '0' && nx.Lower[0] <= '9' && len(nx.Lower) <= 3) {
 			return false // "Izumo-class", "Hwasong-17"
 		}
 	}
 	return true
 }
 
-// dateline reports a capitalised place opening a dateline: "CHARLESTON, W.Va. --".
+// dateline reports a capitalised place opening a dateline: "CHARLESTON,
+// W.Va. --", "WASHINGTON (AP) -", "LONDON 1996-08-30", "PARIS - ".
 func dateline(toks []phrase.Token, sentOf []int, i int) bool {
-	return len(toks[i].Lower) >= 4 && sentenceInitial(toks, sentOf, i) && i+1 < len(toks) && (toks[i+1].Lower == "," || toks[i+1].Lower == "(")
+	return len(toks[i].Lower) >= 4 && datelineAt(toks, sentOf, i, 1)
+}
+
+// datelineAt reports whether the n-token name at i opens a dateline.
+func datelineAt(toks []phrase.Token, sentOf []int, i, n int) bool {
+	if !sentenceInitial(toks, sentOf, i) || i+n >= len(toks) {
+		return false
+	}
+	switch nx := toks[i+n].Lower; {
+	case nx == "," || nx == "(" || nx == "-" || nx == "--" || nx == "—":
+		return true
+	case nx[0] >= '0' && nx[0] <= '9' && len(nx) >= 4:
+		return true // a date or year right after the place
+	}
+	return false
 }
 
 func (f *Finder) anyAcronym(ids []int32, text string) bool {
@@ -317,12 +335,47 @@ func (f *Finder) inCountry(ids []int32, cty string) bool {
 	return false
 }
 
+// adminWeight is the bonus per other place of the document in the same
+// first-level area (at most two count): local news names towns of one
+// state ("Dublin" near "Macon" is Dublin, Georgia).
+const adminWeight = 2.0
+
+// voteWeight is what a candidate's round-0 pick adds to its country's
+// context: more when the name is unambiguous.
+func voteWeight(c candidate) float64 {
+	if len(c.ids) == 1 {
+		return 2
+	}
+	return 1
+}
+
+// ownVote scores entry id of candidate c by the first-level areas of the
+// document's other places, and takes back the country context that c's
+// own round-0 pick gave (a lone "Dublin" must not vote for Ireland).
+func (f *Finder) ownVote(c *candidate, id int32, ctx, admins map[string]float64) float64 {
+	e, own := &f.g.entries[id], &f.g.entries[c.best]
+	s := 0.0
+	if e.Admin != "" {
+		n := admins[e.Admin]
+		if own.Admin == e.Admin {
+			n--
+		}
+		s += adminWeight * math.Min(n, 2)
+	}
+	if e.Country != "" && own.Country == e.Country {
+		n := ctx[e.Country]
+		s -= 1.5 * (math.Min(n, 3) - math.Min(n-voteWeight(*c), 3))
+	}
+	return s
+}
+
 // resolve picks an entry for every candidate: first by its own merits
 // (kind and population), then again with the document's context: the
 // countries of the other places and of the actors, and "City, Region"
 // pairs.
 func (f *Finder) resolve(toks []phrase.Token, cands []candidate, actors []liaison.ActorMention) {
 	ctx := map[string]float64{}
+	admins := map[string]float64{} // first-level areas of the places resolved in round 0
 	for _, a := range actors {
 		if len(a.Code) >= 3 {
 			ctx[a.Code[:3]] += 1
@@ -334,6 +387,9 @@ func (f *Finder) resolve(toks []phrase.Token, cands []candidate, actors []liaiso
 			best, bestScore := int32(-1), math.Inf(-1)
 			for _, id := range c.ids {
 				s := f.score(toks, cands, ci, id, ctx, round)
+				if round > 0 {
+					s += f.ownVote(c, id, ctx, admins)
+				}
 				if s > bestScore {
 					best, bestScore = id, s
 				}
@@ -343,11 +399,10 @@ func (f *Finder) resolve(toks []phrase.Token, cands []candidate, actors []liaiso
 		if round == 0 {
 			for _, c := range cands {
 				if e := &f.g.entries[c.best]; e.Country != "" {
-					w := 1.0
-					if len(c.ids) == 1 {
-						w = 2
-					}
-					ctx[e.Country] += w
+					ctx[e.Country] += voteWeight(c)
+				}
+				if e := &f.g.entries[c.best]; e.Admin != "" {
+					admins[e.Admin]++
 				}
 			}
 		}
@@ -368,7 +423,7 @@ func (f *Finder) score(toks []phrase.Token, cands []candidate, ci int, id int32,
 	case KindAdmin:
 		s += 0.5
 	}
-	if c.hint != "" && c.hint == e.Kind {
+	if c.hint != "" && (c.hint == e.Kind || c.hint == KindCity && e.Kind == KindCapital) {
 		s += 3
 	}
 	if strings.EqualFold(e.Name, c.text) {
@@ -418,61 +473,4 @@ func Default() (*Finder, error) {
 		return nil, err
 	}
 	return NewFinder(g), nil
-}
-
-// countyWords end the names of second-level areas.
-var countyWords = map[string]bool{"county": true, "parish": true, "borough": true}
-
-// county recognises "Laurel County" at i. Second-level areas are not in the
-// gazetteer: the area is placed at the town it is named after, if any.
-func (f *Finder) county(toks []phrase.Token, i int) (candidate, bool) {
-	j := i
-	for j < len(toks) && j-i < 3 && toks[j].Word && toks[j].Cap && !countyWords[toks[j].Lower] {
-		j++
-	}
-	if j == i || j >= len(toks) || !countyWords[toks[j].Lower] || !toks[j].Cap {
-		return candidate{}, false
-	}
-	n, ids := f.g.trie.Longest(toks, i)
-	var keep []int32
-	if n == j-i {
-		for _, id := range ids {
-			if k := f.g.entries[id].Kind; k == KindCity || k == KindCapital {
-				keep = append(keep, id)
-			}
-		}
-	}
-	return candidate{tok0: i, tokN: j + 1, ids: keep, best: -1, county: true, hint: KindCity}, true
-}
-
-// countyFallback places counties without a namesake town in the admin
-// area mentioned nearest to them, and drops them when there is none.
-func (f *Finder) countyFallback(cands []candidate) []candidate {
-	out := cands[:0]
-	for ci, c := range cands {
-		if c.county && len(c.ids) == 0 {
-			for d := 1; d < len(cands) && len(c.ids) == 0; d++ {
-				for _, k := range []int{ci + d, ci - d} {
-					if k >= 0 && k < len(cands) && !cands[k].county && f.hasKind(cands[k].ids, KindAdmin) {
-						c.ids = cands[k].ids
-						break
-					}
-				}
-			}
-			if len(c.ids) == 0 {
-				continue
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-func (f *Finder) hasKind(ids []int32, kind string) bool {
-	for _, id := range ids {
-		if f.g.entries[id].Kind == kind {
-			return true
-		}
-	}
-	return false
 }

@@ -5,6 +5,12 @@
 // from GeoNames facts, CC BY 4.0; country centroids and demonyms from the
 // mledoze country facts, ODbL); `liaison gazetteer import` writes a fuller
 // one into the data directory, which Load prefers when present.
+//
+// Reference points follow one rule per kind, with no hand-set values: a
+// country is at its mledoze `latlng`; a first-level area at the centre of
+// the box around its GeoNames populated places (ImportOptions.AdminPoint
+// "box", chosen over "mean" and "seat" on the LGL corpus); a named region
+// at the centre of its bounding box; a city at its GeoNames point.
 package place
 
 import (
@@ -119,9 +125,6 @@ func build(countries, places io.Reader) (*Gazetteer, error) {
 		return nil, err
 	}
 	for _, r := range regions {
-		if p, ok := regionPoints[r.Name]; ok {
-			r.Lat, r.Lon = p[0], p[1]
-		}
 		g.add(r)
 	}
 	return g, nil
@@ -149,9 +152,6 @@ func (g *Gazetteer) readCountries(r io.Reader) error {
 		c := Country{ISO3: f[0], ISO2: f[1], Name: f[2], Lat: lat, Lon: lon, Capital: f[5], Pop: pop,
 			Names: splitList(f[7]), Demonyms: splitList(f[8])}
 		c.Names = append(c.Names, countryAliases[c.ISO3]...)
-		if p, ok := centres[c.ISO3]; ok {
-			c.Lat, c.Lon = p[0], p[1]
-		}
 		g.byISO3[c.ISO3] = len(g.countries)
 		g.countries = append(g.countries, c)
 		g.add(Entry{Kind: KindCountry, Name: c.Name, Country: c.ISO3, Lat: c.Lat, Lon: c.Lon, Pop: max(pop, 1), Alts: c.Names})
@@ -176,9 +176,6 @@ func (g *Gazetteer) readPlaces(r io.Reader) error {
 		e := Entry{Kind: f[0], Name: f[1], Country: f[2], Lat: lat, Lon: lon, Pop: pop, Admin: f[6], Alts: splitList(f[7])}
 		if e.Kind == KindAdmin {
 			key := e.Country + "|" + e.Name
-			if p, ok := centres[key]; ok {
-				e.Lat, e.Lon = p[0], p[1]
-			}
 			e.Alts = append(e.Alts, adminAliases[key]...)
 		}
 		g.add(e)

@@ -23,6 +23,11 @@ type ImportOptions struct {
 	AltPop int
 	// MaxAlts bounds alternate names per place.
 	MaxAlts int
+	// AdminPoint is the rule that places a first-level area: "box" (the
+	// default: centre of the box around the area's populated places),
+	// "mean" (mean position of those places) or "seat" (the GeoNames PPLA
+	// seat of the area, else the box centre).
+	AdminPoint string
 }
 
 // ImportStats says what an import kept and skipped.
@@ -44,46 +49,30 @@ type ImportStats struct {
 // counted and skipped; the error reports only unreadable input.
 func ImportGeoNames(w io.Writer, cities, countryInfo, admin1 io.Reader, opt ImportOptions) (ImportStats, error) {
 	var st ImportStats
-	iso := map[string]string{}
-	if err := eachTSV(countryInfo, func(f []string) {
-		if len(f) >= 5 && len(f[0]) == 2 && len(f[1]) == 3 {
-			iso[f[0]] = f[1]
-		}
-	}); err != nil {
-		return st, fmt.Errorf("countryInfo: %w", err)
+	iso, err := readCountryInfo(countryInfo)
+	if err != nil {
+		return st, err
 	}
-	if len(iso) == 0 {
-		return st, fmt.Errorf("countryInfo: no country lines (ISO, ISO3, ...): %w", liaison.ErrInvalid)
+	adminNames, err := readAdmin1(admin1)
+	if err != nil {
+		return st, err
 	}
-	adminNames := map[string][2]string{}
-	if admin1 != nil {
-		if err := eachTSV(admin1, func(f []string) {
-			if len(f) >= 3 && strings.Contains(f[0], ".") {
-				adminNames[f[0]] = [2]string{clean(f[1]), clean(f[2])}
-			}
-		}); err != nil {
-			return st, fmt.Errorf("admin1: %w", err)
-		}
-	}
-	type acc struct {
-		minLat, minLon, maxLat, maxLon float64
-		pop                            int
-	}
-	admins := map[string]*acc{}
+	admins := map[string]*areaBox{}
 	zw := gzip.NewWriter(w)
 	bw := bufio.NewWriter(zw)
-	err := eachTSV(cities, func(f []string) {
+	err = eachTSV(cities, func(f []string) {
 		e, ok := parseCity(f, iso, opt)
 		if !ok {
 			st.Skipped++
 			return
 		}
-		if a := admins[e.Admin]; a != nil {
-			a.minLat, a.maxLat = min(a.minLat, e.Lat), max(a.maxLat, e.Lat)
-			a.minLon, a.maxLon = min(a.minLon, e.Lon), max(a.maxLon, e.Lon)
-			a.pop += e.Pop
-		} else if e.Admin != "" {
-			admins[e.Admin] = &acc{e.Lat, e.Lon, e.Lat, e.Lon, e.Pop}
+		if e.Admin != "" {
+			a := admins[e.Admin]
+			if a == nil {
+				a = &areaBox{minLat: e.Lat, minLon: e.Lon, maxLat: e.Lat, maxLon: e.Lon}
+				admins[e.Admin] = a
+			}
+			a.addPlace(e, f[7] == "PPLA")
 		}
 		if e.Pop < opt.MinPop {
 			return
@@ -94,31 +83,105 @@ func ImportGeoNames(w io.Writer, cities, countryInfo, admin1 io.Reader, opt Impo
 	if err != nil {
 		return st, fmt.Errorf("cities: %w", err)
 	}
+	st.Admins = writeAdmins(bw, admins, adminNames, iso, opt.AdminPoint)
+	if err := bw.Flush(); err != nil {
+		return st, err
+	}
+	return st, zw.Close()
+}
+
+// areaBox accumulates the extent, mean position, seat and population of
+// an admin area's places.
+type areaBox struct {
+	minLat, minLon, maxLat, maxLon float64
+	sumLat, sumLon                 float64
+	n, pop                         int
+	seat                           *[2]float64
+}
+
+func (a *areaBox) addPlace(e Entry, seat bool) {
+	a.minLat, a.maxLat = min(a.minLat, e.Lat), max(a.maxLat, e.Lat)
+	a.minLon, a.maxLon = min(a.minLon, e.Lon), max(a.maxLon, e.Lon)
+	a.sumLat += e.Lat
+	a.sumLon += e.Lon
+	a.n++
+	a.pop += e.Pop
+	if seat && a.seat == nil {
+		a.seat = &[2]float64{e.Lat, e.Lon}
+	}
+}
+
+// point places the area by rule (see ImportOptions.AdminPoint).
+func (a *areaBox) point(rule string) (lat, lon float64) {
+	switch {
+	case rule == "mean" && a.n > 0:
+		return a.sumLat / float64(a.n), a.sumLon / float64(a.n)
+	case rule == "seat" && a.seat != nil:
+		return a.seat[0], a.seat[1]
+	}
+	return (a.minLat + a.maxLat) / 2, (a.minLon + a.maxLon) / 2
+}
+
+// writeAdmins writes one entry per named admin area, in key order, at the
+// centre of its places' box; it returns how many it wrote.
+func writeAdmins(bw *bufio.Writer, admins map[string]*areaBox, names map[string][2]string, iso map[string]string, rule string) int {
 	keys := make([]string, 0, len(admins))
 	for k := range admins {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	n := 0
 	for _, k := range keys {
-		names := adminNames[k]
-		if names[0] == "" {
+		nm := names[k]
+		if nm[0] == "" {
 			continue
 		}
 		a := admins[k]
-		e := Entry{Kind: KindAdmin, Name: names[0], Country: iso[k[:2]], Lat: (a.minLat + a.maxLat) / 2, Lon: (a.minLon + a.maxLon) / 2, Pop: a.pop, Admin: k}
-		if names[1] != names[0] && names[1] != "" {
-			e.Alts = []string{names[1]}
+		lat, lon := a.point(rule)
+		e := Entry{Kind: KindAdmin, Name: nm[0], Country: iso[k[:2]], Lat: lat, Lon: lon, Pop: a.pop, Admin: k}
+		if nm[1] != nm[0] && nm[1] != "" {
+			e.Alts = []string{nm[1]}
 		}
-		if short := stripAreaWord(names[0]); short != "" {
+		if short := stripAreaWord(nm[0]); short != "" {
 			e.Alts = append(e.Alts, short) // "Amur Oblast" is also "Amur"
 		}
 		writeEntry(bw, e)
-		st.Admins++
+		n++
 	}
-	if err := bw.Flush(); err != nil {
-		return st, err
+	return n
+}
+
+// readCountryInfo maps GeoNames ISO-2 codes to ISO-3 from countryInfo.txt.
+func readCountryInfo(r io.Reader) (map[string]string, error) {
+	iso := map[string]string{}
+	if err := eachTSV(r, func(f []string) {
+		if len(f) >= 5 && len(f[0]) == 2 && len(f[1]) == 3 {
+			iso[f[0]] = f[1]
+		}
+	}); err != nil {
+		return nil, fmt.Errorf("countryInfo: %w", err)
 	}
-	return st, zw.Close()
+	if len(iso) == 0 {
+		return nil, fmt.Errorf("countryInfo: no country lines (ISO, ISO3, ...): %w", liaison.ErrInvalid)
+	}
+	return iso, nil
+}
+
+// readAdmin1 reads admin-1 names (code, name, ASCII name) by code; a nil
+// reader gives none.
+func readAdmin1(r io.Reader) (map[string][2]string, error) {
+	names := map[string][2]string{}
+	if r == nil {
+		return names, nil
+	}
+	if err := eachTSV(r, func(f []string) {
+		if len(f) >= 3 && strings.Contains(f[0], ".") {
+			names[f[0]] = [2]string{clean(f[1]), clean(f[2])}
+		}
+	}); err != nil {
+		return nil, fmt.Errorf("admin1: %w", err)
+	}
+	return names, nil
 }
 
 func parseCity(f []string, iso map[string]string, opt ImportOptions) (Entry, bool) {
@@ -150,7 +213,15 @@ func parseCity(f []string, iso map[string]string, opt ImportOptions) (Entry, boo
 	}
 	addAlt(f[2])
 	if pop >= opt.AltPop && opt.AltPop > 0 {
-		for _, a := range strings.Split(f[3], ",") {
+		alts := strings.Split(f[3], ",")
+		// short forms of the name first ("New York" of "New York City"),
+		// since MaxAlts cuts the rest of the (alphabetical) list
+		for _, a := range alts {
+			if goodAlt(a) && strings.Contains(strings.ToLower(e.Name), strings.ToLower(a)) {
+				addAlt(a)
+			}
+		}
+		for _, a := range alts {
 			if goodAlt(a) {
 				addAlt(a)
 			}

@@ -147,3 +147,80 @@ func TestHugeText(t *testing.T) {
 		}
 	}
 }
+
+func FuzzFind(f *testing.F) {
+	fd := mustFinder(f)
+	f.Add("Yokosuka City, Kanagawa Pref. and Laurel County, Ky.", 3, 9)
+	f.Add("CHARLESTON, W.Va. -- \"Izumo\"-class", 0, 100)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		n := len([]rune(s))
+		actors := []liaison.ActorMention{{Kind: "organisation", Code: "JPNMIL", Start: a, End: b}}
+		for _, m := range fd.Find(s, nil, actors) {
+			if m.Start < 0 || m.End > n || m.Start >= m.End {
+				t.Fatalf("bad span %d:%d of %d", m.Start, m.End, n)
+			}
+		}
+	})
+}
+
+func TestReferencePoints(t *testing.T) {
+	// Countries sit at their mledoze latlng, first-level areas at the centre
+	// of their places' box: no hand-set points (see the package doc).
+	g, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, kind string
+		lat, lon   float64
+	}{
+		{"United States", KindCountry, 38, -97},
+		{"China", KindCountry, 35, 105},
+		{"Africa", KindRegion, 1.5, 17},
+	} {
+		var got *Entry
+		for _, e := range g.Lookup(tc.name) {
+			if e.Kind == tc.kind {
+				got = &e
+				break
+			}
+		}
+		if got == nil || got.Lat != tc.lat || got.Lon != tc.lon {
+			t.Errorf("%s: got %+v, want %v,%v", tc.name, got, tc.lat, tc.lon)
+		}
+	}
+}
+
+func TestAdminContext(t *testing.T) {
+	// Other places of the same state pull an ambiguous town name there.
+	f := mustFinder(t)
+	ms := f.Find("Police in Macon, Warner Robins and Dublin searched the area.", nil, nil)
+	found := false
+	for _, m := range ms {
+		found = found || m.Text == "Dublin"
+		if m.Text == "Dublin" && (m.Country != "USA" || m.Lat < 32 || m.Lat > 33 || m.Lon < -83.5 || m.Lon > -82.5) {
+			t.Errorf("Dublin resolved to %+v, want Dublin, Georgia", m.Place)
+		}
+	}
+	if !found {
+		t.Errorf("Dublin not found in %+v", ms)
+	}
+}
+
+func TestDatelines(t *testing.T) {
+	f := mustFinder(t)
+	for _, tc := range []struct{ text, want string }{
+		{"LONDON 1996-08-30\nThe pound rose.", "LONDON/GBR/capital"},
+		{"NEW YORK 1996-08-30\nStocks rose.", "NEW YORK/USA/city"},
+		{"WASHINGTON (AP) -- The Senate voted.", "WASHINGTON/USA/capital"},
+		{"The Hwasong-17 flew.", ""},
+	} {
+		var got []string
+		for _, m := range f.Find(tc.text, nil, nil) {
+			got = append(got, m.Text+"/"+m.Country+"/"+m.Kind)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("Find(%q) = %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -9,7 +9,9 @@ func region(name string, minLon, minLat, maxLon, maxLat float64, alts ...string)
 }
 
 // regions are named areas that analysts use but no country owns. Boxes are
-// coarse, written by the project from the usual extent of each term.
+// coarse, written by the project from the usual extent of each term. A box
+// that crosses the antimeridian has maxLon above 180 (Indo-Pacific: 30 to
+// 240, i.e. to 120°W).
 var regions = []Entry{
 	region("Indo-Pacific", 30, -50, -120+360, 45, "Indo Pacific"),
 	region("Asia-Pacific", 60, -50, -110+360, 60, "Asia Pacific", "APAC"),

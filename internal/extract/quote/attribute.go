@@ -45,6 +45,19 @@ func (f *finder) tokens(a, b int) []tok {
 			}
 			out = append(out, tok{start: i, end: j, low: strings.ToLower(string(r[i:j])), upper: unicode.IsUpper(c)})
 			i = j
+		case c == '(':
+			// A parenthetical ("(D-Wis.)") is skipped: it never holds the
+			// cue and its periods are not sentence ends.
+			j := i + 1
+			for j < b && j < i+40 && f.r[j] != ')' && f.r[j] != '\n' {
+				j++
+			}
+			if j < b && f.r[j] == ')' {
+				i = j + 1
+				continue
+			}
+			out = append(out, tok{start: i, end: i + 1, punct: c})
+			i++
 		default:
 			out = append(out, tok{start: i, end: i + 1, punct: c})
 			i++
@@ -92,6 +105,7 @@ func (f *finder) opensSentence(off, si int) bool {
 func (f *finder) attribute(s seg) (speaker, bool) {
 	if s.close < len(f.r) {
 		_, e := f.bounds(s.close)
+		e = min(e, s.close+maxWindow)
 		if e <= s.close+1 {
 			// The quote closes its sentence: the cue may open the next
 			// one only when it begins in lower case ("… ?" he asked).
@@ -110,8 +124,8 @@ func (f *finder) attribute(s seg) (speaker, bool) {
 		}
 	}
 	a, _ := f.bounds(s.open)
-	if a > s.open {
-		a = max(0, s.open-200)
+	if a > s.open || a < s.open-maxWindow {
+		a = max(0, s.open-maxWindow) // bound the work in a huge sentence
 	}
 	return f.before(f.tokens(a, s.open), s.open)
 }
@@ -131,13 +145,13 @@ func (f *finder) after(ts []tok, at int) (speaker, bool) {
 		return f.resolve(np, at), true
 	}
 	// X said: a noun phrase then the verb within a few words.
-	for j := i; j < len(ts) && j < i+12; j++ {
+	for j := i; j < len(ts) && j < i+maxAfterGap; j++ {
 		t := ts[j]
 		if t.punct == '.' && !abbrevDot(ts, j) || t.punct == '"' || t.punct == '“' || t.punct == '”' || t.punct == ';' {
 			return speaker{}, false
 		}
 		if t.punct == 0 && speechVerbs[t.low] && j > i {
-			np := cutNP(ts[i:j])
+			np := trimLower(cutNP(ts[i:j]))
 			if !plausible(np) {
 				return speaker{}, false
 			}
@@ -168,7 +182,10 @@ func (f *finder) before(ts []tok, at int) (speaker, bool) {
 		if !speechVerbs[t.low] {
 			continue
 		}
-		np := subjectBefore(ts[:v])
+		np := trimLower(subjectBefore(ts[:v]))
+		if len(np) == 0 {
+			np = phraseAfter(ts, v+1) // "Said Ellis: “…”"
+		}
 		if !plausible(np) {
 			return speaker{}, false
 		}
@@ -261,6 +278,11 @@ func plausible(np []tok) bool {
 	if pronouns[first.low] {
 		return len(np) == 1
 	}
+	for k, t := range np {
+		if k == 0 && timeWords[t.low] || k > 0 && !first.upper && (innerStop[t.low] || speechVerbs[t.low]) {
+			return false // "Friday", "her right foot was"
+		}
+	}
 	if speakerDets[first.low] {
 		return len(np) > 1
 	}
@@ -301,7 +323,8 @@ func (f *finder) pronoun(p string, at int) speaker {
 	bestSent, best := -1, -1
 	for i := len(f.actors) - 1; i >= 0; i-- {
 		m := f.actors[i]
-		if m.Start >= at || person && m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) {
+		if m.Start >= at || person && m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) ||
+			!agrees(p, name(m)) {
 			continue
 		}
 		if bestSent >= 0 && m.Sentence != bestSent {
@@ -311,15 +334,29 @@ func (f *finder) pronoun(p string, at int) speaker {
 	}
 	if best >= 0 {
 		m := f.actors[best]
-		if f.last.name != "" && f.lastAt > m.Start {
+		if f.last.name != "" && f.lastAt > m.Start && agrees(p, f.last.name) {
 			return f.last
 		}
 		return speaker{name: name(m), code: m.Code}
 	}
-	if f.last.name != "" {
+	if f.last.name != "" && agrees(p, f.last.name) {
 		return f.last
 	}
 	return speaker{name: p}
+}
+
+// agrees reports whether a pronoun can stand for a name: "she" not for a
+// name opening with a man's first name or title, "he" not for a woman's.
+func agrees(p, name string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	first = strings.ToLower(strings.TrimSuffix(first, "."))
+	switch p {
+	case "she":
+		return !maleNames[first]
+	case "he":
+		return !femaleNames[first]
+	}
+	return true
 }
 
 // quoted reports whether offset off lies inside a quoted stretch.
@@ -348,4 +385,19 @@ func (f *finder) nextWord(off int) int {
 		}
 	}
 	return -1
+}
+
+// trimLower drops lower-case words before a name ("panel Chairman Rep.
+// Jason Chaffetz" → "Chairman Rep. Jason Chaffetz"), keeping determiner
+// phrases ("the minister") whole.
+func trimLower(np []tok) []tok {
+	if len(np) < 2 || np[0].upper || speakerDets[np[0].low] || pronouns[np[0].low] {
+		return np
+	}
+	for k, t := range np {
+		if t.upper {
+			return np[k:]
+		}
+	}
+	return np
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/extract/sentence"
@@ -28,6 +29,10 @@ func TestFind(t *testing.T) {
 		{"quote then X said", `"We will attend the summit," Kishida said.`, nil, []string{`Kishida||We will attend the summit,`}},
 		{"quote then said X", `"We will attend the summit," said Dr. Jhung of the CDC.`, nil, []string{`Dr. Jhung||We will attend the summit,`}},
 		{"according to", `According to the minister, "nothing has been decided yet" on the matter.`, nil, []string{`the minister||nothing has been decided yet`}},
+		{"split quote", `"We will go," Kishida said, "and we will stay there."`, nil, []string{`Kishida||We will go,`, `Kishida||and we will stay there.`}},
+		{"official", `"The talks were useful," a senior official said.`, nil, []string{`a senior official||The talks were useful,`}},
+		{"question cue", `"Why would we leave the alliance now?" Stoltenberg asked.`, nil, []string{`Stoltenberg||Why would we leave the alliance now?`}},
+		{"apposition", `"We stand with Ukraine," Kishida, the prime minister, said.`, nil, []string{`Kishida||We stand with Ukraine,`}},
 		{"scare quotes", `Japan as a NATO "partner country" will attend.`, nil, nil},
 		{"continuation", `"We will go there," he said. "It is important for us all."`, func(s string) []liaison.ActorMention {
 			return nil
@@ -98,4 +103,18 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFindHugeText(t *testing.T) {
+	text := strings.Repeat(`word "a b c d" he said and `, 40000) // ~1 MB, one sentence
+	done := make(chan int, 1)
+	go func() { done <- len(Find(text, sentence.Split(text), nil)) }()
+	select {
+	case n := <-done:
+		if n == 0 {
+			t.Error("no quotes found")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("quote finding is not linear in the text")
+	}
 }

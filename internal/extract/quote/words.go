@@ -53,3 +53,36 @@ var roleNouns = set(`police staff management leadership administration governmen
 // maxCueGap is how many tokens a speech verb may precede the quote by
 // ("said that voting fraud is “a big problem”").
 const maxCueGap = 25
+
+// maleNames and femaleNames are common first names and gendered titles,
+// used only to keep "she" from resolving to a man and "he" to a woman.
+var maleNames = set(`mr sir lord king prince donald barack bill joe mike michael john james robert david
+richard thomas charles george william paul mark steven steve kevin brian jeff jeffrey tim timothy ted bernie
+chris christopher jim ron rand marco ben benjamin vladimir xi emmanuel boris justin shinzo fumio jens
+olaf recep narendra rishi keir volodymyr antony lloyd mitch paul harry jack eric jason
+andrew anthony daniel matthew mitt al dick newt rudy reince sean rex jared gary ryan scott adam tom
+peter frank henry roger larry gerald jimmy ronald lyndon franklin dwight`)
+
+var femaleNames = set(`mrs ms miss madam lady queen princess hillary melania nancy angela theresa
+kamala elizabeth mary patricia jennifer linda susan sarah karen lisa nicole michelle laura sheryl
+jill condoleezza madeleine sarah nikki kellyanne huma chelsea ivanka donna debbie elaine claire
+tammy amy kirsten dianne barbara maria anna ursula jacinda giorgia liz sanae yoko
+samantha susan loretta janet sonia ruth carly heidi jeanne marine ana melanie jane tina`)
+
+// maxAfterGap is how many tokens after a quote its cue may come
+// ("…," Scott Pruitt, the attorney general of Oklahoma, said).
+const maxAfterGap = 20
+
+// timeWords never name a speaker.
+var timeWords = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+tonight morning afternoon evening night week month year january february march april june july august
+september october november december`)
+
+// innerStop inside a speaker phrase shows it is a clause ("her right foot
+// was").
+var innerStop = set(`is are was were be been being has have had will would can could should may might
+must not to that which when if`)
+
+// maxWindow bounds, in code points, the text read around a quote for its
+// cue, so a huge unpunctuated text stays linear.
+const maxWindow = 400

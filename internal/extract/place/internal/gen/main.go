@@ -21,14 +21,15 @@ func main() {
 	shared := flag.String("shared", "", "directory holding the GeoNames and mledoze files")
 	out := flag.String("out", "data", "output directory")
 	minPop := flag.Int("minpop", 15000, "smallest populated place kept")
+	adminPoint := flag.String("adminpoint", "box", "rule placing first-level areas: box, mean or seat")
 	flag.Parse()
-	if err := run(*shared, *out, *minPop); err != nil {
+	if err := run(*shared, *out, *minPop, *adminPoint); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(shared, out string, minPop int) error {
+func run(shared, out string, minPop int, adminPoint string) error {
 	if err := writeCountries(shared, out); err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func run(shared, out string, minPop int) error {
 	if err != nil {
 		return err
 	}
-	st, err := place.ImportGeoNames(f, cities, ci, a1, place.ImportOptions{MinPop: minPop, AltPop: 100000, MaxAlts: 12})
+	st, err := place.ImportGeoNames(f, cities, ci, a1, place.ImportOptions{MinPop: minPop, AltPop: 100000, MaxAlts: 12, AdminPoint: adminPoint})
 	if err != nil {
 		f.Close()
 		return err

@@ -1,6 +1,6 @@
 //go:build unix
 
-package ingest
+package bench
 
 import (
 	"bufio"
@@ -10,12 +10,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/liaison-project/liaison/internal/extract"
+	"github.com/liaison-project/liaison/internal/ingest"
 	"github.com/liaison-project/liaison/internal/pipeline"
 	"github.com/liaison-project/liaison/internal/shareddata"
 	"github.com/liaison-project/liaison/internal/sqlite"
@@ -81,6 +84,7 @@ func reutersToJSONL(tb testing.TB, dir string) (string, int) {
 type peakMemory struct {
 	mu   sync.Mutex
 	heap uint64
+	rss  uint64 // bytes, from /proc/self/status where there is one
 	stop chan struct{}
 	done chan struct{}
 }
@@ -96,6 +100,7 @@ func watchMemory() *peakMemory {
 			runtime.ReadMemStats(&ms)
 			p.mu.Lock()
 			p.heap = max(p.heap, ms.HeapInuse)
+			p.rss = max(p.rss, currentRSS())
 			p.mu.Unlock()
 			select {
 			case <-p.stop:
@@ -107,12 +112,27 @@ func watchMemory() *peakMemory {
 	return p
 }
 
-func (p *peakMemory) finish() uint64 {
+func (p *peakMemory) finish() (heap, rss uint64) {
 	close(p.stop)
 	<-p.done
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.heap
+	return p.heap, p.rss
+}
+
+// currentRSS reads the resident set size of the process (Linux), or 0.
+func currentRSS() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, _ := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 // BenchmarkIngestReuters ingests the 21,578 Reuters stories into a fresh
@@ -125,7 +145,7 @@ func BenchmarkIngestReuters(b *testing.B) {
 // BenchmarkIngestReutersExtract is the same with the extraction pipeline run
 // over every new document (the engine as wired by internal/app today).
 func BenchmarkIngestReutersExtract(b *testing.B) {
-	benchReuters(b, func(db *sqlite.DB) Pipeline {
+	benchReuters(b, func(db *sqlite.DB) ingest.Pipeline {
 		p, err := pipeline.New(extract.New(extract.Config{}), db, nil)
 		if err != nil {
 			b.Fatal(err)
@@ -134,7 +154,7 @@ func BenchmarkIngestReutersExtract(b *testing.B) {
 	})
 }
 
-func benchReuters(b *testing.B, newPipeline func(*sqlite.DB) Pipeline) {
+func benchReuters(b *testing.B, newPipeline func(*sqlite.DB) ingest.Pipeline) {
 	dir := b.TempDir()
 	input, n := reutersToJSONL(b, dir)
 	ctx := context.Background()
@@ -144,11 +164,11 @@ func benchReuters(b *testing.B, newPipeline func(*sqlite.DB) Pipeline) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cfg := Config{Store: db, MaxBytes: DefaultMaxBytes, HostInterval: -1}
+		cfg := ingest.Config{Store: db, MaxBytes: ingest.DefaultMaxBytes, HostInterval: -1}
 		if newPipeline != nil {
 			cfg.Pipeline = newPipeline(db)
 		}
-		in := New(cfg)
+		in := ingest.New(cfg)
 		runtime.GC()
 		mem := watchMemory()
 		b.StartTimer()
@@ -156,7 +176,7 @@ func benchReuters(b *testing.B, newPipeline func(*sqlite.DB) Pipeline) {
 		sum, err := in.Run(ctx, []string{input})
 		el := time.Since(start)
 		b.StopTimer()
-		heap := mem.finish()
+		heap, rss := mem.finish()
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -168,6 +188,9 @@ func benchReuters(b *testing.B, newPipeline func(*sqlite.DB) Pipeline) {
 		db.Close()
 		b.ReportMetric(float64(n)/el.Seconds(), "docs/s")
 		b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
+		if rss > 0 {
+			b.ReportMetric(float64(rss)/(1<<20), "peak-rss-MB")
+		}
 		var ru syscall.Rusage
 		if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
 			b.ReportMetric(float64(ru.Maxrss)/1024, "maxrss-MB")

@@ -1,0 +1,99 @@
+package report
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
+)
+
+// RequiredMarking is the least restricted marking a report citing cites may
+// carry: marking.Max over every cited item's marking (the lowest level,
+// releasable to all, when it cites nothing). The UI and API show it before
+// saving. A cited id the viewer cannot see answers exactly like a missing
+// one.
+func (s *Service) RequiredMarking(ctx context.Context, cites []string) (liaison.Marking, error) {
+	req := liaison.Marking{Classification: "", Level: 0}
+	first := true
+	for _, id := range cleanCites(cites) {
+		m, err := s.citedMarking(ctx, id)
+		if err != nil {
+			return liaison.Marking{}, err
+		}
+		if first {
+			req, first = m, false
+			continue
+		}
+		if req, err = marking.Max(req, m); err != nil {
+			return liaison.Marking{}, liaison.Errorf(liaison.ErrInvalid,
+				"report cites: no nation may see everything cited, so no marking can cover it (%v)", err)
+		}
+	}
+	if first {
+		return s.cfg.ParseMarking(ctx, s.lowest())
+	}
+	return req, nil
+}
+
+// lowest is the text of the policy's lowest level (the default policy's
+// PUBLIC).
+func (s *Service) lowest() string { return s.cfg.Policy.LevelName(0) }
+
+// citedMarking finds a cited document, report or event the viewer may see.
+func (s *Service) citedMarking(ctx context.Context, id string) (liaison.Marking, error) {
+	d, err := s.cfg.Documents.Document(ctx, id)
+	if err == nil {
+		return d.Marking, nil
+	}
+	if !errors.Is(err, liaison.ErrNotFound) {
+		return liaison.Marking{}, err
+	}
+	r, err := s.cfg.Reports.Report(ctx, id)
+	if err == nil {
+		// A draft is seen by its nation only: a released report citing it
+		// would show its id to nations that cannot see it.
+		if r.State != liaison.ReportReleased {
+			return liaison.Marking{}, liaison.Errorf(liaison.ErrInvalid, "report cites %q: a draft report cannot be cited until it is released", id)
+		}
+		return r.Marking, nil
+	}
+	if !errors.Is(err, liaison.ErrNotFound) {
+		return liaison.Marking{}, err
+	}
+	if i := strings.LastIndexByte(id, '-'); i > 0 {
+		page, err := s.cfg.Events.Events(ctx, liaison.EventFilter{DocID: id[:i], Limit: 1000})
+		if err != nil && !errors.Is(err, liaison.ErrNotFound) && !errors.Is(err, liaison.ErrInvalid) {
+			return liaison.Marking{}, err
+		}
+		for _, e := range page.Items {
+			if e.ID == id {
+				return e.Marking, nil
+			}
+		}
+	}
+	return liaison.Marking{}, liaison.Errorf(liaison.ErrInvalid, "report cites %q: no such document, event or report", id)
+}
+
+// covers checks that m is at least as restricted as req: level no lower,
+// releasable to no nation req excludes, and every caveat of req. The error
+// names the marking required, for the form to show before saving.
+func covers(m, req liaison.Marking) error {
+	ok := m.Level >= req.Level
+	if ok && len(req.RelTo) > 0 {
+		ok = len(m.RelTo) > 0
+		for _, n := range m.RelTo {
+			ok = ok && slices.Contains(req.RelTo, n)
+		}
+	}
+	for _, c := range req.Caveats {
+		ok = ok && slices.Contains(m.Caveats, c)
+	}
+	if ok {
+		return nil
+	}
+	return liaison.Errorf(liaison.ErrInvalid, "report marking %q is less restricted than what it cites: at least %q is required",
+		marking.Format(m), marking.Format(req))
+}

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/httpapi"
+	"github.com/liaison-project/liaison/internal/report"
+)
+
+// reportPages are the templates of the analyst reports pages.
+var reportPages = []string{"reports", "report", "report_new"}
+
+// reportUI serves the analyst reports: list, draft form (which shows the
+// marking the cited items require before saving), a report and its release.
+type reportUI struct {
+	u   *UI
+	svc *report.Service
+}
+
+// RegisterReports adds /reports, /reports/new and /reports/{id} (with the
+// release button). Call it after Register.
+func (u *UI) RegisterReports(srv *httpapi.Server, svc *report.Service) error {
+	for _, name := range reportPages {
+		t, err := template.New("layout.html").Funcs(u.funcs()).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
+		if err != nil {
+			return fmt.Errorf("web: template %s: %w", name, err)
+		}
+		u.pages[name] = t
+	}
+	u.reports = true
+	p := &reportUI{u: u, svc: svc}
+	for _, rt := range []struct {
+		pattern string
+		h       http.HandlerFunc
+	}{
+		{"GET /reports", p.list},
+		{"GET /reports/new", p.form},
+		{"POST /reports/new", p.submit},
+		{"GET /reports/{id}", p.show},
+		{"POST /reports/{id}/release", p.release},
+	} {
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		srv.Handle(httpapi.Route{Method: method, Path: path, Page: true, Handler: rt.h})
+	}
+	return nil
+}
+
+// list shows the reports the viewer may see, newest first.
+func (p *reportUI) list(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	page, err := p.svc.List(ctx(r), liaison.ReportFilter{State: liaison.ReportState(q.Get("state")), Cursor: q.Get("cursor"), Limit: 50})
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	v, _ := liaison.ViewerFrom(ctx(r))
+	next := ""
+	if page.NextCursor != "" {
+		next = withParam(q, "cursor", page.NextCursor)
+	}
+	marks := make([]liaison.Marking, 0, len(page.Items))
+	for _, it := range page.Items {
+		marks = append(marks, it.Marking)
+	}
+	data := struct {
+		Page     liaison.Page[liaison.Report]
+		State    string
+		CanDraft bool
+		Next     string
+	}{page, q.Get("state"), v.Role.Can(liaison.RoleAnalyst), next}
+	p.u.render(w, r, http.StatusOK, "reports", "Analyst reports", data, marks)
+}
+
+// draftForm is what the draft form shows: the input, the marking the cited
+// items require, and any error.
+type draftForm struct {
+	Draft    report.Draft
+	Cites    string
+	Required string
+	// RequiredClass colours the required marking's chip.
+	RequiredClass string
+	Error         string
+}
+
+// form shows an empty draft form; ?cite=ID pre-fills citations.
+func (p *reportUI) form(w http.ResponseWriter, r *http.Request) {
+	cites := r.URL.Query()["cite"]
+	f := draftForm{Cites: strings.Join(cites, "\n"), Draft: report.Draft{Cites: cites}}
+	p.renderForm(w, r, http.StatusOK, f)
+}
+
+// submit either checks the required marking ("check") or saves the draft.
+func (p *reportUI) submit(w http.ResponseWriter, r *http.Request) {
+	f := draftForm{Cites: r.PostFormValue("cites"), Draft: report.Draft{Title: r.PostFormValue("title"),
+		Body: r.PostFormValue("body"), Marking: strings.TrimSpace(r.PostFormValue("marking"))}}
+	f.Draft.Cites = strings.Fields(f.Cites)
+	if r.PostFormValue("action") != "save" {
+		p.renderForm(w, r, http.StatusOK, f)
+		return
+	}
+	rep, err := p.svc.Create(ctx(r), f.Draft)
+	if err != nil {
+		status, msg := httpapi.StatusOf(err)
+		f.Error = msg
+		p.renderForm(w, r, status, f)
+		return
+	}
+	http.Redirect(w, r, "/reports/"+url.PathEscape(rep.ID), http.StatusSeeOther)
+}
+
+// renderForm computes the required marking of the cited items and renders
+// the form with it, so the analyst sees it before saving.
+func (p *reportUI) renderForm(w http.ResponseWriter, r *http.Request, status int, f draftForm) {
+	if m, err := p.svc.RequiredMarking(ctx(r), f.Draft.Cites); err == nil {
+		f.Required, f.RequiredClass = p.u.cfg.FormatMarking(m), bannerClass(m)
+	} else if f.Error == "" {
+		_, f.Error = httpapi.StatusOf(err)
+	}
+	p.u.render(w, r, status, "report_new", "Draft a report", f, nil)
+}
+
+// show renders one report with its release button for officers.
+func (p *reportUI) show(w http.ResponseWriter, r *http.Request) {
+	p.showStatus(w, r, http.StatusOK, "")
+}
+
+func (p *reportUI) showStatus(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	rep, err := p.svc.Get(ctx(r), r.PathValue("id"))
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	v, _ := liaison.ViewerFrom(ctx(r))
+	data := struct {
+		R          *liaison.Report
+		CanRelease bool
+		Error      string
+	}{rep, rep.State == liaison.ReportDraft && v.Role.Can(liaison.RoleOfficer) && v.UserID != rep.Author, msg}
+	p.u.render(w, r, status, "report", rep.Title, data, []liaison.Marking{rep.Marking})
+}
+
+// release releases a draft (an officer who is not its author).
+func (p *reportUI) release(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if _, err := p.svc.Release(ctx(r), id); err != nil {
+		status, msg := httpapi.StatusOf(err)
+		if status == http.StatusNotFound {
+			p.u.fail(w, r, err)
+			return
+		}
+		p.showStatus(w, r, status, msg)
+		return
+	}
+	http.Redirect(w, r, "/reports/"+url.PathEscape(id), http.StatusSeeOther)
+}
