@@ -111,9 +111,18 @@ func NERSpans(text string, actors []liaison.ActorMention, places []liaison.Place
 		switch a.Kind {
 		case "person":
 			typ = "person"
+			if pre, ok := countryPrefix(a, isPlace); ok {
+				out = append(out, pre) // "U.S. President Bill Clinton": a place, then a person
+				a.Start = a.End - len([]rune(a.Name))
+			}
 		case "organisation", "group":
 			if facilityName(a.Text) {
 				typ = "place" // "Johnson Space Center", "Museum of Flight"
+			}
+		case "government", "military":
+			if pre, ok := rolePrefix(a, isPlace); ok {
+				out = append(out, pre) // "U.S. officials": the place is the only name
+				continue
 			}
 		case "country":
 			if !isPlace(a.Text) {
@@ -138,6 +147,42 @@ func NERSpans(text string, actors []liaison.ActorMention, places []liaison.Place
 		}
 	}
 	return out
+}
+
+// countryPrefix splits the place that opens a titled person's mention
+// ("U.S." of "U.S. President Bill Clinton", "Japan" of "Japan's Prime
+// Minister Kishida Fumio"): the mention's text must end with the person's
+// name and start with a gazetteer place of one to three words.
+func countryPrefix(a liaison.ActorMention, isPlace func(string) bool) (NERSpan, bool) {
+	if a.Name == "" || a.Name == a.Text || !strings.HasSuffix(a.Text, a.Name) {
+		return NERSpan{}, false
+	}
+	words := strings.Fields(strings.TrimSuffix(a.Text, a.Name))
+	for n := min(3, len(words)); n >= 1; n-- {
+		w := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[:n], " "), "'s"), "’s")
+		if w != "" && isPlace(w) {
+			return NERSpan{Type: "place", Start: a.Start, End: a.Start + len([]rune(w))}, true
+		}
+	}
+	return NERSpan{}, false
+}
+
+// rolePrefix returns the place that opens a body's mention whose other
+// words are all lower case ("U.S. military", "Japan's government").
+func rolePrefix(a liaison.ActorMention, isPlace func(string) bool) (NERSpan, bool) {
+	words := strings.Fields(a.Text)
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		rest := words[n:]
+		lower := true
+		for _, w := range rest {
+			lower = lower && w[0] >= 'a' && w[0] <= 'z'
+		}
+		w := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[:n], " "), "'s"), "’s")
+		if lower && w != "" && isPlace(w) {
+			return NERSpan{Type: "place", Start: a.Start, End: a.Start + len([]rune(w))}, true
+		}
+	}
+	return NERSpan{}, false
 }
 
 // agentive reports whether a verb follows offset end ("Belgium beat",

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/shareddata"
 )
 
@@ -44,5 +45,22 @@ func TestReadConllu(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing %v", want)
+	}
+}
+
+func TestNERSpansSplitsCountryPrefix(t *testing.T) {
+	text := "U.S. President Bill Clinton met U.S. officials."
+	actors := []liaison.ActorMention{
+		{Text: "U.S. President Bill Clinton", Name: "Bill Clinton", Code: "USAGOV", Kind: "person", Start: 0, End: 27},
+		{Text: "U.S. officials", Name: "U.S. officials", Code: "USAGOV", Kind: "government", Start: 32, End: 46},
+	}
+	isPlace := func(s string) bool { return s == "U.S." }
+	var got []string
+	for _, s := range NERSpans(text, actors, nil, isPlace) {
+		got = append(got, s.Type+":"+text[s.Start:s.End])
+	}
+	want := "place:U.S. person:Bill Clinton place:U.S."
+	if strings.Join(got, " ") != want {
+		t.Fatalf("NERSpans = %q, want %q", strings.Join(got, " "), want)
 	}
 }

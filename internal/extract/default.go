@@ -16,12 +16,56 @@ type Coder struct{ C *event.Coder }
 
 var _ EventCoder = Coder{}
 
+// codeWindow is how many sentences the coder sees at once. A long document
+// is coded window by window so the cost stays linear in its length; news
+// reports are shorter and are coded whole.
+const codeWindow = 64
+
 // Code codes the document's events.
 func (a Coder) Code(d *Doc) []liaison.Event {
 	if a.C == nil || d == nil {
 		return nil
 	}
-	return a.C.Code(&event.Doc{Text: d.Text, Date: d.Date, Sentences: d.Sentences, Actors: d.Actors, Places: d.Places, Dates: d.Dates})
+	if len(d.Sentences) <= codeWindow {
+		return a.C.Code(&event.Doc{Text: d.Text, Date: d.Date, Sentences: d.Sentences, Actors: d.Actors, Places: d.Places, Dates: d.Dates})
+	}
+	runes := d.Runes
+	if runes == nil {
+		runes = []rune(d.Text)
+	}
+	var out []liaison.Event
+	ai, pi, di := 0, 0, 0
+	for first := 0; first < len(d.Sentences); first += codeWindow {
+		last := min(first+codeWindow, len(d.Sentences))
+		base, end := d.Sentences[first].Start, d.Sentences[last-1].End
+		w := &event.Doc{Text: string(runes[base:end]), Date: d.Date}
+		for _, sp := range d.Sentences[first:last] {
+			w.Sentences = append(w.Sentences, liaison.Span{Start: sp.Start - base, End: sp.End - base})
+		}
+		for ; ai < len(d.Actors) && d.Actors[ai].Start < end; ai++ {
+			if m := d.Actors[ai]; m.Start >= base {
+				m.Start, m.End, m.Sentence = m.Start-base, m.End-base, m.Sentence-first
+				w.Actors = append(w.Actors, m)
+			}
+		}
+		for ; pi < len(d.Places) && d.Places[pi].Start < end; pi++ {
+			if m := d.Places[pi]; m.Start >= base {
+				m.Start, m.End, m.Sentence = m.Start-base, m.End-base, m.Sentence-first
+				w.Places = append(w.Places, m)
+			}
+		}
+		for ; di < len(d.Dates) && d.Dates[di].Start < end; di++ {
+			if m := d.Dates[di]; m.Start >= base {
+				m.Start, m.End, m.Sentence = m.Start-base, m.End-base, m.Sentence-first
+				w.Dates = append(w.Dates, m)
+			}
+		}
+		for _, ev := range a.C.Code(w) {
+			ev.Sentence += first
+			out = append(out, ev)
+		}
+	}
+	return out
 }
 
 // Dictionaries chooses the event coder's dictionaries: the built-in ones,

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/extract"
@@ -78,4 +79,46 @@ func TestSeedEngine(t *testing.T) {
 		}
 	}
 	t.Logf("sentences %d actors %d places %d dates %d quotes %d events %d", len(x.Sentences), len(x.Actors), len(x.Places), len(x.Dates), len(x.Quotes), len(x.Events))
+}
+
+// TestEngineLongDocument checks that a long document (about 1 MB) is
+// extracted in time linear in its length: every step, the event coder
+// included (it is fed in windows of sentences).
+func TestEngineLongDocument(t *testing.T) {
+	b, err := os.ReadFile(shareddata.Need(t, "data/seed/000_9dd6a84f78e3ca2e.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := e.Extract(context.Background(), liaison.ExtractInput{ID: "one", Text: string(b), Date: "2023-07-09"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const copies = 450
+	text := strings.Repeat(string(b)+"\n\n", copies)
+	done := make(chan *liaison.Extraction, 1)
+	go func() {
+		x, err := e.Extract(context.Background(), liaison.ExtractInput{ID: "long", Text: text, Date: "2023-07-09"})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- x
+	}()
+	select {
+	case x := <-done:
+		if x == nil {
+			return
+		}
+		if len(x.Sentences) != copies*len(one.Sentences) || len(x.Quotes) != copies*len(one.Quotes) {
+			t.Errorf("sentences %d quotes %d, want %d and %d", len(x.Sentences), len(x.Quotes), copies*len(one.Sentences), copies*len(one.Quotes))
+		}
+		if len(x.Events) < copies*len(one.Events)*9/10 {
+			t.Errorf("events %d, want about %d", len(x.Events), copies*len(one.Events))
+		}
+	case <-time.After(40 * time.Second):
+		t.Fatal("a 1 MB document took over 40 s: some step is not linear")
+	}
 }

@@ -57,6 +57,10 @@ func (in *Ingester) bulk(ctx context.Context, sum *Summary, produce func(ctx con
 			}
 		})
 	}()
+	if in.cfg.Batch != nil {
+		in.writeBatches(ctx, jobs, sum)
+		return
+	}
 	for j := range jobs {
 		if j.err != nil {
 			in.fail(sum, j.name, j.err)

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -23,9 +24,23 @@ func jsonLine(t *testing.T, title, text string) string {
 // among the records of one bulk file while the reader runs ahead of a slow
 // writer.
 func TestBulkLinksWithinAFile(t *testing.T) {
-	for _, delay := range []time.Duration{0, 5 * time.Millisecond} {
-		t.Run(delay.String(), func(t *testing.T) { testBulkLinks(t, delay) })
+	for _, batch := range []bool{false, true} {
+		for _, delay := range []time.Duration{0, 5 * time.Millisecond} {
+			name := fmt.Sprintf("batch=%v/delay=%v", batch, delay)
+			t.Run(name, func(t *testing.T) { testBulkLinks(t, delay, batch) })
+		}
 	}
+}
+
+// fakeBatch writes a batch through the fake's PutDocument, item by item.
+type fakeBatch struct{ st liaison.DocumentStore }
+
+func (b fakeBatch) PutDocuments(ctx context.Context, docs []*liaison.Document) ([]BatchResult, error) {
+	out := make([]BatchResult, len(docs))
+	for i, d := range docs {
+		out[i].PutResult, out[i].Err = b.st.PutDocument(ctx, d)
+	}
+	return out, nil
 }
 
 // slowStore delays writes so that the reader runs ahead of the writer.
@@ -39,7 +54,7 @@ func (s slowStore) PutDocument(ctx context.Context, d *liaison.Document) (liaiso
 	return s.fakeStore.PutDocument(ctx, d)
 }
 
-func testBulkLinks(t *testing.T, delay time.Duration) {
+func testBulkLinks(t *testing.T, delay time.Duration, batch bool) {
 	dir := t.TempDir()
 	orig := story("Vilnius") + " The summit closed on Wednesday evening."
 	earlier := story("Madrid") + " The summit closed on Thursday."
@@ -57,7 +72,11 @@ func testBulkLinks(t *testing.T, delay time.Duration) {
 		jsonLine(t, "earlier-again", earlier) +
 		jsonLine(t, "earlier-edit", strings.Replace(earlier, "Thursday", "Friday", 1))
 	p := write(t, dir, "batch.jsonl", lines)
-	sum, err := New(Config{Store: slow, HostInterval: -1}).Run(ctx, []string{p})
+	cfg := Config{Store: slow, HostInterval: -1}
+	if batch {
+		cfg.Batch, cfg.BatchSize = fakeBatch{slow}, 4
+	}
+	sum, err := New(cfg).Run(ctx, []string{p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,5 +92,30 @@ func testBulkLinks(t *testing.T, delay time.Duration) {
 		if got := ids[title].DuplicateOf; got != want || want == "" {
 			t.Errorf("%s linked to %q, want %q", title, got, want)
 		}
+	}
+}
+
+// TestBatchFirstCopyNotWritten: a record links to an earlier one of its batch
+// that the store then reports as a duplicate (by URL); the record is looked
+// up again on its own instead of failing.
+func TestBatchFirstCopyNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	st := &fakeStore{}
+	ctx := context.Background()
+	old := write(t, dir, "old.jsonl", `{"url":"https://x.example/a","text":"`+story("Oslo")+`"}`+"\n")
+	if s, _ := New(Config{Store: st, HostInterval: -1}).Run(ctx, []string{old}); s.Stored != 1 {
+		t.Fatalf("setup %s", summaryCounts(s))
+	}
+	text := story("Vilnius") + " The summit closed on Wednesday evening."
+	p := write(t, dir, "new.jsonl", `{"text":"`+story("Bergen")+`"}`+"\n"+ // written alone, slowly
+		`{"url":"https://x.example/a","text":"`+text+`"}`+"\n"+
+		`{"text":"`+strings.Replace(text, "Wednesday", "Tuesday", 1)+`"}`+"\n")
+	slow := slowStore{st, 5 * time.Millisecond} // let both records reach one batch
+	sum, err := New(Config{Store: slow, Batch: fakeBatch{slow}, HostInterval: -1}).Run(ctx, []string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Duplicates != 1 || sum.Stored != 2 || sum.Failed != 0 {
+		t.Fatalf("summary %s, errors %v", summaryCounts(sum), sum.Errors)
 	}
 }

@@ -167,6 +167,12 @@ func (in *Ingester) write(ctx context.Context, name string, d *liaison.Document,
 		in.fail(sum, name, err)
 		return false
 	}
+	return in.account(ctx, name, d, res, sum)
+}
+
+// account counts a written document and runs the pipeline over it when it
+// was stored (new or near-duplicate).
+func (in *Ingester) account(ctx context.Context, name string, d *liaison.Document, res liaison.PutResult, sum *Summary) bool {
 	defer in.tick(sum)
 	if res.ID != "" {
 		d.ID = res.ID // for a duplicate: the stored copy

@@ -50,6 +50,25 @@ type Config struct {
 	UserAgent    string
 	// Now is the clock (nil: time.Now), for tests.
 	Now func() time.Time
+	// Batch, when set, writes bulk inputs (JSONL, CSV) many documents to a
+	// transaction; it must write to the same store as Store.
+	Batch BatchStore
+	// BatchSize is the most documents per batch (default 64).
+	BatchSize int
+}
+
+// BatchResult is the outcome of one document of a batch write: what
+// PutDocument would have answered, or the item's own error.
+type BatchResult struct {
+	liaison.PutResult
+	Err error
+}
+
+// BatchStore writes many documents in one transaction, applying
+// PutDocument's rules to each (exact duplicates, also within the batch, are
+// reported, not written). The error is for the batch as a whole.
+type BatchStore interface {
+	PutDocuments(ctx context.Context, docs []*liaison.Document) ([]BatchResult, error)
 }
 
 // Summary counts what a Run did. Near-duplicates are stored and linked to
@@ -112,6 +131,9 @@ func New(cfg Config) *Ingester {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 64
 	}
 	f := NewFetcher(FetchConfig{Client: cfg.Client, MaxBytes: cfg.MaxBytes, HostInterval: cfg.HostInterval, UserAgent: cfg.UserAgent})
 	return &Ingester{cfg: cfg, fetch: f, log: cfg.Logger, seen: map[string]bool{}}

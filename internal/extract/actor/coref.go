@@ -93,7 +93,7 @@ func (d *doc) acronymDef(i int) int {
 	ante := -1
 	if k := len(d.out) - 1; k >= 0 && d.out[k].End == d.toks[i-1].End && !isPronounText(d.out[k].Text) {
 		ante = k
-	} else if s := d.initialsRun(i, a.Lower); s >= 0 {
+	} else if s := d.initialsRun(i, a.Lower); s >= 0 && !d.f.isPlace(d.text(s, i)) {
 		for k := len(d.out) - 1; k >= 0 && d.out[k].Start >= d.toks[s].Start && d.out[k].Code == ""; k-- {
 			d.out = d.out[:k] // a piece of the name found by the cues: "Bureau of Animal"
 		}

@@ -84,6 +84,7 @@ func TestFind(t *testing.T) {
 			"Bureau of Animal Industry=/organisation BAI=/organisation BAI=/organisation"},
 		{"acronym of a coded body", "The Japan Coast Guard (JCG) said JCG ships left.", "2023-07-09",
 			"Japan Coast Guard=JPNMIL/military JCG=JPNMIL/military JCG=JPNMIL/military"},
+		{"acronym of a place is no organisation", "Horses in New South Wales (NSW) were banned.", "2023-07-09", ""},
 		{"initial and surname", "The bowler D. Gough took five wickets.", "2023-07-09", "D. Gough=/person"},
 		{"state abbreviation is no initial", "He lives in Charleston, W. Va. now.", "2023-07-09", ""},
 	}

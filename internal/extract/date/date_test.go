@@ -30,6 +30,8 @@ func TestFind(t *testing.T) {
 		{"It happened two days ago.", "two days ago=2023-07-07"},
 		{"He said on Monday that it was over.", "Monday=2023-07-03"},
 		{"He will travel on Monday.", "Monday=2023-07-10"},
+		{"The book is to be published in August.", "August=2023-08"},
+		{"The book was published in August.", "August=2022-08"},
 		{"They met yesterday and meet again tomorrow.", "yesterday=2023-07-08; tomorrow=2023-07-10"},
 		{"Talks continue next week.", "next week=2023-W28"},
 		{"Sales rose this year.", "this year=2023"},

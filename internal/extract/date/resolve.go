@@ -93,6 +93,9 @@ func (f *finder) cue(j int) (tense, bool) {
 	if t.end-t.start > 4 && !t.upper {
 		w := strings.ToLower(string(f.r[t.end-2 : t.end]))
 		if w == "ed" {
+			if j > 0 && f.toks[j-1].kind == tWord && strings.EqualFold(string(f.r[f.toks[j-1].start:f.toks[j-1].end]), "be") {
+				return future, true // "is due to be published in May"
+			}
 			return past, true
 		}
 	}

@@ -2,6 +2,8 @@ package dict
 
 import (
 	"maps"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -53,4 +55,34 @@ func FuzzParseOntology(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLoadPETRARCHOntology checks that a directory holding a coding
+// ontology is read as UD-PETRARCH dictionaries: negations loaded and its
+// conventions on; without one, plain PETRARCH options.
+func TestLoadPETRARCHOntology(t *testing.T) {
+	write := func(dir, name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, withOnt := range []bool{false, true} {
+		dir := t.TempDir()
+		write(dir, "test_verbs.txt", "--- CLASH [190] ---\nCLASH\n- * OVER  [110]\n")
+		write(dir, "test_actors.txt", "GONDOR [GON]\n")
+		if withOnt {
+			write(dir, "test_Ontology.txt", "050:0x0080\n110:0x1007f\n")
+		}
+		d, err := LoadPETRARCH(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Negations["110"] == "050"; got != withOnt {
+			t.Errorf("ontology %v: negation loaded = %v", withOnt, got)
+		}
+		if d.Options.KeepCodedCompounds != withOnt || d.Options.VerbPhrasePatterns != withOnt {
+			t.Errorf("ontology %v: UD options = %+v", withOnt, d.Options)
+		}
+	}
 }

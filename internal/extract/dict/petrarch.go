@@ -389,6 +389,7 @@ func LoadPETRARCH(dir string) (*Dict, error) {
 	if err := d.LoadOntology(ontology); err != nil {
 		return nil, err
 	}
+	d.Options = UDPETRARCHOptions() // an ontology marks UD-PETRARCH dictionaries
 	return d, nil
 }
 
@@ -431,7 +432,7 @@ func LoadPETRARCHFiles(verbs string, actors []string, agents, discards string) (
 func PETRARCHOptions() *Options {
 	o := DefaultOptions()
 	o.MinWords = 0
-	o.SplitContractions, o.DistributeAgents, o.PassiveNoBy = true, true, true
+	o.SplitContractions, o.DistributeAgents = true, true
 	o.LooseCompounds = true
 	o.Subordinate = true
 	o.PatternNounEndings = true
@@ -441,5 +442,16 @@ func PETRARCHOptions() *Options {
 	o.RelativeClauses = true
 	o.StackAgents = true
 	o.SkipNounPhrase = true
+	return o
+}
+
+// UDPETRARCHOptions are PETRARCHOptions with UD-PETRARCH's conventions,
+// used with its dictionaries (recognised by their coding ontology): coded
+// compound actors stay one code, pattern words before the verb lie in the
+// verb phrase (it matches in the verb's dependency subtree), and a passive
+// without BY swaps source and target (its parses mark passive subjects).
+func UDPETRARCHOptions() *Options {
+	o := PETRARCHOptions()
+	o.KeepCodedCompounds, o.VerbPhrasePatterns, o.PassiveNoBy = true, true, true
 	return o
 }

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"github.com/liaison-project/liaison/internal/extract/dict"
 )
 
@@ -175,12 +177,16 @@ func (s *sent) clauses() [][2]int {
 	return out
 }
 
-// nounCompound: <noun> CONJ <adj>* <noun>, or <adj> CONJ <adj>.
+// nounCompound: <noun> CONJ <adj>* <noun>, <adj> CONJ <adj>, or
+// <adverb> CONJ <adverb>.
 func (s *sent) nounCompound(i int) bool {
 	if i == 0 || i+1 >= len(s.toks) {
 		return false
 	}
 	before := s.spanKind(i - 1)
+	if before == kNull && s.spanKind(i+1) == kNull && adverb(s.toks[i-1].w) && adverb(s.toks[i+1].w) {
+		return true // "heavily and unjustly criticized"
+	}
 	j := i + 1
 	for j < len(s.toks) && s.spanKind(j) == kAdj {
 		j++
@@ -352,3 +358,6 @@ func (s *sent) setRelSubject(at, ante int) {
 	}
 	s.relSubject[at] = ante
 }
+
+// adverb: an -LY word (not ITALY/JULY-like short words).
+func adverb(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "LY") }

@@ -183,7 +183,8 @@ func (f *Finder) acceptable(toks []phrase.Token, sentOf []int, i, n int, ids []i
 			return false
 		}
 	}
-	if first.Upper && len(first.Lower) > 1 && n == 1 && !f.anyAcronym(ids, first.Text) && !dateline(toks, sentOf, i) {
+	if first.Upper && len(first.Lower) > 1 && n == 1 && !f.anyAcronym(ids, first.Text) && !dateline(toks, sentOf, i) &&
+		!(capsLine(toks, sentOf, i) && len(first.Lower) > 3 && f.maxPop(ids) >= 100000) {
 		return false // "US" matches only where the gazetteer has the acronym
 	}
 	if n == 1 {
@@ -221,26 +222,6 @@ func (f *Finder) acceptable(toks []phrase.Token, sentOf []int, i, n int, ids []i
 		}
 	}
 	return true
-}
-
-// dateline reports a capitalised place opening a dateline: "CHARLESTON,
-// W.Va. --", "WASHINGTON (AP) -", "LONDON 1996-08-30", "PARIS - ".
-func dateline(toks []phrase.Token, sentOf []int, i int) bool {
-	return len(toks[i].Lower) >= 4 && datelineAt(toks, sentOf, i, 1)
-}
-
-// datelineAt reports whether the n-token name at i opens a dateline.
-func datelineAt(toks []phrase.Token, sentOf []int, i, n int) bool {
-	if !sentenceInitial(toks, sentOf, i) || i+n >= len(toks) {
-		return false
-	}
-	switch nx := toks[i+n].Lower; {
-	case nx == "," || nx == "(" || nx == "-" || nx == "--" || nx == "—":
-		return true
-	case nx[0] >= '0' && nx[0] <= '9' && len(nx) >= 4:
-		return true // a date or year right after the place
-	}
-	return false
 }
 
 func (f *Finder) anyAcronym(ids []int32, text string) bool {

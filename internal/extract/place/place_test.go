@@ -207,13 +207,14 @@ func TestAdminContext(t *testing.T) {
 	}
 }
 
-func TestDatelines(t *testing.T) {
+func TestDatelinesAndHeadlines(t *testing.T) {
 	f := mustFinder(t)
 	for _, tc := range []struct{ text, want string }{
 		{"LONDON 1996-08-30\nThe pound rose.", "LONDON/GBR/capital"},
 		{"NEW YORK 1996-08-30\nStocks rose.", "NEW YORK/USA/city"},
 		{"WASHINGTON (AP) -- The Senate voted.", "WASHINGTON/USA/capital"},
 		{"The Hwasong-17 flew.", ""},
+		{"POLICE IN CHICAGO ARREST TWO MEN", "CHICAGO/USA/city"}, // an all-capitals headline
 	} {
 		var got []string
 		for _, m := range f.Find(tc.text, nil, nil) {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -254,7 +255,8 @@ func (f *finder) resolve(np []tok, at int) speaker {
 		return f.pronoun(np[0].low, at)
 	}
 	best := -1
-	for i, m := range f.actors {
+	for i := f.actorsBefore(b) - 1; i >= 0 && f.actors[i].Start > a-maxWindow; i-- {
+		m := f.actors[i]
 		if m.Start < b && a < m.End {
 			if best < 0 || m.Kind == "person" && f.actors[best].Kind != "person" {
 				best = i
@@ -321,7 +323,8 @@ func (f *finder) pronoun(p string, at int) speaker {
 	// The subject of the nearest sentence that names someone: the first
 	// fitting mention of that sentence (outside quotes).
 	bestSent, best := -1, -1
-	for i := len(f.actors) - 1; i >= 0; i-- {
+	qs := f.sentence(at)
+	for i := f.actorsBefore(at) - 1; i >= 0 && f.actors[i].Sentence >= qs-maxBackSentences; i-- {
 		m := f.actors[i]
 		if m.Start >= at || person && m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) ||
 			!agrees(p, name(m)) {
@@ -400,4 +403,10 @@ func trimLower(np []tok) []tok {
 		}
 	}
 	return np
+}
+
+// actorsBefore returns how many actor mentions start before off (the
+// mentions are in text order).
+func (f *finder) actorsBefore(off int) int {
+	return sort.Search(len(f.actors), func(i int) bool { return f.actors[i].Start >= off })
 }

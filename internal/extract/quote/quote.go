@@ -11,6 +11,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -31,6 +32,10 @@ func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []
 	segs := segments(r)
 	if len(segs) == 0 {
 		return out
+	}
+	if !sort.SliceIsSorted(actors, func(i, j int) bool { return actors[i].Start < actors[j].Start }) {
+		actors = append([]liaison.ActorMention(nil), actors...)
+		sort.SliceStable(actors, func(i, j int) bool { return actors[i].Start < actors[j].Start })
 	}
 	f := &finder{r: r, sents: sents, actors: actors, lastSent: -100, segs: segs}
 	var prev *liaison.Quote

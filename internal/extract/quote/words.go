@@ -86,3 +86,6 @@ must not to that which when if`)
 // maxWindow bounds, in code points, the text read around a quote for its
 // cue, so a huge unpunctuated text stays linear.
 const maxWindow = 400
+
+// maxBackSentences bounds how far back a pronoun looks for its person.
+const maxBackSentences = 8

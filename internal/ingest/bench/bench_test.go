@@ -19,6 +19,7 @@ import (
 
 	"github.com/liaison-project/liaison/internal/extract"
 	"github.com/liaison-project/liaison/internal/ingest"
+	"github.com/liaison-project/liaison/internal/ingest/sqlitebatch"
 	"github.com/liaison-project/liaison/internal/pipeline"
 	"github.com/liaison-project/liaison/internal/shareddata"
 	"github.com/liaison-project/liaison/internal/sqlite"
@@ -164,7 +165,7 @@ func benchReuters(b *testing.B, newPipeline func(*sqlite.DB) ingest.Pipeline) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cfg := ingest.Config{Store: db, MaxBytes: ingest.DefaultMaxBytes, HostInterval: -1}
+		cfg := ingest.Config{Store: db, Batch: sqlitebatch.New(db), MaxBytes: ingest.DefaultMaxBytes, HostInterval: -1}
 		if newPipeline != nil {
 			cfg.Pipeline = newPipeline(db)
 		}
