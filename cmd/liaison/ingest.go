@@ -13,6 +13,7 @@ import (
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/extract"
 	"github.com/liaison-project/liaison/internal/ingest"
+	"github.com/liaison-project/liaison/internal/ingest/sqlitebatch"
 	"github.com/liaison-project/liaison/internal/marking"
 	"github.com/liaison-project/liaison/internal/pipeline"
 )
@@ -55,7 +56,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	// Failures are printed once each below; the log only carries errors.
 	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	cfg := ingest.Config{
-		Store: st, MaxBytes: limit, TextColumn: *textCol, Marking: mk,
+		Store: st, Batch: sqlitebatch.New(st), MaxBytes: limit, TextColumn: *textCol, Marking: mk,
 		Origin: liaison.Origin{Node: host, Nation: strings.ToUpper(*nation)},
 		Logger: log, Progress: env.Stderr,
 	}

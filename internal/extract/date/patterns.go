@@ -118,6 +118,9 @@ func (f *finder) monthFirst(i int) (mention, int, bool) {
 			y, n, hasYear := f.year(j + 1)
 			if !hasYear {
 				y, n = nearestYear(f.dct, m, d.n), j+1
+				if off, ok := f.yearModifier(n); ok { // "March 20 last year"
+					y, n = f.dct.Year()+off, n+2
+				}
 			}
 			if !validDay(y, m, d.n) {
 				return mention{}, 0, false
@@ -132,9 +135,8 @@ func (f *finder) monthFirst(i int) (mention, int, bool) {
 	if y, n, ok := f.year(j); ok {
 		return mention{Value: fmtMonth(y, m)}, n, true
 	}
-	if mod := f.key(j); (mod == "last" || mod == "this" || mod == "next") && f.key(j+1) == "year" {
-		y := f.dct.Year() + map[string]int{"last": -1, "this": 0, "next": 1}[mod]
-		return mention{Value: fmtMonth(y, m)}, j + 2, true
+	if off, ok := f.yearModifier(j); ok {
+		return mention{Value: fmtMonth(f.dct.Year()+off, m)}, j + 2, true
 	}
 	if f.toks[i].end-f.toks[i].start < len(f.toks[i].key) {
 		return mention{}, 0, false // "Jul." alone is too weak
@@ -208,6 +210,9 @@ func (f *finder) yearish(i int) (mention, int, bool) {
 	if t.suffix != "" {
 		return mention{}, 0, false
 	}
+	if len(t.parts) == 1 && !f.yearContext(i) {
+		return mention{}, 0, false // "1720 had been discharged", "(1430 UTC)"
+	}
 	out := mention{Value: fmtYear(t.n)}
 	if len(t.parts) == 2 {
 		e := t.n2
@@ -245,3 +250,67 @@ var quantityWords = map[string]bool{"people": true, "mln": true, "million": true
 var notPlural = map[string]bool{"was": true, "has": true, "this": true, "thus": true, "plus": true, "versus": true,
 	"its": true, "his": true, "as": true, "is": true, "does": true, "whereas": true, "across": true, "towards": true,
 	"afterwards": true, "unless": true, "always": true, "perhaps": true, "sales": false}
+
+// yearModifier reads "last year", "this year", "next year" at token i.
+func (f *finder) yearModifier(i int) (int, bool) {
+	if f.key(i+1) != "year" || f.toks[i+1].end-f.toks[i+1].start != 4 {
+		return 0, false
+	}
+	switch f.key(i) {
+	case "last":
+		return -1, true
+	case "this":
+		return 0, true
+	case "next":
+		return 1, true
+	}
+	return 0, false
+}
+
+// yearContext decides whether a bare four-digit number at i is a year: a
+// temporal preposition before it, or punctuation, a conjunction or a noun
+// after it; and within 1800-2100 unless "in", "since" or "year" precede.
+func (f *finder) yearContext(i int) bool {
+	n := f.toks[i].n
+	prev := ""
+	if i > 0 && f.toks[i-1].kind == tWord {
+		prev = strings.ToLower(string(f.r[f.toks[i-1].start:f.toks[i-1].end]))
+	}
+	if yearPreps[prev] {
+		return n >= 1000
+	}
+	if n < 1800 || n > 2100 {
+		return false
+	}
+	if i+1 >= len(f.toks) {
+		return true
+	}
+	next := f.toks[i+1]
+	switch next.kind {
+	case tPunct:
+		return next.key != "%" && next.key != "-"
+	case tWord:
+		w := strings.ToLower(string(f.r[next.start:next.end]))
+		if yearFollowers[w] {
+			return true
+		}
+		return yearDets[prev] && !next.upper // "the 2019 season", "a 2005 study"
+	}
+	return false
+}
+
+// yearPreps introduce a year ("in 2019", "by 2025").
+var yearPreps = map[string]bool{"in": true, "since": true, "by": true, "until": true, "till": true, "of": true,
+	"from": true, "to": true, "through": true, "during": true, "before": true, "after": true, "early": true,
+	"late": true, "mid": true, "around": true, "circa": true, "year": true, "years": true, "fiscal": true,
+	"between": true, "and": true, "season": true, "summer": true, "winter": true, "spring": true, "autumn": true,
+	"fall": true, "election": true, "than": true}
+
+// yearDets may precede a year used as a modifier.
+var yearDets = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true,
+	"our": true, "this": true, "that": true, "last": true, "next": true}
+
+// yearFollowers may follow a year at the end of a phrase.
+var yearFollowers = map[string]bool{"and": true, "or": true, "when": true, "while": true, "as": true, "after": true,
+	"before": true, "to": true, "through": true, "until": true, "was": true, "is": true, "saw": true, "will": true,
+	"marked": true, "marks": true, "has": true, "had": true}

@@ -8,7 +8,9 @@ import (
 func dayOf(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 // modOffset is the direction of a relative modifier.
-var modOffset = map[string]int{"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1, "following": 1}
+// "the following day" and "the previous week" are relative to another event,
+// not to the document date, and are left alone.
+var modOffset = map[string]int{"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
 
 // relative matches expressions resolved against the document date:
 // "yesterday", "last year", "the last week", "next Monday", "last May",

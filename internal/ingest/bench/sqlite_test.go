@@ -55,8 +55,8 @@ func testIngestTwice(t *testing.T, batch bool) {
 	orig := paragraph("Vilnius") + " The summit closed on Wednesday evening."
 	madrid := paragraph("Madrid") + " The summit opened on Monday morning."
 	files := map[string]string{
-		"a.txt":   "2023-07-09\n" + orig,
-		"b.txt":   "2023-07-09\n" + strings.Replace(orig, "Wednesday", "Tuesday", 1),
+		"a.txt": "2023-07-09\n" + orig,
+		"b.txt": "2023-07-09\n" + strings.Replace(orig, "Wednesday", "Tuesday", 1),
 		"c.jsonl": `{"title":"One","date":"2023-07-04","text":"` + paragraph("Yokosuka") + `"}` + "\n" + `{"title":"Two","text":""}` + "\n" +
 			`{"title":"Three","text":"` + madrid + `"}` + "\n" + `{"title":"Four","text":"` + strings.Replace(madrid, "Monday", "Sunday", 1) + `"}` + "\n",
 	}
