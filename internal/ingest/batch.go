@@ -31,7 +31,42 @@ func (in *Ingester) writeBatches(ctx context.Context, jobs <-chan built, sum *Su
 	}
 }
 
+// writeBatch links, writes and accounts one batch.
 func (in *Ingester) writeBatch(ctx context.Context, batch []built, sum *Summary) {
+	docs, names := in.linkBatch(ctx, batch, sum)
+	if len(docs) == 0 {
+		return
+	}
+	results, err := in.cfg.Batch.PutDocuments(liaison.SystemContext(ctx), docs)
+	if err == nil && len(results) != len(docs) {
+		err = errors.New("batch write answered for a different number of documents")
+	}
+	if err != nil {
+		for _, name := range names {
+			in.fail(sum, name, inputErr(name, err))
+		}
+		return
+	}
+	for i, d := range docs {
+		r := results[i]
+		if r.Err != nil {
+			if d.DuplicateOf != "" && errors.Is(r.Err, liaison.ErrInvalid) {
+				// Its first copy was not written after all (say, a duplicate
+				// by URL): look it up again on its own.
+				in.store(ctx, names[i], d, sum)
+				continue
+			}
+			in.fail(sum, names[i], r.Err)
+			continue
+		}
+		in.account(ctx, names[i], d, r.PutResult, sum)
+	}
+}
+
+// linkBatch links each document of a batch to its first copy among the
+// stored documents and the earlier documents of the batch (under the id
+// each will have once written), and returns the documents to write.
+func (in *Ingester) linkBatch(ctx context.Context, batch []built, sum *Summary) ([]*liaison.Document, []string) {
 	sys := liaison.SystemContext(ctx)
 	var docs []*liaison.Document
 	var names []string
@@ -63,31 +98,5 @@ func (in *Ingester) writeBatch(ctx context.Context, batch []built, sum *Summary)
 			CanonicalURL: d.CanonicalURL, SimHash: d.SimHash, DuplicateOf: d.DuplicateOf})
 		docs, names = append(docs, d), append(names, j.name)
 	}
-	if len(docs) == 0 {
-		return
-	}
-	results, err := in.cfg.Batch.PutDocuments(sys, docs)
-	if err == nil && len(results) != len(docs) {
-		err = errors.New("batch write answered for a different number of documents")
-	}
-	if err != nil {
-		for _, name := range names {
-			in.fail(sum, name, inputErr(name, err))
-		}
-		return
-	}
-	for i, d := range docs {
-		r := results[i]
-		if r.Err != nil {
-			if d.DuplicateOf != "" && errors.Is(r.Err, liaison.ErrInvalid) {
-				// Its first copy was not written after all (say, a duplicate
-				// by URL): look it up again on its own.
-				in.store(ctx, names[i], d, sum)
-				continue
-			}
-			in.fail(sum, names[i], r.Err)
-			continue
-		}
-		in.account(ctx, names[i], d, r.PutResult, sum)
-	}
+	return docs, names
 }

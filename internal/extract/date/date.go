@@ -113,7 +113,7 @@ func (f *finder) rangeAfter(m liaison.DateMention, n int) (liaison.DateMention, 
 	if !(f.punct(sep, ",") || f.punct(sep, "-") || f.punct(sep, "–") || f.key(sep) == "to" || f.key(sep) == "through" || f.key(sep) == "and") {
 		return m, n, true
 	}
-	if d := sep + 1; d < len(f.toks) && f.toks[d].kind == tNum && f.toks[d].digits <= 2 && len(f.toks[d].parts) == 1 &&
+	if d := sep + 1; !f.punct(sep, ",") && d < len(f.toks) && f.toks[d].kind == tNum && f.toks[d].digits <= 2 && len(f.toks[d].parts) == 1 &&
 		(d+1 >= len(f.toks) || f.toks[d+1].kind != tWord || monthNum[f.toks[d+1].key] == 0) {
 		// "May 24 to 26": a bare day closes the range in the same month.
 		start, _ := time.Parse("2006-01-02", m.Value)

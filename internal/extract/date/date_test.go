@@ -21,7 +21,7 @@ func TestFind(t *testing.T) {
 		{"It runs July 11-12.", "July 11-12=2023-07-11/2023-07-12"},
 		{"It runs 11-12 July.", "11-12 July=2023-07-11/2023-07-12"},
 		{"Over three days, May 24 to 26, it ran.", "May 24 to 26=2023-05-24/2023-05-26"},
-		{"On May 24, 3 people died.", "May 24=2023-05-24"},
+		{"On May 4, 30 people died.", "May 4=2023-05-04"},
 		{"Filed 2023-07-11.", "2023-07-11=2023-07-11"},
 		{"Adopted in June 2022.", "June 2022=2022-06"},
 		{"Adopted in June last year.", "June last year=2022-06"},
