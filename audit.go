@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -29,15 +30,20 @@ const (
 // AuditEntry is one line of the append-only, hash-chained audit log. Hash is
 // ChainHash(PrevHash, entry): editing or removing any entry breaks the chain.
 type AuditEntry struct {
-	Seq      int64     `json:"seq"`
-	Time     time.Time `json:"time"`
-	Actor    string    `json:"actor"`  // user name, or "system"
-	Nation   string    `json:"nation"` // the actor's nation: decides who may read the entry
-	Action   string    `json:"action"`
-	Item     string    `json:"item,omitempty"`
-	Detail   string    `json:"detail,omitempty"`
-	PrevHash string    `json:"prev_hash"`
-	Hash     string    `json:"hash"`
+	Seq    int64     `json:"seq"`
+	Time   time.Time `json:"time"`
+	Actor  string    `json:"actor"`  // user name, or "system"
+	Nation string    `json:"nation"` // the actor's nation: decides who may read the entry
+	Action string    `json:"action"`
+	Item   string    `json:"item,omitempty"`
+	Detail string    `json:"detail,omitempty"`
+	// Marking is the marking of the item the entry names (zero — the lowest
+	// level, releasable to all — for entries naming no marked item). Readers
+	// see the entry only when they may see that marking, so the log never
+	// reveals the id of an item its reader may not see.
+	Marking  Marking `json:"marking"`
+	PrevHash string  `json:"prev_hash"`
+	Hash     string  `json:"hash"`
 }
 
 // canonicalEntry fixes the field order and time format hashed by ChainHash.
@@ -49,15 +55,44 @@ type canonicalEntry struct {
 	Action string `json:"action"`
 	Item   string `json:"item"`
 	Detail string `json:"detail"`
+	// Marking is omitted for the zero marking, so entries written before
+	// audit entries carried markings keep their hashes.
+	Marking *canonicalMarking `json:"marking,omitempty"`
+}
+
+// canonicalMarking is the hashed form of an entry's marking: releasability
+// and caveats as sorted sets (as stores keep them), groups as written.
+type canonicalMarking struct {
+	Class   string   `json:"class"`
+	Level   int      `json:"level"`
+	RelTo   []string `json:"rel_to"`
+	Groups  []string `json:"groups"`
+	Caveats []string `json:"caveats"`
+}
+
+// canonicalOf is nil for the zero marking.
+func canonicalOf(m Marking) *canonicalMarking {
+	if m.Classification == "" && m.Level == 0 && len(m.RelTo) == 0 && len(m.Groups) == 0 && len(m.Caveats) == 0 {
+		return nil
+	}
+	set := func(xs []string) []string {
+		s := append([]string{}, xs...)
+		slices.Sort(s)
+		return slices.Compact(s)
+	}
+	return &canonicalMarking{Class: m.Classification, Level: m.Level, RelTo: set(m.RelTo),
+		Groups: append([]string{}, m.Groups...), Caveats: set(m.Caveats)}
 }
 
 // ChainHash is the hex SHA-256 over the previous entry's hash, a newline and
-// the canonical JSON of e (without its hashes). Every AuditLog uses it, so a
-// log can be verified independently of the store that wrote it.
+// the canonical JSON of e (without its hashes, with its marking). Every
+// AuditLog uses it, so a log can be verified independently of the store that
+// wrote it, and editing an entry's marking breaks the chain like any edit.
 func ChainHash(prev string, e AuditEntry) string {
 	c := canonicalEntry{Seq: e.Seq, Time: e.Time.UTC().Format(time.RFC3339Nano), Actor: e.Actor,
-		Nation: e.Nation, Action: e.Action, Item: e.Item, Detail: e.Detail}
-	b, _ := json.Marshal(c) // a struct of strings and an int cannot fail
+		Nation: e.Nation, Action: e.Action, Item: e.Item, Detail: e.Detail,
+		Marking: canonicalOf(e.Marking)}
+	b, _ := json.Marshal(c) // strings, ints and string slices cannot fail
 	h := sha256.New()
 	h.Write([]byte(prev))
 	h.Write([]byte{'\n'})
@@ -86,8 +121,10 @@ type AuditVerification struct {
 type AuditLog interface {
 	// Append sets e.Seq, e.PrevHash, e.Hash (and e.Time when zero) and stores it.
 	Append(ctx context.Context, e *AuditEntry) error
-	// List returns entries the viewer may read, oldest first: the system and
-	// admins read all; others only entries whose Nation is their own.
+	// List returns entries the viewer may read, oldest first: the system reads
+	// all; admins the entries of every nation, others only entries whose
+	// Nation is their own — and everyone but the system only entries whose
+	// Marking they may see (the same rule as for the items themselves).
 	List(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
 	// Verify recomputes the chain over every entry (not filtered by viewer).
 	Verify(ctx context.Context) (AuditVerification, error)
@@ -121,4 +158,31 @@ func VerifyChain(es []AuditEntry, headHash string, headSeq int64) AuditVerificat
 		res.Reason = fmt.Sprintf("the log ends at entry %d but the head records entry %d: entries at the end were removed", len(es), headSeq)
 	}
 	return res
+}
+
+// auditNobody is a releasability entry no nation code equals (the stores use
+// the same value for an empty intersection of releasability).
+const auditNobody = "!nobody"
+
+// AuditScope is the marking of an audit entry naming an item that is seen
+// only by some nations beyond its marking — the participants of a thread, the
+// parties of a proposal: m, releasable only to those of nations it already
+// releases to (to nobody when none is left). Writers pass it as the entry's
+// Marking, so the audit view shows the entry to exactly those who may see the
+// item (up to the caveats and clearance in m).
+func AuditScope(m Marking, nations ...string) Marking {
+	var rel []string
+	for _, n := range nations {
+		if n != "" && (len(m.RelTo) == 0 || slices.Contains(m.RelTo, n)) && !slices.Contains(rel, n) {
+			rel = append(rel, n)
+		}
+	}
+	if len(rel) == 0 {
+		rel = []string{auditNobody}
+	}
+	slices.Sort(rel)
+	out := m
+	out.RelTo, out.Groups = rel, slices.Clone(rel)
+	out.Caveats = slices.Clone(m.Caveats)
+	return out
 }

@@ -351,7 +351,7 @@ func (r *lmRun) pages(t *testing.T) {
 // the marking of the item an entry names, so item ids (never titles or text)
 // of invisible reports, and ids in admins' view-as request paths, show in
 // GET /api/v1/audit. Set it to false once the audit log applies markings.
-const lmAuditIDsKnownLeak = true
+const lmAuditIDsKnownLeak = false
 
 // sweep greps every body this user received for the canaries and ids of
 // every item they may not see.

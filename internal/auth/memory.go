@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // Memory is an in-memory NationStore, UserStore and AuditLog for tests and
 // for handlers run without SQLite. Its audit List applies the same rule as
-// the SQLite log: system and admins read all, others their nation's entries.
+// the SQLite log (AuditVisible).
 type Memory struct {
 	mu       sync.Mutex
 	nations  map[string]liaison.Nation
@@ -281,8 +282,17 @@ func (m *Memory) Verify(_ context.Context) (liaison.AuditVerification, error) {
 	return liaison.VerifyChain(m.audit, "", 0), nil
 }
 
-// AuditVisible is the audit log's read rule: the system and admins read every
-// entry; anyone else only the entries of their own nation.
+// AuditVisible is the audit log's read rule: the system reads every entry;
+// anyone else only entries whose marking (that of the item the entry names)
+// they may see by the reference rule marking.Visible — admins of every
+// nation, others only of their own nation — so no entry reveals the id of an
+// item its reader may not see.
 func AuditVisible(v liaison.Viewer, e liaison.AuditEntry) bool {
-	return v.System || v.Role == liaison.RoleAdmin || (v.Nation != "" && v.Nation == e.Nation)
+	if v.System {
+		return true
+	}
+	if !marking.Visible(v, e.Marking) {
+		return false
+	}
+	return v.Role == liaison.RoleAdmin || (v.Nation != "" && v.Nation == e.Nation)
 }

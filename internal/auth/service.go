@@ -238,16 +238,31 @@ func (s *Service) Denied(ctx context.Context, actor, nation, item, reason string
 	return s.record(ctx, actor, nation, liaison.AuditDenied, item, reason)
 }
 
-// Record appends an audit entry for actor; callers outside auth (view-as,
-// marking changes) use it so every entry has the same shape.
+// Record appends an audit entry for actor naming no marked item; callers
+// outside auth (view-as, user and nation commands) use it so every entry has
+// the same shape. Entries naming a marked item use RecordMarked.
 func (s *Service) Record(ctx context.Context, actor, nation, action, item, detail string) error {
 	return s.record(ctx, actor, nation, action, item, detail)
 }
 
+// RecordMarked appends an audit entry naming a marked item (e.g. a marking
+// change): m is that item's marking, so only readers who may see the item
+// see the entry.
+func (s *Service) RecordMarked(ctx context.Context, actor, nation, action, item, detail string, m liaison.Marking) error {
+	return s.recordEntry(ctx, &liaison.AuditEntry{Actor: actor, Nation: nation, Action: action, Item: item,
+		Detail: detail, Marking: m})
+}
+
+// record appends an entry naming no marked item (users, tokens, nations):
+// its marking is the zero one, readable by everyone the nation rule allows.
 func (s *Service) record(ctx context.Context, actor, nation, action, item, detail string) error {
-	e := &liaison.AuditEntry{Time: s.now(), Actor: actor, Nation: nation, Action: action, Item: item, Detail: detail}
+	return s.recordEntry(ctx, &liaison.AuditEntry{Actor: actor, Nation: nation, Action: action, Item: item, Detail: detail})
+}
+
+func (s *Service) recordEntry(ctx context.Context, e *liaison.AuditEntry) error {
+	e.Time = s.now()
 	if err := s.cfg.Audit.Append(liaison.SystemContext(ctx), e); err != nil {
-		return fmt.Errorf("audit %s by %q: %w", action, actor, err)
+		return fmt.Errorf("audit %s by %q: %w", e.Action, e.Actor, err)
 	}
 	return nil
 }

@@ -223,8 +223,9 @@ func (s *Service) Act(ctx context.Context, id string, st Step) (*liaison.Proposa
 }
 
 // audit appends one entry as the viewer, logging failures: the step itself
-// is already stored.
-func (s *Service) audit(ctx context.Context, v liaison.Viewer, t time.Time, action, item, detail string) {
+// is already stored. mk is the marking of the item named, so the entry is
+// read only by those who may see that item.
+func (s *Service) audit(ctx context.Context, v liaison.Viewer, t time.Time, action, item, detail string, mk liaison.Marking) {
 	if s.cfg.Audit == nil {
 		return
 	}
@@ -235,7 +236,8 @@ func (s *Service) audit(ctx context.Context, v liaison.Viewer, t time.Time, acti
 	if v.System && actor == "" {
 		actor = "system"
 	}
-	e := &liaison.AuditEntry{Time: t, Actor: actor, Nation: v.Nation, Action: action, Item: item, Detail: detail}
+	e := &liaison.AuditEntry{Time: t, Actor: actor, Nation: v.Nation, Action: action, Item: item, Detail: detail,
+		Marking: mk}
 	if err := s.cfg.Audit.Append(liaison.SystemContext(ctx), e); err != nil {
 		s.log.Error("audit", "item", item, "action", action, "err", err)
 	}
@@ -245,7 +247,12 @@ func (s *Service) audit(ctx context.Context, v liaison.Viewer, t time.Time, acti
 // the step itself is already stored.
 func (s *Service) after(ctx context.Context, v liaison.Viewer, p *liaison.Proposal, evs []liaison.ProposalEvent) {
 	for _, e := range evs {
-		s.audit(ctx, v, e.Time, "proposal."+e.Action, "proposal:"+p.ID, fmt.Sprintf("version %d, state %s", e.Version, e.State))
+		parties := []string{p.ProposingNation} // who may see it: as proposalVisible in the store
+		if e.State != liaison.StateDraft {
+			parties = append(append(parties, p.Deciders...), p.Consulted...)
+		}
+		s.audit(ctx, v, e.Time, "proposal."+e.Action, "proposal:"+p.ID, fmt.Sprintf("version %d, state %s", e.Version, e.State),
+			liaison.AuditScope(p.Marking, parties...))
 	}
 	if s.cfg.Notify != nil {
 		if err := s.cfg.Notify.Publish(ctx, p, evs); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // NewThread is what opening a thread takes.
@@ -65,7 +66,8 @@ func (s *Service) OpenThread(ctx context.Context, in NewThread) (*liaison.Thread
 		return nil, err
 	}
 	v, _ := liaison.ViewerFrom(ctx)
-	s.audit(ctx, v, now, "thread.open", "thread:"+t.ID, "participants "+strings.Join(nations, " "))
+	s.audit(ctx, v, now, "thread.open", "thread:"+t.ID, "participants "+strings.Join(nations, " "),
+		liaison.AuditScope(t.Marking, nations...))
 	if strings.TrimSpace(in.Text) != "" {
 		if _, err := s.Post(ctx, t.ID, in.Text, in.Marking, in.Attachments); err != nil {
 			return nil, err
@@ -138,9 +140,18 @@ func (s *Service) Post(ctx context.Context, threadID, text string, mk liaison.Ma
 		return nil, err
 	}
 	v, _ := liaison.ViewerFrom(ctx)
-	s.audit(ctx, v, now, "thread.post", "thread:"+threadID, "message "+m.ID)
+	t, terr := s.cfg.Threads.Thread(liaison.SystemContext(ctx), threadID)
+	// The entry names thread and message: seen by who may see both (by
+	// nobody but the system when the thread cannot be read back).
+	amk := liaison.AuditScope(m.Marking)
+	if terr == nil {
+		if amk, err = marking.Max(liaison.AuditScope(t.Marking, t.Participants...), m.Marking); err != nil {
+			amk = liaison.AuditScope(m.Marking)
+		}
+	}
+	s.audit(ctx, v, now, "thread.post", "thread:"+threadID, "message "+m.ID, amk)
 	if n, ok := s.cfg.Notify.(MessagePublisher); ok {
-		t, err := s.cfg.Threads.Thread(liaison.SystemContext(ctx), threadID)
+		err := terr
 		if err == nil {
 			err = n.PublishMessage(ctx, t, m)
 		}

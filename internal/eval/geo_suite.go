@@ -12,12 +12,13 @@ import (
 )
 
 // GeoVirusSuite scores toponym recognition and resolution on GeoVirus.
-// The issue's target for acc@161km is 0.85; the floor is the honest figure
-// since reference points are derived by rule (see package place), not
-// picked from this corpus: countries and continents are scored against one
-// gold point each, so acc@161km mostly measures the reference convention.
+// The issue's target for acc@161km is 0.85; the floor is the honest,
+// held-out figure: reference points are derived by rules chosen on LGL
+// (see package place), not picked from this corpus. Countries and
+// continents are scored against one gold point each, so acc@161km mostly
+// measures the reference convention.
 func GeoVirusSuite() Suite {
-	s := geoSuite("places/geovirus", "data/gold/geo/GeoVirus.xml", ReadGeoVirus, 0.88, 0.69)
+	s := geoSuite("places/geovirus", "data/gold/geo/GeoVirus.xml", ReadGeoVirus, 0.88, 0.75)
 	run := s.Run
 	s.Run = func(ctx context.Context, w io.Writer) (Result, error) {
 		r, err := run(ctx, w)
@@ -35,9 +36,10 @@ func GeoVirusSuite() Suite {
 }
 
 // LGLSuite scores toponym recognition and resolution on the Local-Global
-// Lexicon corpus (local US news: harder, no target set by the issue).
+// Lexicon corpus (local US news: harder, no target set by the issue). It is
+// the dev set on which the gazetteer's reference-point rules were chosen.
 func LGLSuite() Suite {
-	return geoSuite("places/lgl", "data/gold/geo/LGL_lgl.xml", ReadLGL, 0.70, 0.64)
+	return geoSuite("places/lgl", "data/gold/geo/LGL_lgl.xml", ReadLGL, 0.70, 0.66)
 }
 
 func geoSuite(name, rel string, read func(io.Reader) ([]GeoDoc, error), minF1, minAcc float64) Suite {

@@ -192,11 +192,24 @@ func (a *Authenticator) viewAs(ctx context.Context, r *http.Request, own liaison
 		return own, liaison.Errorf(liaison.ErrInvalid, "view as %q: no such nation", code)
 	}
 	if fromHeader {
-		if err := a.svc.Record(ctx, own.Name, own.Nation, liaison.AuditViewAs, "nation:"+code, r.Method+" "+r.URL.Path); err != nil {
+		// The route pattern, never the raw path: a path names item ids,
+		// and the entry is read by every admin.
+		if err := a.svc.Record(ctx, own.Name, own.Nation, liaison.AuditViewAs, "nation:"+code, routeOf(r)); err != nil {
 			return own, err
 		}
 	}
 	return asNation(own, code), nil
+}
+
+// routeOf names the request's route for the audit log: its ServeMux
+// pattern (e.g. "GET /api/v1/documents/{id}"), or only the method when the
+// request was not routed by a pattern — never the raw path, which may hold
+// item ids.
+func routeOf(r *http.Request) string {
+	if r.Pattern != "" {
+		return r.Pattern
+	}
+	return r.Method + " (no route pattern)"
 }
 
 // asNation is what an admin sees when viewing as nation code: that nation,

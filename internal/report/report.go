@@ -239,7 +239,8 @@ func (s *Service) audit(ctx context.Context, v liaison.Viewer, action string, r 
 	if name == "" {
 		name = v.UserID
 	}
-	e := &liaison.AuditEntry{Actor: name, Nation: v.Nation, Action: action, Item: r.ID, Detail: marking.Format(r.Marking)}
+	e := &liaison.AuditEntry{Actor: name, Nation: v.Nation, Action: action, Item: r.ID, Detail: marking.Format(r.Marking),
+		Marking: r.Marking}
 	if err := s.cfg.Audit.Append(liaison.SystemContext(ctx), e); err != nil {
 		s.log.Error("audit", "action", action, "report", r.ID, "err", fmt.Sprint(err))
 	}

@@ -22,6 +22,13 @@ func (db *DB) Append(ctx context.Context, e *liaison.AuditEntry) error {
 		e.Time = time.Now()
 	}
 	e.Time = e.Time.UTC()
+	if err := checkMarking("audit entry "+e.Action, e.Marking); err != nil {
+		return err
+	}
+	// Store and hash the marking in its stored form, so Verify recomputes
+	// the same hash from the row.
+	mk := toCols(e.Marking)
+	e.Marking = fromCols(mk)
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		var seq int64
 		var prev string
@@ -31,9 +38,10 @@ func (db *DB) Append(ctx context.Context, e *liaison.AuditEntry) error {
 		}
 		e.Seq, e.PrevHash = seq+1, prev
 		e.Hash = liaison.ChainHash(prev, *e)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log(seq, time, actor, nation, action, item, detail, prev_hash, hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Seq, fmtTime(e.Time), e.Actor, e.Nation, e.Action, e.Item, e.Detail,
-			e.PrevHash, e.Hash); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log(seq, time, actor, nation, action, item, detail,
+			mk_class, mk_level, mk_rel, mk_groups, mk_caveats, prev_hash, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Seq, fmtTime(e.Time), e.Actor, e.Nation, e.Action, e.Item,
+			e.Detail, mk.Class, mk.Level, mk.Rel, mk.Groups, mk.Caveats, e.PrevHash, e.Hash); err != nil {
 			return fmt.Errorf("sqlite: append audit entry: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_head(id, seq, hash) VALUES (1, ?, ?)
@@ -44,27 +52,39 @@ func (db *DB) Append(ctx context.Context, e *liaison.AuditEntry) error {
 	})
 }
 
-// auditVisible is the audit log's read rule as SQL: no viewer reads nothing;
-// the system and admins read every entry; anyone else only the entries of
-// their own nation (auth.AuditVisible is the same rule in Go).
+// auditVisible is the audit log's read rule as SQL over audit_log aliased
+// a: no viewer reads nothing; the system reads every entry; everyone else
+// only entries whose marking THE visibility predicate of access.go lets them
+// see — admins of every nation, others only of their own nation. So an entry
+// never reveals the id of an item its reader may not see (auth.AuditVisible
+// is the same rule in Go).
 func auditVisible(ctx context.Context) (string, []any) {
 	v, ok := liaison.ViewerFrom(ctx)
 	switch {
 	case !ok:
 		return "(0)", nil
-	case v.System || v.Role == liaison.RoleAdmin:
+	case v.System:
 		return "(1)", nil
-	case v.Nation == "":
+	}
+	mk, args := visible(ctx, "a")
+	if v.Role == liaison.RoleAdmin {
+		return mk, args
+	}
+	if v.Nation == "" {
 		return "(0)", nil
 	}
-	return "(nation = ?)", []any{v.Nation}
+	return "(a.nation = ? AND " + mk + ")", append([]any{v.Nation}, args...)
 }
+
+// auditCols are the columns auditRows scans, of audit_log aliased a.
+const auditCols = `a.seq, a.time, a.actor, a.nation, a.action, a.item, a.detail,
+	a.mk_class, a.mk_level, a.mk_rel, a.mk_groups, a.mk_caveats, a.prev_hash, a.hash`
 
 // List returns the entries the viewer may read, oldest first.
 func (db *DB) List(ctx context.Context, f liaison.AuditFilter) ([]liaison.AuditEntry, error) {
 	pred, args := auditVisible(ctx)
-	q := `SELECT seq, time, actor, nation, action, item, detail, prev_hash, hash FROM audit_log
-		WHERE ` + pred + ` AND seq > ? AND (? = '' OR actor = ?) AND (? = '' OR action = ?) ORDER BY seq`
+	q := `SELECT ` + auditCols + ` FROM audit_log a
+		WHERE ` + pred + ` AND a.seq > ? AND (? = '' OR a.actor = ?) AND (? = '' OR a.action = ?) ORDER BY a.seq`
 	args = append(args, f.After, f.Actor, f.Actor, f.Action, f.Action)
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
@@ -83,12 +103,15 @@ func (db *DB) auditRows(ctx context.Context, q string, args ...any) ([]liaison.A
 	for rows.Next() {
 		var e liaison.AuditEntry
 		var t string
-		if err := rows.Scan(&e.Seq, &t, &e.Actor, &e.Nation, &e.Action, &e.Item, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
+		var mk markingCols
+		if err := rows.Scan(&e.Seq, &t, &e.Actor, &e.Nation, &e.Action, &e.Item, &e.Detail,
+			&mk.Class, &mk.Level, &mk.Rel, &mk.Groups, &mk.Caveats, &e.PrevHash, &e.Hash); err != nil {
 			return nil, fmt.Errorf("sqlite: audit log: %w", err)
 		}
 		if e.Time, err = parseTime(t); err != nil {
 			return nil, err
 		}
+		e.Marking = fromCols(mk)
 		out = append(out, e)
 	}
 	return out, rows.Err()
@@ -96,8 +119,7 @@ func (db *DB) auditRows(ctx context.Context, q string, args ...any) ([]liaison.A
 
 // Verify recomputes the whole chain and checks it ends at the recorded head.
 func (db *DB) Verify(ctx context.Context) (liaison.AuditVerification, error) {
-	es, err := db.auditRows(ctx, `SELECT seq, time, actor, nation, action, item, detail, prev_hash, hash
-		FROM audit_log ORDER BY seq`)
+	es, err := db.auditRows(ctx, `SELECT `+auditCols+` FROM audit_log a ORDER BY a.seq`)
 	if err != nil {
 		return liaison.AuditVerification{}, err
 	}

@@ -108,6 +108,7 @@ func checkConsistent(t *testing.T, db *DB) {
 			t.Errorf("%s: %d rows, mk_counts says %d", tbl, rows, counted)
 		}
 	}
+	checkMarkingCopy(t, db)
 	var mentions, counted int
 	db.db.QueryRow(`SELECT count(*) FROM place_mentions`).Scan(&mentions)
 	db.db.QueryRow(`SELECT coalesce(sum(n), 0) FROM place_counts`).Scan(&counted)
@@ -117,3 +118,15 @@ func checkConsistent(t *testing.T, db *DB) {
 }
 
 var _ storetest.Store = (*DB)(nil)
+
+// checkMarkingCopy compares documents_mk, the marking copy that search
+// filters on, with the documents' markings.
+func checkMarkingCopy(t *testing.T, db *DB) {
+	t.Helper()
+	var mismatched int
+	if err := db.db.QueryRow(`SELECT count(*) FROM documents d FULL JOIN documents_mk m ON m.rowid = d.rowid
+		WHERE m.rowid IS NULL OR d.rowid IS NULL OR m.mk_level != d.mk_level OR m.mk_rel != d.mk_rel
+		OR m.mk_caveats != d.mk_caveats`).Scan(&mismatched); err != nil || mismatched != 0 {
+		t.Errorf("documents_mk differs from documents' markings in %d rows (%v)", mismatched, err)
+	}
+}

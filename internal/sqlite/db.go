@@ -26,6 +26,9 @@ type DB struct {
 	db    *sql.DB
 	log   *slog.Logger
 	stmts stmtCache
+	// searchWindow is the ranking window of Search in visible hits (0:
+	// defaultSearchWindow); tests make it small.
+	searchWindow int
 }
 
 var (

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -115,51 +117,55 @@ func phraseTok(text string, prefix bool) string {
 	return t
 }
 
+// defaultSearchWindow is how many visible hits, newest first, one ranking
+// window holds (see Search).
+const defaultSearchWindow = 2000
+
 // Search answers a full-text query over titles and texts: visible hits
 // ranked by BM25 (title weighted 5×), each with a snippet whose matched
-// terms are wrapped in [[ ]]; Total counts the visible hits only.
+// terms are wrapped in [[ ]]; Total counts the visible hits only (exact).
 // SearchHit.Rank is the hit's 1-based position among the viewer's hits: raw
 // BM25 scores are not exposed (nor put in cursors) because they depend on
 // corpus statistics that include documents the viewer may not see. The
 // cursor is an offset into the ranking.
+//
+// Ranking is bounded so that a near-stopword ("said": 15,000 Reuters hits)
+// costs what a common word does: the viewer's hits, newest stored first,
+// are cut into windows of 2,000, and hits are ranked by BM25 within each
+// window, window after window. A query with at most 2,000 visible hits is
+// ranked exactly; beyond that the first pages are the best matches among
+// the newest 2,000. Windows are cut on visible hits only, so documents the
+// viewer cannot see never move a window boundary.
 func (db *DB) Search(ctx context.Context, q liaison.SearchQuery) (liaison.Page[liaison.SearchHit], error) {
 	page := liaison.Page[liaison.SearchHit]{Items: []liaison.SearchHit{}}
 	match, err := FTSQuery(q.Query)
 	if err != nil {
 		return page, err
 	}
-	k, after, err := decodeCursor(q.Cursor)
+	offset, err := searchOffset(q.Cursor)
 	if err != nil {
 		return page, err
 	}
 	vis, vargs := visible(ctx, "d")
-	base := ` FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-		WHERE documents_fts MATCH ? AND ` + vis
-	args := append([]any{match}, vargs...)
-	// Counting and ranking in two statements is faster than one pass that
-	// materialises every match (measured on Reuters-21578).
-	if err := db.queryRow(ctx, `SELECT count(*)`+base, args...).Scan(&page.Total); err != nil {
-		return page, searchErr(q.Query, err)
+	sq := searchQuery{match: match, vis: vis, vargs: vargs, window: db.searchWindow}
+	if sq.window <= 0 {
+		sq.window = defaultSearchWindow
 	}
-	offset := 0
-	if after {
-		if k.ID != "offset" || k.N < 0 || k.N > 1e6 || k.N != float64(int(k.N)) {
-			return page, liaison.Errorf(liaison.ErrInvalid, "cursor %q: malformed", q.Cursor)
-		}
-		offset = int(k.N)
+	if page.Total, err = db.searchCount(ctx, sq); err != nil {
+		return page, searchErr(q.Query, err)
 	}
 	limit := clampLimit(q.Limit)
-	// Rank and page on (rowid, id, rank) only; read the page's documents last.
-	rows, err := db.query(ctx, `SELECT `+docCols+`, p.rid FROM (
-		SELECT h.rid, h.id, h.r FROM (SELECT d.rowid AS rid, d.id AS id, bm25(documents_fts, 5.0, 1.0) AS r`+base+`) h
-		ORDER BY h.r, h.id LIMIT ? OFFSET ?) p JOIN documents d ON d.rowid = p.rid ORDER BY p.r, p.id`,
-		append(args, limit+1, offset)...)
-	if err != nil {
-		return page, searchErr(q.Query, err)
-	}
-	rowids, err := scanHits(rows, &page, offset)
-	if err != nil {
-		return page, searchErr(q.Query, err)
+	var rowids []int64
+	for pos := offset; pos < page.Total && len(page.Items) <= limit; {
+		n, rids, err := db.rankWindow(ctx, sq, page.Total, pos, limit+1-len(page.Items), &page)
+		if err != nil {
+			return page, searchErr(q.Query, err)
+		}
+		if n == 0 {
+			break // the hits changed since they were counted
+		}
+		rowids = append(rowids, rids...)
+		pos += n
 	}
 	if len(page.Items) > limit {
 		page.Items, rowids = page.Items[:limit], rowids[:limit]
@@ -168,11 +174,87 @@ func (db *DB) Search(ctx context.Context, q liaison.SearchQuery) (liaison.Page[l
 	return page, db.snippets(ctx, q.Query, match, rowids, page.Items)
 }
 
+// searchQuery is one search's FTS5 query, the viewer's predicate over
+// documents d and its arguments, and the ranking window size.
+type searchQuery struct {
+	match  string
+	vis    string
+	vargs  []any
+	window int
+}
+
+// args returns the query's arguments: the match, then the predicate's.
+func (sq searchQuery) args(extra ...any) []any {
+	return append(append([]any{sq.match}, sq.vargs...), extra...)
+}
+
+// from is the FROM and WHERE head of the search's statements, ending in
+// "AND " before the predicate: the index joined to the narrow marking table
+// documents_mk (see migration 0006) that the predicate reads, or the index
+// alone for the system viewer, who sees everything.
+func (sq searchQuery) from() string {
+	if sq.vis == "(1)" {
+		return ` FROM documents_fts WHERE documents_fts MATCH ? AND `
+	}
+	return ` FROM documents_fts JOIN documents_mk d ON d.rowid = documents_fts.rowid
+		WHERE documents_fts MATCH ? AND `
+}
+
+// searchOffset reads a search cursor: an offset into the ranking.
+func searchOffset(cursor string) (int, error) {
+	k, after, err := decodeCursor(cursor)
+	if err != nil || !after {
+		return 0, err
+	}
+	if k.ID != "offset" || k.N < 0 || k.N > 1e6 || k.N != float64(int(k.N)) {
+		return 0, liaison.Errorf(liaison.ErrInvalid, "cursor %q: malformed", cursor)
+	}
+	return int(k.N), nil
+}
+
+// searchCount counts the visible hits.
+func (db *DB) searchCount(ctx context.Context, sq searchQuery) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT count(*)`+sq.from()+sq.vis, sq.args()...).Scan(&n)
+	return n, err
+}
+
+// rankWindow appends to page up to want hits from position pos (0-based,
+// among total visible hits) of the ranking, all from pos's window, and
+// returns how many it appended and their rowids.
+func (db *DB) rankWindow(ctx context.Context, sq searchQuery, total, pos, want int,
+	page *liaison.Page[liaison.SearchHit]) (int, []int64, error) {
+	w := pos / sq.window
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	if total > sq.window {
+		// The window's rowid range: its first and last visible hits, newest first.
+		err := db.queryRow(ctx, `SELECT coalesce(min(r), 0), coalesce(max(r), -1) FROM (SELECT documents_fts.rowid AS r`+
+			sq.from()+sq.vis+` ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?)`,
+			sq.args(sq.window, w*sq.window)...).Scan(&lo, &hi)
+		if err != nil {
+			return 0, nil, err
+		}
+	}
+	// Rank on (rowid, score) only, ties oldest stored first; read the
+	// page's documents last.
+	rows, err := db.query(ctx, `SELECT `+docCols+`, p.rid FROM (
+		SELECT documents_fts.rowid AS rid, bm25(documents_fts, 5.0, 1.0) AS r`+sq.from()+
+		`documents_fts.rowid BETWEEN ? AND ? AND `+sq.vis+`
+		ORDER BY r, rid LIMIT ? OFFSET ?) p JOIN documents d ON d.rowid = p.rid ORDER BY p.r, p.rid`,
+		append(append([]any{sq.match, lo, hi}, sq.vargs...), min(want, (w+1)*sq.window-pos), pos-w*sq.window)...)
+	if err != nil {
+		return 0, nil, err
+	}
+	before := len(page.Items)
+	rowids, err := scanHits(rows, page, pos-before)
+	return len(page.Items) - before, rowids, err
+}
+
 // scanHits reads ranked rows (docCols, rowid) into page, numbering them
 // from offset+1, returns the rowids and closes rows.
-func scanHits(rows *sql.Rows, page *liaison.Page[liaison.SearchHit], offset int) ([]any, error) {
+func scanHits(rows *sql.Rows, page *liaison.Page[liaison.SearchHit], offset int) ([]int64, error) {
 	defer rows.Close()
-	var rowids []any
+	var rowids []int64
 	for rows.Next() {
 		var rid int64
 		d, err := scanDoc(rows, &rid)
@@ -187,13 +269,20 @@ func scanHits(rows *sql.Rows, page *liaison.Page[liaison.SearchHit], offset int)
 }
 
 // snippets fills the hits' snippets; rowids are those of the (visible) hits.
-func (db *DB) snippets(ctx context.Context, query, match string, rowids []any, hits []liaison.SearchHit) error {
+// The rowid range is handed to FTS5 and the list is checked by SQLite
+// (+rowid): given the list itself, FTS5 would evaluate the query once per
+// rowid, which for a prefix query means merging its terms each time.
+func (db *DB) snippets(ctx context.Context, query, match string, rowids []int64, hits []liaison.SearchHit) error {
 	if len(rowids) == 0 {
 		return nil
 	}
+	args := []any{match, slices.Min(rowids), slices.Max(rowids)}
+	for _, r := range rowids {
+		args = append(args, r)
+	}
 	rows, err := db.db.QueryContext(ctx, `SELECT rowid, snippet(documents_fts, -1, '[[', ']]', '…', 24)
-		FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (?`+strings.Repeat(",?", len(rowids)-1)+`)`,
-		append([]any{match}, rowids...)...)
+		FROM documents_fts WHERE documents_fts MATCH ? AND rowid BETWEEN ? AND ?
+		AND +rowid IN (?`+strings.Repeat(",?", len(rowids)-1)+`)`, args...)
 	if err != nil {
 		return searchErr(query, err)
 	}
@@ -211,7 +300,7 @@ func (db *DB) snippets(ctx context.Context, query, match string, rowids []any, h
 		return searchErr(query, err)
 	}
 	for i := range hits {
-		hits[i].Snippet = byRow[rowids[i].(int64)]
+		hits[i].Snippet = byRow[rowids[i]]
 	}
 	return nil
 }

@@ -48,11 +48,15 @@ func openReuters(b *testing.B) *DB {
 	if fresh {
 		docs := readReuters(b)
 		sys := liaison.SystemContext(context.Background())
+		start := time.Now()
 		for i := 0; i < len(docs); i += 500 {
 			if _, err := db.PutDocuments(sys, docs[i:min(len(docs), i+500)]); err != nil {
 				b.Fatal(err)
 			}
 		}
+		el := time.Since(start)
+		fmt.Fprintf(os.Stderr, "stored %d stories (store + FTS index) in %s: %.0f docs/s\n",
+			len(docs), el.Round(time.Millisecond), float64(len(docs))/el.Seconds())
 	}
 	return db
 }

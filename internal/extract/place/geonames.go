@@ -25,8 +25,9 @@ type ImportOptions struct {
 	MaxAlts int
 	// AdminPoint is the rule that places a first-level area: "box" (the
 	// default: centre of the box around the area's populated places),
-	// "mean" (mean position of those places) or "seat" (the GeoNames PPLA
-	// seat of the area, else the box centre).
+	// "mean" (mean position of those places), "popmean" (their
+	// population-weighted mean) or "seat" (the GeoNames PPLA seat of the
+	// area, else the box centre).
 	AdminPoint string
 }
 
@@ -95,6 +96,7 @@ func ImportGeoNames(w io.Writer, cities, countryInfo, admin1 io.Reader, opt Impo
 type areaBox struct {
 	minLat, minLon, maxLat, maxLon float64
 	sumLat, sumLon                 float64
+	wLat, wLon, w                  float64 // population-weighted sums
 	n, pop                         int
 	seat                           *[2]float64
 }
@@ -104,6 +106,8 @@ func (a *areaBox) addPlace(e Entry, seat bool) {
 	a.minLon, a.maxLon = min(a.minLon, e.Lon), max(a.maxLon, e.Lon)
 	a.sumLat += e.Lat
 	a.sumLon += e.Lon
+	w := float64(max(e.Pop, 1))
+	a.wLat, a.wLon, a.w = a.wLat+w*e.Lat, a.wLon+w*e.Lon, a.w+w
 	a.n++
 	a.pop += e.Pop
 	if seat && a.seat == nil {
@@ -116,6 +120,8 @@ func (a *areaBox) point(rule string) (lat, lon float64) {
 	switch {
 	case rule == "mean" && a.n > 0:
 		return a.sumLat / float64(a.n), a.sumLon / float64(a.n)
+	case rule == "popmean" && a.w > 0:
+		return a.wLat / a.w, a.wLon / a.w
 	case rule == "seat" && a.seat != nil:
 		return a.seat[0], a.seat[1]
 	}

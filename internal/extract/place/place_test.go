@@ -2,6 +2,7 @@ package place
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,8 +165,10 @@ func FuzzFind(f *testing.F) {
 }
 
 func TestReferencePoints(t *testing.T) {
-	// Countries sit at their mledoze latlng, first-level areas at the centre
-	// of their places' box: no hand-set points (see the package doc).
+	// Countries sit at the centroid of their largest Natural Earth polygon,
+	// first-level areas at the centre of their places' box, named regions
+	// at the population-weighted centre of the places in their box: no
+	// hand-set points (see the package doc).
 	g, err := Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -174,9 +177,12 @@ func TestReferencePoints(t *testing.T) {
 		name, kind string
 		lat, lon   float64
 	}{
-		{"United States", KindCountry, 38, -97},
-		{"China", KindCountry, 35, 105},
-		{"Africa", KindRegion, 1.5, 17},
+		{"United States", KindCountry, 39.526, -99.144}, // contiguous states, not Alaska
+		{"China", KindCountry, 36.617, 103.797},
+		{"Russia", KindCountry, 61.699, 99.728}, // mainland ring over the antimeridian
+		{"Fiji", KindCountry, -17.823, 177.973},
+		{"Africa", KindRegion, 12.630, 21.902},
+		{"Indo-Pacific", KindRegion, 27.421, 95.297},
 	} {
 		var got *Entry
 		for _, e := range g.Lookup(tc.name) {
@@ -185,8 +191,20 @@ func TestReferencePoints(t *testing.T) {
 				break
 			}
 		}
-		if got == nil || got.Lat != tc.lat || got.Lon != tc.lon {
+		if got == nil || math.Abs(got.Lat-tc.lat) > 0.01 || math.Abs(got.Lon-tc.lon) > 0.01 {
 			t.Errorf("%s: got %+v, want %v,%v", tc.name, got, tc.lat, tc.lon)
+		}
+	}
+}
+
+func TestInBox(t *testing.T) {
+	b := &[4]float64{170, -20, 190, 0} // over the antimeridian
+	for _, tc := range []struct {
+		lat, lon float64
+		want     bool
+	}{{-10, 175, true}, {-10, -175, true}, {-10, -165, false}, {5, 175, false}, {-10, 160, false}} {
+		if got := inBox(b, tc.lat, tc.lon); got != tc.want {
+			t.Errorf("inBox(%v,%v) = %v", tc.lat, tc.lon, got)
 		}
 	}
 }

@@ -1,7 +1,9 @@
 // Command gen derives the built-in gazetteer tables of package place from
 // the public fact files a user can also download: GeoNames cities15000,
 // countryInfo and admin-1 names (CC BY 4.0) and the mledoze country facts
-// (ODbL: centroid, demonyms, alternative spellings). It writes
+// (ODbL: demonyms, alternative spellings, centroid as fallback) and Natural
+// Earth 50m countries (public domain: the polygon a country's reference
+// point is the centroid of; see countrypoint.go for the rules). It writes
 // data/countries.tsv and data/cities.tsv.gz; run it with `go generate`.
 package main
 
@@ -11,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,15 +25,16 @@ func main() {
 	out := flag.String("out", "data", "output directory")
 	minPop := flag.Int("minpop", 15000, "smallest populated place kept")
 	adminPoint := flag.String("adminpoint", "box", "rule placing first-level areas: box, mean or seat")
+	countryRule := flag.String("countrypoint", "polygon", "rule placing countries: "+strings.Join(countryRules, ", "))
 	flag.Parse()
-	if err := run(*shared, *out, *minPop, *adminPoint); err != nil {
+	if err := run(*shared, *out, *minPop, *adminPoint, *countryRule); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(shared, out string, minPop int, adminPoint string) error {
-	if err := writeCountries(shared, out); err != nil {
+func run(shared, out string, minPop int, adminPoint, countryRule string) error {
+	if err := writeCountries(shared, out, countryRule); err != nil {
 		return err
 	}
 	cities, err := place.OpenGeoNames(filepath.Join(shared, "geonames_cities15000.zip"))
@@ -68,14 +72,26 @@ type mledoze struct {
 	} `json:"name"`
 	CCA2         string                       `json:"cca2"`
 	CCA3         string                       `json:"cca3"`
+	CCN3         string                       `json:"ccn3"`
 	Capital      []string                     `json:"capital"`
 	AltSpellings []string                     `json:"altSpellings"`
 	LatLng       []float64                    `json:"latlng"`
 	Demonyms     map[string]map[string]string `json:"demonyms"`
 }
 
-func writeCountries(shared, out string) error {
+func writeCountries(shared, out, rule string) error {
 	raw, err := os.ReadFile(filepath.Join(shared, "mledoze_countries.json"))
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(countryRules, rule) {
+		return fmt.Errorf("-countrypoint %q: want one of %s", rule, strings.Join(countryRules, ", "))
+	}
+	cities, err := readCityFacts(filepath.Join(shared, "geonames_cities15000.zip"))
+	if err != nil {
+		return err
+	}
+	ne, neAll, err := naturalEarthCentroids(filepath.Join(shared, "naturalearth_countries-50m.topo.json"))
 	if err != nil {
 		return err
 	}
@@ -105,7 +121,11 @@ func writeCountries(shared, out string) error {
 		if len(c.Capital) > 0 {
 			capital = c.Capital[0]
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%.3f\t%.3f\t%s\t%d\t%s\t%s\n", c.CCA3, c.CCA2, c.Name.Common, c.LatLng[0], c.LatLng[1],
+		lat, lon := c.LatLng[0], c.LatLng[1]
+		if la, lo, ok := countryPoint(rule, c, cities, ne, neAll); ok {
+			lat, lon = la, lo
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%.3f\t%.3f\t%s\t%d\t%s\t%s\n", c.CCA3, c.CCA2, c.Name.Common, lat, lon,
 			capital, pops[c.CCA3], strings.Join(names, "|"), strings.Join(dem, "|"))
 	}
 	return os.WriteFile(filepath.Join(out, "countries.tsv"), []byte(b.String()), 0o644)

@@ -1,0 +1,225 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/liaison-project/liaison"
+)
+
+// windowCorpus stores n documents that all match "alpha", every third one
+// hidden from the partner viewer of windowViewers, with varying numbers of
+// "alpha" so that BM25 orders them differently from storage order.
+func windowCorpus(t *testing.T, db *DB, n int, hidden bool) {
+	t.Helper()
+	sys := liaison.SystemContext(context.Background())
+	var docs []*liaison.Document
+	for i := range n {
+		d := &liaison.Document{Title: fmt.Sprintf("Report %d", i),
+			Text: fmt.Sprintf("Report %d:%s beta gamma%s.", i, strings.Repeat(" alpha", 1+i*7%5), strings.Repeat(" delta", i%3))}
+		if hidden || i%3 == 2 {
+			d.Marking = liaison.Marking{Level: 3, RelTo: []string{"USA"}}
+			if hidden {
+				d.Text += " secret"
+			}
+		}
+		docs = append(docs, d)
+	}
+	res, err := db.PutDocuments(sys, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range res {
+		if r.Err != nil {
+			t.Fatalf("document %d: %v", i, r.Err)
+		}
+	}
+}
+
+// windowViewers are the system viewer and a partner who sees two thirds of
+// windowCorpus.
+func windowViewers() map[string]context.Context {
+	return map[string]context.Context{
+		"system":  liaison.SystemContext(context.Background()),
+		"partner": liaison.WithViewer(context.Background(), liaison.Viewer{Nation: "JPN", Clearance: 2}),
+	}
+}
+
+// pageAll pages through a search and returns one line per hit (id, rank,
+// snippet) and per page (total, cursor).
+func pageAll(t *testing.T, db *DB, ctx context.Context, q string, limit int) (ids []string, trace string) {
+	t.Helper()
+	var out []string
+	for c := ""; ; {
+		p, err := db.Search(ctx, liaison.SearchQuery{Query: q, Limit: limit, Cursor: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range p.Items {
+			if int(h.Rank) != len(ids)+1 {
+				t.Fatalf("%q limit %d: hit %s has rank %v, want %d", q, limit, h.Document.ID, h.Rank, len(ids)+1)
+			}
+			ids = append(ids, h.Document.ID)
+			out = append(out, fmt.Sprintf("%s %v %s", h.Document.ID, h.Rank, h.Snippet))
+		}
+		out = append(out, fmt.Sprintf("total %d next %s", p.Total, p.NextCursor))
+		if c = p.NextCursor; c == "" {
+			return ids, strings.Join(out, "\n")
+		}
+	}
+}
+
+// TestSearchWindows checks the bounded ranking: with windows of 4 visible
+// hits, every visible hit comes exactly once whatever the page size, ranks
+// are positions, totals exact; the first window holds the newest hits; and
+// with one window the order is the exact BM25 ranking.
+func TestSearchWindows(t *testing.T) {
+	db := openTest(t)
+	windowCorpus(t, db, 23, false)
+	for name, ctx := range windowViewers() {
+		db.searchWindow = 1000
+		exact, _ := pageAll(t, db, ctx, "alpha", 50)
+		want := map[string]int{"system": 23, "partner": 16}[name]
+		if len(exact) != want {
+			t.Fatalf("%s: %d hits, want %d", name, len(exact), want)
+		}
+		db.searchWindow = 4
+		var first []string
+		for _, limit := range []int{1, 3, 4, 5, 50} {
+			ids, _ := pageAll(t, db, ctx, "alpha", limit)
+			if first == nil {
+				first = ids
+			} else if !slices.Equal(ids, first) {
+				t.Errorf("%s limit %d: order differs from limit 1:\n%v\n%v", name, limit, ids, first)
+			}
+			if got, all := slices.Sorted(slices.Values(ids)), slices.Sorted(slices.Values(exact)); !slices.Equal(got, all) {
+				t.Errorf("%s limit %d: hits %v, want each of %v once", name, limit, got, all)
+			}
+		}
+		// The first window is the 4 newest stored visible hits.
+		var newest []string
+		for _, id := range storedNewestFirst(t, db) {
+			if slices.Contains(exact, id) && len(newest) < 4 {
+				newest = append(newest, id)
+			}
+		}
+		slices.Sort(newest)
+		if got := slices.Sorted(slices.Values(first[:4])); !slices.Equal(got, newest) {
+			t.Errorf("%s: first window %v, want the newest %v", name, got, newest)
+		}
+		// Within a window, the exact ranking's relative order.
+		pos := map[string]int{}
+		for i, id := range exact {
+			pos[id] = i
+		}
+		for w := 0; w < len(first); w += 4 {
+			win := first[w:min(len(first), w+4)]
+			if !slices.IsSortedFunc(win, func(a, b string) int { return pos[a] - pos[b] }) {
+				t.Errorf("%s: window %d %v not in BM25 order", name, w/4, win)
+			}
+		}
+	}
+}
+
+// TestSearchWindowsLeaveNoTrace checks that documents a viewer cannot see,
+// stored before and after theirs, change nothing in what the viewer gets
+// when the ranking is cut into windows.
+func TestSearchWindowsLeaveNoTrace(t *testing.T) {
+	db := openTest(t)
+	db.searchWindow = 4
+	windowCorpus(t, db, 5, true)
+	windowCorpus(t, db, 17, false)
+	ctx := windowViewers()["partner"]
+	snapshot := func() string {
+		var out []string
+		for _, q := range []string{"alpha", "alp*", `"beta gamma"`, "alpha NOT delta"} {
+			for _, limit := range []int{3, 5} {
+				_, trace := pageAll(t, db, ctx, q, limit)
+				out = append(out, q, trace)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	before := snapshot()
+	windowCorpus(t, db, 9, true)
+	if after := snapshot(); after != before {
+		t.Errorf("hidden documents changed the partner's results:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+}
+
+// TestDocumentsMarkingCopy checks that the triggers keep documents_mk, the
+// marking copy search filters on, equal to documents through inserts,
+// re-marking and deletes, and that migration 0006 fills it for documents
+// stored before it.
+func TestDocumentsMarkingCopy(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	db := openTest(t)
+	db.Close()
+	// A database at migration 0004 with documents, then migrated to the end.
+	sdb, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &DB{db: sdb, log: db.log}
+	ms, _ := migrations()
+	var upTo5 []migration
+	for _, m := range ms {
+		if m.Version < 6 {
+			upTo5 = append(upTo5, m)
+		}
+	}
+	if err := old.applyMigrations(ctx, upTo5); err != nil {
+		t.Fatal(err)
+	}
+	windowCorpus(t, old, 6, false)
+	sdb.Close()
+	db, err = Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	partner := windowViewers()["partner"]
+	if p, err := db.Search(partner, liaison.SearchQuery{Query: "alp*"}); err != nil || p.Total != 4 || len(p.Items) != 4 {
+		t.Fatalf("after migration: %d of %d hits, %v; want 4", len(p.Items), p.Total, err)
+	}
+	checkMarkingCopy(t, db)
+	steps := []string{
+		`UPDATE documents SET mk_level = 0, mk_rel = '[]' WHERE rowid = (SELECT max(rowid) FROM documents)`,
+		`UPDATE documents SET mk_level = 3 WHERE rowid = (SELECT min(rowid) FROM documents)`,
+		`DELETE FROM documents WHERE rowid = (SELECT min(rowid) + 1 FROM documents)`,
+	}
+	for i, want := range []int{5, 4, 3} {
+		if _, err := db.db.Exec(steps[i]); err != nil {
+			t.Fatal(err)
+		}
+		checkMarkingCopy(t, db)
+		if p, err := db.Search(partner, liaison.SearchQuery{Query: "alpha"}); err != nil || p.Total != want || len(p.Items) != want {
+			t.Errorf("after %q: %d of %d hits, %v; want %d", steps[i], len(p.Items), p.Total, err, want)
+		}
+	}
+}
+
+// storedNewestFirst lists the stored document ids, last stored first.
+func storedNewestFirst(t *testing.T, db *DB) []string {
+	t.Helper()
+	rows, err := db.db.Query(`SELECT id FROM documents ORDER BY rowid DESC`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
