@@ -220,6 +220,43 @@ func TestAuditChainAndVisibility(t *testing.T) {
 	}
 }
 
+// TestAuditMarkedEntries: an entry naming a marked item is read only by
+// those who may see the item — admins of every nation, others of the actor's
+// nation — and its marking is covered by the chain.
+func TestAuditMarkedEntries(t *testing.T) {
+	s, mem, _ := newService(t)
+	ctx := context.Background()
+	ns := liaison.Marking{Classification: "NATO SECRET", Level: 4, RelTo: []string{"USA"}}
+	if err := s.RecordMarked(ctx, "sam", "USA", liaison.AuditRelease, "report-1", "NATO SECRET // REL TO USA", ns); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Record(ctx, "sam", "USA", liaison.AuditLogin, "user:1", "session"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		v    liaison.Viewer
+		want int
+	}{
+		{"system", liaison.Viewer{System: true}, 2},
+		{"USA reader NR", liaison.Viewer{Nation: "USA", Role: liaison.RoleReader, Clearance: 2}, 1},
+		{"USA officer NS", liaison.Viewer{Nation: "USA", Role: liaison.RoleOfficer, Clearance: 4}, 2},
+		{"GBR admin NS", liaison.Viewer{Nation: "GBR", Role: liaison.RoleAdmin, Clearance: 4}, 1},
+		{"USA admin NS", liaison.Viewer{Nation: "USA", Role: liaison.RoleAdmin, Clearance: 4}, 2},
+		{"GBR officer NS", liaison.Viewer{Nation: "GBR", Role: liaison.RoleOfficer, Clearance: 4}, 0},
+	}
+	for _, tt := range tests {
+		es, err := mem.List(liaison.WithViewer(ctx, tt.v), liaison.AuditFilter{})
+		if err != nil || len(es) != tt.want {
+			t.Errorf("%s: sees %d entries (%v), want %d", tt.name, len(es), err, tt.want)
+		}
+	}
+	mem.audit[0].Marking.RelTo = nil
+	if v, _ := mem.Verify(liaison.SystemContext(ctx)); v.OK || v.BadSeq != 1 {
+		t.Errorf("edited marking: verify = %+v", v)
+	}
+}
+
 func TestSeedDemo(t *testing.T) {
 	s, mem, _ := newService(t)
 	ctx := context.Background()

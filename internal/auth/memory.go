@@ -263,7 +263,7 @@ func (m *Memory) List(ctx context.Context, f liaison.AuditFilter) ([]liaison.Aud
 	defer m.mu.Unlock()
 	out := []liaison.AuditEntry{}
 	for _, e := range m.audit {
-		if !AuditVisible(v, e) || e.Seq <= f.After || (f.Actor != "" && e.Actor != f.Actor) ||
+		if !AuditVisible(v, e) || !m.itemVisible(v, e.Item) || e.Seq <= f.After || (f.Actor != "" && e.Actor != f.Actor) ||
 			(f.Action != "" && e.Action != f.Action) {
 			continue
 		}
@@ -275,6 +275,21 @@ func (m *Memory) List(ctx context.Context, f liaison.AuditFilter) ([]liaison.Aud
 	return out, nil
 }
 
+// itemVisible reports whether every entry naming item is visible to v by
+// its marking, as the SQLite log requires: an item re-marked more
+// restrictively later hides its earlier entries too. Callers hold m.mu.
+func (m *Memory) itemVisible(v liaison.Viewer, item string) bool {
+	if item == "" {
+		return true
+	}
+	for _, e := range m.audit {
+		if e.Item == item && !marking.Visible(v, e.Marking) {
+			return false
+		}
+	}
+	return true
+}
+
 // Verify implements liaison.AuditLog.
 func (m *Memory) Verify(_ context.Context) (liaison.AuditVerification, error) {
 	m.mu.Lock()
@@ -282,11 +297,12 @@ func (m *Memory) Verify(_ context.Context) (liaison.AuditVerification, error) {
 	return liaison.VerifyChain(m.audit, "", 0), nil
 }
 
-// AuditVisible is the audit log's read rule: the system reads every entry;
-// anyone else only entries whose marking (that of the item the entry names)
-// they may see by the reference rule marking.Visible — admins of every
-// nation, others only of their own nation — so no entry reveals the id of an
-// item its reader may not see.
+// AuditVisible is the audit log's read rule for one entry: the system reads
+// every entry; anyone else only entries whose marking (that of the item the
+// entry names) they may see by the reference rule marking.Visible — admins
+// of every nation, others only of their own nation — so no entry reveals the
+// id of an item its reader may not see. List also hides an entry when
+// another entry naming the same item is hidden by its marking.
 func AuditVisible(v liaison.Viewer, e liaison.AuditEntry) bool {
 	if v.System {
 		return true

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -241,9 +242,18 @@ func TestAuthViewAs(t *testing.T) {
 	hdr = bearer(f.tokens["ken"])
 	hdr[ViewAsHeader] = "USA"
 	f.me(t, req{header: hdr}, http.StatusForbidden)
+	hdr = bearer(f.tokens["ann"])
+	hdr[ViewAsHeader] = "FRA"
+	f.do(t, req{method: "DELETE", path: "/api/v1/tokens/secret-item-id-42", header: hdr})
 	entries, _ := f.mem.List(liaison.SystemContext(context.Background()), liaison.AuditFilter{Action: liaison.AuditViewAs})
-	if len(entries) < 2 {
+	if len(entries) < 3 {
 		t.Errorf("view-as audited %d times", len(entries))
+	}
+	// Every admin reads view-as entries: they name the route, never the
+	// raw path with its ids.
+	last := entries[len(entries)-1]
+	if last.Detail != "DELETE /api/v1/tokens/{id}" || strings.Contains(fmt.Sprint(entries), "secret-item-id-42") {
+		t.Errorf("view-as entry detail = %q, want the route pattern without the id", last.Detail)
 	}
 }
 

@@ -55,9 +55,10 @@ func (db *DB) Append(ctx context.Context, e *liaison.AuditEntry) error {
 // auditVisible is the audit log's read rule as SQL over audit_log aliased
 // a: no viewer reads nothing; the system reads every entry; everyone else
 // only entries whose marking THE visibility predicate of access.go lets them
-// see — admins of every nation, others only of their own nation. So an entry
-// never reveals the id of an item its reader may not see (auth.AuditVisible
-// is the same rule in Go).
+// see — admins of every nation, others only of their own nation — and only
+// when every entry naming the same item is visible by its marking. So an
+// entry never reveals the id of an item its reader may not see
+// (auth.AuditVisible is the same rule in Go, over one entry).
 func auditVisible(ctx context.Context) (string, []any) {
 	v, ok := liaison.ViewerFrom(ctx)
 	switch {
@@ -67,6 +68,14 @@ func auditVisible(ctx context.Context) (string, []any) {
 		return "(1)", nil
 	}
 	mk, args := visible(ctx, "a")
+	// An item re-marked more restrictively later (a report draft raised to
+	// NATO SECRET) leaves entries with its earlier marking: show an entry
+	// only when every entry naming the same item is visible too, so the
+	// item's id stays hidden once its latest marking hides it.
+	later, largs := visible(ctx, "b")
+	mk = "(" + mk + " AND (a.item = '' OR NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.item <> '' AND b.item = a.item AND NOT " +
+		later + ")))"
+	args = append(args, largs...)
 	if v.Role == liaison.RoleAdmin {
 		return mk, args
 	}

@@ -17,11 +17,13 @@ type finder struct {
 	lastSent int     // the sentence of that speaker's quote
 	lastAt   int     // where that quote ends
 	segs     []seg   // the quoted stretches, whose names do not speak
+	cues     []cue   // subjects of speech verbs outside quotes, in text order
+	genders  map[string]byte
 }
 
 // speaker is an attributed speaker: a name and, when an actor mention
 // covers it, the actor's code.
-type speaker struct{ name, code string }
+type speaker struct{ name, code, kind string }
 
 // tok is a word or a punctuation mark of a cue window.
 type tok struct {
@@ -151,7 +153,7 @@ func (f *finder) after(ts []tok, at int) (speaker, bool) {
 		if t.punct == '.' && !abbrevDot(ts, j) || t.punct == '"' || t.punct == '“' || t.punct == '”' || t.punct == ';' {
 			return speaker{}, false
 		}
-		if t.punct == 0 && speechVerbs[t.low] && j > i {
+		if t.punct == 0 && speechVerbs[t.low] && j > i && !strings.HasSuffix(t.low, "ing") {
 			np := trimLower(cutNP(ts[i:j]))
 			if !plausible(np) {
 				return speaker{}, false
@@ -180,7 +182,7 @@ func (f *finder) before(ts []tok, at int) (speaker, bool) {
 			}
 			return f.resolve(np, at), true
 		}
-		if !speechVerbs[t.low] {
+		if !speechVerbs[t.low] || v > 0 && nounUse(ts[v-1]) {
 			continue
 		}
 		np := trimLower(subjectBefore(ts[:v]))
@@ -188,11 +190,21 @@ func (f *finder) before(ts []tok, at int) (speaker, bool) {
 			np = phraseAfter(ts, v+1) // "Said Ellis: “…”"
 		}
 		if !plausible(np) {
+			if participle[t.low] {
+				continue // "…, saying anybody who complains “…”": the main clause speaks
+			}
 			return speaker{}, false
 		}
 		return f.resolve(np, at), true
 	}
 	return speaker{}, false
+}
+
+// nounUse reports whether the word before a speech verb makes it a noun
+// ("Obama's remarks", "the claims").
+func nounUse(p tok) bool {
+	return p.punct == 0 && (possDets[p.low] || strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") ||
+		!p.upper && len(p.low) > 4 && strings.HasSuffix(p.low, "ly"))
 }
 
 // phraseAfter returns the noun phrase starting at i (said X, according to
@@ -223,27 +235,66 @@ func cutNP(ts []tok) []tok {
 
 // subjectBefore walks back from the verb over comma-separated runs and
 // returns the first that is a noun phrase (skipping "on July 4",
-// "on Tuesday", "also").
+// "on Tuesday", "also"). When that run is an apposition or a relative
+// clause ("a developer and spokeswoman for …", "which is made up of …"),
+// an earlier run naming someone ("Angelique Brunner") is the subject.
 func subjectBefore(ts []tok) []tok {
+	if n := len(ts); n > 1 && pronouns[ts[n-1].low] && ts[n-2].punct == 0 {
+		return ts[n-1:] // "what it calls", "which, she said,"
+	}
+	var first []tok
 	end := len(ts)
-	for tries := 0; tries < 3 && end > 0; tries++ {
+	comma := false // a comma lies between the run and the verb
+	for tries := 0; tries < 5 && end > 0; tries++ {
 		start := end
-		for start > 0 && (ts[start-1].punct == 0 || abbrevDot(ts, start-1)) && end-start < 8 {
+		for start > 0 && (ts[start-1].punct == 0 || abbrevDot(ts, start-1) || inWord(ts, start-1)) && end-start < 30 {
 			start--
 		}
-		run := ts[start:end]
+		run := ts[max(start, end-8):end]
+		if first != nil {
+			run = ts[start:end]
+		}
+		whole := end-start <= 20 && (start == 0 || ts[start-1].punct == ',')
 		for k, t := range run {
-			if adverbs[t.low] || preps[t.low] {
+			if adverbs[t.low] || preps[t.low] || !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") {
 				run = run[:k]
 				break
 			}
 		}
-		if len(run) > 0 {
+		apposed := len(run) > 0 && comma && appositive(run, whole)
+		switch {
+		case first == nil && len(run) > 0:
+			if !apposed {
+				return run
+			}
+			first = run
+		case first != nil && len(run) > 0 && len(run) <= 8 && run[0].upper && !clauseWords[run[0].low]:
 			return run
+		case first != nil && !apposed:
+			return first
 		}
-		end = start - 1 // skip the comma
+		if start == 0 || ts[start-1].punct != ',' {
+			break
+		}
+		end, comma = start-1, true // skip the comma
 	}
-	return nil
+	return first
+}
+
+// inWord reports whether punctuation token j joins two words ("EB-5",
+// "AT&T").
+func inWord(ts []tok, j int) bool {
+	p := ts[j].punct
+	return (p == '-' || p == '&' || p == '/') && j > 0 && j+1 < len(ts) && ts[j-1].end == ts[j].start && ts[j].end == ts[j+1].start
+}
+
+// appositive reports whether a run before a speech verb describes rather
+// than names: it opens with an article, a relative pronoun or (when the
+// run is a whole comma-delimited stretch) a lower-case word
+// ("a senior adviser to …", "who served as …").
+func appositive(run []tok, whole bool) bool {
+	t := run[0]
+	return relOpeners[t.low] || whole && !t.upper && !pronouns[t.low]
 }
 
 // resolve maps a speaker phrase to an actor: an actor mention inside the
@@ -252,7 +303,7 @@ func subjectBefore(ts []tok) []tok {
 func (f *finder) resolve(np []tok, at int) speaker {
 	a, b := np[0].start, np[len(np)-1].end
 	if len(np) == 1 && pronouns[np[0].low] {
-		return f.pronoun(np[0].low, at)
+		return f.pronoun(np[0].low, min(at, np[0].start))
 	}
 	best := -1
 	for i := f.actorsBefore(b) - 1; i >= 0 && f.actors[i].Start > a-maxWindow; i-- {
@@ -264,9 +315,9 @@ func (f *finder) resolve(np []tok, at int) speaker {
 		}
 	}
 	if best >= 0 {
-		return speaker{name: name(f.actors[best]), code: f.actors[best].Code}
+		return speaker{name: name(f.actors[best]), code: f.actors[best].Code, kind: f.actors[best].Kind}
 	}
-	return speaker{name: string(f.r[a:b])}
+	return speaker{name: string(f.r[a:b]), kind: phraseKind(np)}
 }
 
 // plausible reports whether a phrase can name a speaker: a pronoun, a
@@ -315,37 +366,122 @@ func abbrevDot(ts []tok, j int) bool {
 	return titles[p.low] || p.end-p.start == 1 || strings.Contains(p.low, ".")
 }
 
-// pronoun resolves "he said": the speaker quoted just before when recent,
-// else the last person named (not a pronoun) before the quote, else the
-// last speaker, else the pronoun itself.
+// pronoun resolves "he said" to the most recent fitting candidate: the
+// subject of a speech verb, the speaker of the last quote, or the first
+// person (not in a prepositional phrase) of the nearest sentence naming
+// one; the latest sentence wins, a speech-verb subject on a tie. Gender
+// comes from titles, first names and earlier pronoun links.
 func (f *finder) pronoun(p string, at int) speaker {
+	return f.pronounDepth(p, at, 0)
+}
+
+// pronounDepth is pronoun following at most a few "he said" links back.
+func (f *finder) pronounDepth(p string, at, depth int) speaker {
 	person := p == "he" || p == "she" || p == "i"
-	// The subject of the nearest sentence that names someone: the first
-	// fitting mention of that sentence (outside quotes).
-	bestSent, best := -1, -1
 	qs := f.sentence(at)
+	bestSent, best := -1, -1
 	for i := f.actorsBefore(at) - 1; i >= 0 && f.actors[i].Sentence >= qs-maxBackSentences; i-- {
 		m := f.actors[i]
 		if m.Start >= at || person && m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) ||
-			!agrees(p, name(m)) {
+			!f.fits(p, name(m)) || f.afterPrep(m.Start) || !fitsGender(p, f.appositionGender(m.End)) {
 			continue
 		}
 		if bestSent >= 0 && m.Sentence != bestSent {
 			break
 		}
+		if best >= 0 && f.introduced(f.actors[best].End) && !f.introduced(m.End) {
+			continue // a person introduced by an apposition is the new source
+		}
 		bestSent, best = m.Sentence, i
 	}
+	var sp speaker
+	spSent := -1
 	if best >= 0 {
 		m := f.actors[best]
-		if f.last.name != "" && f.lastAt > m.Start && agrees(p, f.last.name) {
-			return f.last
+		sp, spSent = speaker{name: name(m), code: m.Code, kind: m.Kind}, m.Sentence
+	}
+	if f.last.name != "" && f.fits(p, f.last.name) && (!person || personLike(f.last)) && f.lastSent >= spSent &&
+		(best < 0 || f.lastAt > f.actors[best].Start) {
+		sp, spSent = f.last, f.lastSent
+	}
+	for i := f.cueBefore(at); i >= 0 && f.cues[i].sent >= qs-maxBackSentences && f.cues[i].sent >= spSent; i-- {
+		c := f.cues[i]
+		if c.pron {
+			if c.sp.name == p && depth < 8 && c.at < at {
+				if r := f.pronounDepth(p, c.at, depth+1); r.name != p {
+					sp, spSent = r, c.sent
+				}
+				break
+			}
+			continue
 		}
-		return speaker{name: name(m), code: m.Code}
+		if f.fits(p, c.sp.name) && (!person || personLike(c.sp)) {
+			sp, spSent = c.sp, c.sent
+			break
+		}
 	}
-	if f.last.name != "" && agrees(p, f.last.name) {
-		return f.last
+	if spSent < 0 {
+		return speaker{name: p}
 	}
-	return speaker{name: p}
+	f.learn(p, sp.name)
+	return sp
+}
+
+// fitsGender reports whether he/she may stand for someone of gender g.
+func fitsGender(p string, g byte) bool {
+	return !(p == "he" && g == 'f' || p == "she" && g == 'm')
+}
+
+// personLike reports whether a speaker can be "he" or "she": a person
+// actor, or an uncoded name of two or three capitalised words.
+func personLike(sp speaker) bool {
+	return sp.kind == "person"
+}
+
+// phraseKind guesses the kind of an uncoded speaker phrase: "person" for
+// two to four capitalised words without a determiner ("Angelique
+// Brunner"), else "".
+func phraseKind(np []tok) string {
+	words := 0
+	for _, t := range np {
+		if t.punct != 0 {
+			continue
+		}
+		if !t.upper || speakerDets[t.low] || orgWords[t.low] {
+			return ""
+		}
+		words++
+	}
+	if words >= 2 && words <= 4 || words == 1 && !groupNouns[np[0].low] {
+		return "person"
+	}
+	return ""
+}
+
+// introduced reports whether a mention ending at end is followed by an
+// apposition (", president of …", ", a developer …", ", who …").
+func (f *finder) introduced(end int) bool {
+	i := end
+	if i >= len(f.r) || f.r[i] != ',' {
+		return false
+	}
+	for i++; i < len(f.r) && f.r[i] == ' '; i++ {
+	}
+	return i < len(f.r) && unicode.IsLower(f.r[i])
+}
+
+// afterPrep reports whether the word at off follows a preposition ("with
+// Rusty Humphries", "for Trump"), so it is not a sentence subject.
+func (f *finder) afterPrep(off int) bool {
+	i := off - 1
+	for i >= 0 && f.r[i] == ' ' {
+		i--
+	}
+	j := i
+	for j >= 0 && i-j < 12 && (f.r[j] >= 'a' && f.r[j] <= 'z') {
+		j--
+	}
+	return j < i && subjectPreps[string(f.r[j+1:i+1])]
 }
 
 // agrees reports whether a pronoun can stand for a name: "she" not for a

@@ -11,6 +11,7 @@ import (
 type cue struct {
 	at, sent int
 	sp       speaker
+	pron     bool // the subject is "he" or "she", in sp.name
 }
 
 // cueSubjects collects the named subjects of speech verbs outside quotes,
@@ -28,10 +29,16 @@ func (f *finder) cueSubjects() []cue {
 				lo = v + 1
 				continue
 			}
-			if t.punct != 0 || !speechVerbs[t.low] || v-lo > 60 || f.quoted(t.start) {
+			if t.punct != 0 || !cueVerbs[t.low] || v-lo > 60 || f.quoted(t.start) {
 				continue
 			}
 			np := trimLower(subjectBefore(ts[lo:v]))
+			if len(np) == 1 && (np[0].low == "he" || np[0].low == "she") {
+				// "he argued": the same person as the last "he", resolved
+				// when a quote needs it.
+				out = append(out, cue{at: t.start, sent: si, sp: speaker{name: np[0].low}, pron: true})
+				continue
+			}
 			if len(np) == 0 || pronouns[np[0].low] || !plausible(np) || !np[0].upper {
 				continue
 			}
@@ -54,15 +61,37 @@ func (f *finder) gender(name string) byte {
 	}
 	for _, w := range strings.Fields(name) {
 		w = strings.ToLower(strings.TrimSuffix(w, "."))
-		switch {
-		case maleNames[w]:
+		if maleNames[w] {
 			return 'm'
-		case femaleNames[w]:
+		}
+		if femaleNames[w] {
 			return 'f'
-		case titles[w] || w == "president" || w == "senator" || w == "former" || w == "the":
+		}
+		if titles[w] || genderless[w] {
 			continue
 		}
 		break
+	}
+	return 0
+}
+
+// appositionGender reads the gender an apposition after a mention gives
+// ("Terence Crutcher, a 40-year-old unarmed black man"): 'm', 'f' or 0.
+func (f *finder) appositionGender(end int) byte {
+	if !f.introduced(end) {
+		return 0
+	}
+	ts := f.tokens(end+1, min(len(f.r), end+80))
+	for k, t := range ts {
+		if k >= 8 || t.punct == ',' || t.punct == '.' {
+			break
+		}
+		switch {
+		case maleNouns[t.low]:
+			return 'm'
+		case femaleNouns[t.low]:
+			return 'f'
+		}
 	}
 	return 0
 }

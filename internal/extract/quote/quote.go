@@ -37,8 +37,10 @@ func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []
 		actors = append([]liaison.ActorMention(nil), actors...)
 		sort.SliceStable(actors, func(i, j int) bool { return actors[i].Start < actors[j].Start })
 	}
-	f := &finder{r: r, sents: sents, actors: actors, lastSent: -100, segs: segs}
+	f := &finder{r: r, sents: sents, actors: actors, lastSent: -100, segs: segs, genders: map[string]byte{}}
+	f.cues = f.cueSubjects()
 	var prev *liaison.Quote
+	var prevSp speaker
 	prevSent := -10
 	for _, s := range segs {
 		a, b := trim(r, s.open+1, s.close)
@@ -51,13 +53,13 @@ func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []
 		switch {
 		case ok && words >= minWords:
 		case !ok && prev != nil && words >= minWords && si-prevSent <= 2 && f.opensSentence(s.open, si):
-			sp = speaker{name: prev.Speaker, code: prev.SpeakerCode}
+			sp = prevSp
 		default:
 			continue
 		}
 		q := liaison.Quote{Speaker: sp.name, SpeakerCode: sp.code, Text: string(r[a:b]), Start: a, End: b, Sentence: si}
 		out = append(out, q)
-		prev = &out[len(out)-1]
+		prev, prevSp = &out[len(out)-1], sp
 		prevSent = f.sentence(s.close)
 		if !pronouns[strings.ToLower(sp.name)] {
 			f.last, f.lastSent, f.lastAt = sp, prevSent, s.close

@@ -21,7 +21,7 @@ pledges promised promises confirmed confirms conceded concedes boasted boasts la
 demands mused posted wondered wonders yelled proclaimed proclaims reiterated reiterates contended contends
 maintained maintains countered counters agreed agrees charged charges described describes read reads asserted asserts answered answers
 testified mocked mocks blasted blasts slammed slams accused accuses criticized criticised called calls
-labeled labelled dubbed branded`)
+labeled labelled dubbed branded calling adding noting warning arguing insisting describing`)
 
 // pronouns resolve to the last fitting actor before the quote.
 var pronouns = set(`he she they we it i`)
@@ -61,13 +61,33 @@ richard thomas charles george william paul mark steven steve kevin brian jeff je
 chris christopher jim ron rand marco ben benjamin vladimir xi emmanuel boris justin shinzo fumio jens
 olaf recep narendra rishi keir volodymyr antony lloyd mitch paul harry jack eric jason
 andrew anthony daniel matthew mitt al dick newt rudy reince sean rex jared gary ryan scott adam tom
-peter frank henry roger larry gerald jimmy ronald lyndon franklin dwight`)
+peter frank henry roger larry gerald jimmy ronald lyndon franklin dwight terence kenneth ken
+edward ed joseph joshua kyle nathan patrick sam samuel stephen walter arthur carl douglas dennis jerry
+keith lawrence raymond russell bruce wayne alan allen billy bobby bradley craig dale dean derek
+doug earl eugene fred gregory greg howard jeremy jesse joel jonathan jon juan carlos jose luis
+leonard louis martin nicholas nick phil philip randy ray rick ricky rob rodney roy shawn
+stanley todd travis troy vincent victor wesley willie aaron alex alexander benny brett chad
+chuck cory curtis darrell don donnie elijah ethan evan floyd gabriel glenn gordon grant hank
+herbert ian isaac jacob jake jay jeff jerome joey johnny kurt lance leon lou luke marcus marvin
+mason max neil noah oliver omar oscar owen ralph reggie rex ricardo rudolph rusty seth shane
+ spencer stuart ted theodore tony tyler vernon wade warren zachary  hakeem cory elijah
+reince newt orrin chuck lindsey marco mitch ted rand jeb mike kevin paul`)
 
 var femaleNames = set(`mrs ms miss madam lady queen princess hillary melania nancy angela theresa
 kamala elizabeth mary patricia jennifer linda susan sarah karen lisa nicole michelle laura sheryl
 jill condoleezza madeleine sarah nikki kellyanne huma chelsea ivanka donna debbie elaine claire
 tammy amy kirsten dianne barbara maria anna ursula jacinda giorgia liz sanae yoko
-samantha susan loretta janet sonia ruth carly heidi jeanne marine ana melanie jane tina`)
+samantha susan loretta janet sonia ruth carly heidi jeanne marine ana melanie jane tina
+betty dorothy helen margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
+stephanie rebecca sharon cynthia kathleen amy shirley angela anna brenda pamela emma katherine
+christine debra rachel catherine carolyn janet heather diane julie joyce virginia victoria
+lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
+ann sara madison frances kathryn janice  abigail alice judy sophia grace denise amber doris
+marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
+tyresha angelique minyon  maxine sheila yvette zoe valerie wendy rosa rose peggy paula
+olivia norma nina naomi monica molly mia lucy lisa lily leah kristen kate kathy jessica jennifer
+irene holly hope gwen gail faith erin eileen  colleen claudia cindy carla bonnie barbara
+alicia april allison alison becky beth`)
 
 // maxAfterGap is how many tokens after a quote its cue may come
 // ("…," Scott Pruitt, the attorney general of Oklahoma, said).
@@ -89,3 +109,52 @@ const maxWindow = 400
 
 // maxBackSentences bounds how far back a pronoun looks for its person.
 const maxBackSentences = 8
+
+// genderless words may open a name before its first name ("President",
+// "former Sen.") without telling its gender.
+var genderless = set(`the president former senator secretary minister prime chief governor mayor
+vice deputy foreign defense defence general attorney rep representative speaker leader chairman chairwoman`)
+
+// subjectPreps before a name show it is not the subject of its sentence.
+var subjectPreps = set(`with for to of from about against by at in on into like than toward towards
+between among under over after before behind beside`)
+
+// orgWords show a capitalised phrase names an organisation, not a person.
+var orgWords = set(`house party committee campaign department ministry office news times post
+university institute center centre council association coalition agency group union court police
+administration government company corp inc bank fund foundation commission network today usa america
+states nations county city state republicans democrats`)
+
+// cueVerbs are the unambiguous speech and opinion verbs whose subject
+// (outside quotes) is a source a later "she said" may stand for ("Wines
+// believes that …"); verbs that are also nouns ("claims", "calls") are left
+// out.
+var cueVerbs = set(`said says told tells added adds stated declared warned warns explained explains
+insisted insists argued argues wrote writes replied responded tweeted stressed stresses emphasized
+emphasised acknowledged admitted recalled concluded cautioned asserted contended contends believes thinks
+continued agreed disagreed testified described compared accused criticized criticised
+mocked praised`)
+
+// relOpeners open an apposition or relative clause after a name.
+var relOpeners = set(`a an the who which whose whom including`)
+
+// possDets before a speech verb show it is a noun ("his remarks").
+var possDets = set(`the his her their its a an these those my our your this that whose`)
+
+// participle speech verbs hang off a main clause whose subject speaks.
+var participle = set(`complains complained says said adds claims saying calling adding noting warning
+arguing insisting describing`)
+
+// groupNouns are capitalised at a sentence start but name a group, not a
+// person ("Officials said").
+var groupNouns = set(`officials critics analysts experts democrats republicans residents protesters
+witnesses authorities lawmakers leaders observers supporters opponents voters investigators prosecutors
+scientists economists researchers advocates activists sources reports others many some both police
+americans europeans delegates members aides organizers organisers officers diplomats`)
+
+// maleNouns and femaleNouns in an apposition tell a person's gender.
+var maleNouns = set(`man father husband son brother boy grandfather uncle businessman congressman
+chairman spokesman king prince nephew`)
+
+var femaleNouns = set(`woman mother wife daughter sister girl grandmother aunt businesswoman
+congresswoman chairwoman spokeswoman queen princess niece widow`)

@@ -11,3 +11,7 @@ ALTER TABLE audit_log ADD COLUMN mk_level INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE audit_log ADD COLUMN mk_rel TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE audit_log ADD COLUMN mk_groups TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE audit_log ADD COLUMN mk_caveats TEXT NOT NULL DEFAULT '[]';
+
+-- The audit view shows an entry only when every entry naming the same item
+-- is visible (an item re-marked later hides its earlier entries too).
+CREATE INDEX audit_log_item ON audit_log(item) WHERE item <> '';
