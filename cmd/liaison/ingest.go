@@ -62,7 +62,11 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	}
 	if !*noExtract {
 		// The same engine as internal/app's default wiring.
-		p, err := pipeline.New(extract.New(extract.Config{Logger: log}), st, log)
+		eng, err := extract.WithDictionaries(extract.Dictionaries{}, log)
+		if err != nil {
+			return err
+		}
+		p, err := pipeline.New(eng, st, log)
 		if err != nil {
 			return err
 		}

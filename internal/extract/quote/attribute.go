@@ -315,9 +315,35 @@ func (f *finder) resolve(np []tok, at int) speaker {
 		}
 	}
 	if best >= 0 {
-		return speaker{name: name(f.actors[best]), code: f.actors[best].Code, kind: f.actors[best].Kind}
+		m := f.actors[best]
+		if other, ok := f.otherFirstName(np, m); ok {
+			return other
+		}
+		return speaker{name: name(m), code: m.Code, kind: m.Kind}
 	}
 	return speaker{name: string(f.r[a:b]), kind: phraseKind(np)}
+}
+
+// otherFirstName catches a surname mention resolved to the wrong person:
+// "Rakeyia Scott" whose "Scott" the actor finder took for Keith Lamont
+// Scott. The speaker is then the phrase's own name, uncoded.
+func (f *finder) otherFirstName(np []tok, m liaison.ActorMention) (speaker, bool) {
+	if m.Kind != "person" || strings.ContainsAny(m.Text, " .") {
+		return speaker{}, false
+	}
+	for k := 1; k < len(np); k++ {
+		if np[k].start != m.Start {
+			continue
+		}
+		p := np[k-1]
+		if p.punct != 0 || !p.upper || titles[p.low] || genderless[p.low] || roleTitles[p.low] ||
+			strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") ||
+			strings.Contains(strings.ToLower(name(m)), p.low) {
+			return speaker{}, false
+		}
+		return speaker{name: string(f.r[p.start:m.End]), kind: "person"}, true
+	}
+	return speaker{}, false
 }
 
 // plausible reports whether a phrase can name a speaker: a pronoun, a

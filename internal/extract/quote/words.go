@@ -32,7 +32,8 @@ to of yesterday today tuesday monday wednesday thursday friday saturday sunday l
 
 // adverbs and prepositions cut a subject read before a speech verb.
 var adverbs = set(`also then later earlier again once still previously recently yesterday today
-tonight now repeatedly often has have had has had would will could once reportedly`)
+tonight now repeatedly often has have had has had would will could once reportedly can may might must
+should shall is was are were does did do`)
 
 var preps = set(`on in at during after before since by for with from over about when while as
 last this`)
@@ -133,7 +134,7 @@ var cueVerbs = set(`said says told tells added adds stated declared warned warns
 insisted insists argued argues wrote writes replied responded tweeted stressed stresses emphasized
 emphasised acknowledged admitted recalled concluded cautioned asserted contended contends believes thinks
 continued agreed disagreed testified described compared accused criticized criticised
-mocked praised`)
+mocked praised yelled yelling shouted shouting screamed screaming`)
 
 // relOpeners open an apposition or relative clause after a name.
 var relOpeners = set(`a an the who which whose whom including`)
@@ -158,3 +159,11 @@ chairman spokesman king prince nephew`)
 
 var femaleNouns = set(`woman mother wife daughter sister girl grandmother aunt businesswoman
 congresswoman chairwoman spokeswoman queen princess niece widow`)
+
+// roleTitles are capitalised roles that may stand right before a surname
+// ("Chancellor Scholz") without being a first name.
+var roleTitles = set(`chancellor ambassador spokesman spokeswoman adviser advisor judge justice admiral
+commander officer coach professor mayor senator representative congressman congresswoman sheriff chief
+candidate nominee democrat republican gop sergeant detective inspector commissioner superintendent
+pope bishop cardinal rabbi imam king queen prince princess lord lady dame sir emperor premier
+leader general colonel captain lieutenant major private corporal marshal president secretary minister`)
