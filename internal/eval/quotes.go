@@ -25,17 +25,18 @@ import (
 const PolNeARPath = "data/gold/quotes/polnear_v1_text_attributions.tar.gz"
 
 // Quote floors enforced by the tests (they only rise) and the issue's
-// targets. The speaker floors keep a margin of about 0.015 below the
-// measured figures because speakers depend on the actor finder, which
-// evolves separately.
+// targets. The floors are the test-split figures measured at 07:01 UTC
+// (quote P 0.981 / R 0.842, speaker P 0.854 / R 0.716, named 0.906 /
+// 0.751) rounded down to the hundredth; speakers depend on the actor
+// finder, which evolves separately.
 const (
 	MinQuotePrecision   = 0.98
-	MinQuoteRecall      = 0.80
-	MinSpeakerPrecision = 0.81
-	MinSpeakerRecall    = 0.64
+	MinQuoteRecall      = 0.84
+	MinSpeakerPrecision = 0.85
+	MinSpeakerRecall    = 0.71
 
-	MinNamedSpeakerPrecision = 0.88
-	MinNamedSpeakerRecall    = 0.70
+	MinNamedSpeakerPrecision = 0.90
+	MinNamedSpeakerRecall    = 0.75
 
 	TargetQuotePrecision   = 0.90
 	TargetQuoteRecall      = 0.70

@@ -236,12 +236,16 @@ func (db *DB) rankWindow(ctx context.Context, sq searchQuery, total, pos, want i
 		}
 	}
 	// Rank on (rowid, score) only, ties oldest stored first; read the
-	// page's documents last.
+	// page's documents last — checking them again against documents itself,
+	// so that a page never shows a document even were its copy in
+	// documents_mk wrong.
+	args := append([]any{sq.match, lo, hi}, sq.vargs...)
+	args = append(append(args, min(want, (w+1)*sq.window-pos), pos-w*sq.window), sq.vargs...)
 	rows, err := db.query(ctx, `SELECT `+docCols+`, p.rid FROM (
 		SELECT documents_fts.rowid AS rid, bm25(documents_fts, 5.0, 1.0) AS r`+sq.from()+
 		`documents_fts.rowid BETWEEN ? AND ? AND `+sq.vis+`
-		ORDER BY r, rid LIMIT ? OFFSET ?) p JOIN documents d ON d.rowid = p.rid ORDER BY p.r, p.rid`,
-		append(append([]any{sq.match, lo, hi}, sq.vargs...), min(want, (w+1)*sq.window-pos), pos-w*sq.window)...)
+		ORDER BY r, rid LIMIT ? OFFSET ?) p JOIN documents d ON d.rowid = p.rid WHERE `+sq.vis+`
+		ORDER BY p.r, p.rid`, args...)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -203,6 +203,19 @@ func TestDocumentsMarkingCopy(t *testing.T) {
 			t.Errorf("after %q: %d of %d hits, %v; want %d", steps[i], len(p.Items), p.Total, err, want)
 		}
 	}
+	// Were the copy wrong, pages would still show only visible documents.
+	if _, err := db.db.Exec(`UPDATE documents_mk SET mk_level = 0, mk_rel = '[]'`); err != nil {
+		t.Fatal(err)
+	}
+	p, err := db.Search(partner, liaison.SearchQuery{Query: "alpha"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range p.Items {
+		if _, err := db.Document(partner, h.Document.ID); err != nil {
+			t.Errorf("with a corrupted marking copy, search showed %s, which the viewer may not see", h.Document.ID)
+		}
+	}
 }
 
 // storedNewestFirst lists the stored document ids, last stored first.

@@ -107,6 +107,9 @@ func (f *finder) opensSentence(off, si int) bool {
 // said X), else before it in its sentence (X said, "…" / according to X).
 func (f *finder) attribute(s seg) (speaker, bool) {
 	if s.close < len(f.r) {
+		if sp, ok := f.bylineAt(s.close + 1); ok {
+			return sp, true
+		}
 		_, e := f.bounds(s.close)
 		e = min(e, s.close+maxWindow)
 		if e <= s.close+1 {
@@ -140,6 +143,9 @@ func (f *finder) after(ts []tok, at int) (speaker, bool) {
 	for i < len(ts) && ts[i].punct != 0 && ts[i].punct != '.' && ts[i].punct != '"' && ts[i].punct != '“' {
 		i++ // ",", "—"
 	}
+	if sp, ok := f.byline(ts, i); ok {
+		return sp, true
+	}
 	if i < len(ts) && speechVerbs[ts[i].low] {
 		np := phraseAfter(ts, i+1)
 		if !plausible(np) {
@@ -164,6 +170,51 @@ func (f *finder) after(ts []tok, at int) (speaker, bool) {
 	return speaker{}, false
 }
 
+// bylineAt reads a byline in the rest of the line from off.
+func (f *finder) bylineAt(off int) (speaker, bool) {
+	e := off
+	for e < len(f.r) && e < off+80 && f.r[e] != '\n' {
+		e++
+	}
+	ts := f.tokens(off, e)
+	i := 0
+	for i < len(ts) && ts[i].punct != 0 && ts[i].punct != '.' {
+		i++
+	}
+	return f.byline(ts, i)
+}
+
+// byline reads `“…” ― Sonya Herrid`: a dash right after the quote, then a
+// capitalised name of one to four words closing the line.
+func (f *finder) byline(ts []tok, i int) (speaker, bool) {
+	dash := false
+	for _, t := range ts[:i] {
+		dash = dash || t.punct == '―' || t.punct == '—' || t.punct == '–'
+	}
+	if !dash || i >= len(ts) {
+		return speaker{}, false
+	}
+	j := i
+	for j < len(ts) && j < i+5 && ts[j].punct == 0 && ts[j].upper {
+		j++
+	}
+	if j == i || j == i+5 || j < len(ts) && ts[j].punct != '.' && ts[j].punct != ',' {
+		return speaker{}, false
+	}
+	end := ts[j-1].end
+	for end < len(f.r) && f.r[end] != '\n' {
+		if c := f.r[end]; c != ' ' && c != '.' && c != '\u00a0' {
+			return speaker{}, false // the line goes on: not a byline
+		}
+		end++
+	}
+	np := ts[i:j]
+	if !plausible(np) {
+		return speaker{}, false
+	}
+	return f.resolve(np, ts[i].start), true
+}
+
 // before reads `X said, "`, `X told reporters: "`, `according to X, "` and
 // `X hinted at the possibility "` in the sentence before the opening mark.
 func (f *finder) before(ts []tok, at int) (speaker, bool) {
@@ -185,7 +236,12 @@ func (f *finder) before(ts []tok, at int) (speaker, bool) {
 		if !speechVerbs[t.low] || v > 0 && nounUse(ts[v-1]) {
 			continue
 		}
-		np := trimLower(subjectBefore(ts[:v]))
+		var np []tok
+		if strings.HasSuffix(t.low, "ing") {
+			np = trimLower(subjectFirst(ts[:v])) // "Dean, a …, poked at Trump, tweeting “…”"
+		} else {
+			np = trimLower(subjectBefore(ts[:v]))
+		}
 		if len(np) == 0 {
 			np = phraseAfter(ts, v+1) // "Said Ellis: “…”"
 		}
@@ -198,103 +254,6 @@ func (f *finder) before(ts []tok, at int) (speaker, bool) {
 		return f.resolve(np, at), true
 	}
 	return speaker{}, false
-}
-
-// nounUse reports whether the word before a speech verb makes it a noun
-// ("Obama's remarks", "the claims").
-func nounUse(p tok) bool {
-	return p.punct == 0 && (possDets[p.low] || strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") ||
-		!p.upper && len(p.low) > 4 && strings.HasSuffix(p.low, "ly"))
-}
-
-// phraseAfter returns the noun phrase starting at i (said X, according to
-// X): words up to punctuation or a clause word.
-func phraseAfter(ts []tok, i int) []tok {
-	j := i
-	for j < len(ts) && j < i+8 && (ts[j].punct == 0 || abbrevDot(ts, j)) && !stopAfter[ts[j].low] {
-		j++
-	}
-	return ts[i:j]
-}
-
-// cutNP trims an apposition and a trailing adverbial off a subject.
-func cutNP(ts []tok) []tok {
-	for k, t := range ts {
-		if t.punct != 0 && !abbrevDot(ts, k) {
-			if k == 0 {
-				return nil
-			}
-			return ts[:k]
-		}
-		if k > 0 && adverbs[t.low] {
-			return ts[:k]
-		}
-	}
-	return ts
-}
-
-// subjectBefore walks back from the verb over comma-separated runs and
-// returns the first that is a noun phrase (skipping "on July 4",
-// "on Tuesday", "also"). When that run is an apposition or a relative
-// clause ("a developer and spokeswoman for …", "which is made up of …"),
-// an earlier run naming someone ("Angelique Brunner") is the subject.
-func subjectBefore(ts []tok) []tok {
-	if n := len(ts); n > 1 && pronouns[ts[n-1].low] && ts[n-2].punct == 0 {
-		return ts[n-1:] // "what it calls", "which, she said,"
-	}
-	var first []tok
-	end := len(ts)
-	comma := false // a comma lies between the run and the verb
-	for tries := 0; tries < 5 && end > 0; tries++ {
-		start := end
-		for start > 0 && (ts[start-1].punct == 0 || abbrevDot(ts, start-1) || inWord(ts, start-1)) && end-start < 30 {
-			start--
-		}
-		run := ts[max(start, end-8):end]
-		if first != nil {
-			run = ts[start:end]
-		}
-		whole := end-start <= 20 && (start == 0 || ts[start-1].punct == ',')
-		for k, t := range run {
-			if adverbs[t.low] || preps[t.low] || !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") {
-				run = run[:k]
-				break
-			}
-		}
-		apposed := len(run) > 0 && comma && appositive(run, whole)
-		switch {
-		case first == nil && len(run) > 0:
-			if !apposed {
-				return run
-			}
-			first = run
-		case first != nil && len(run) > 0 && len(run) <= 8 && run[0].upper && !clauseWords[run[0].low]:
-			return run
-		case first != nil && !apposed:
-			return first
-		}
-		if start == 0 || ts[start-1].punct != ',' {
-			break
-		}
-		end, comma = start-1, true // skip the comma
-	}
-	return first
-}
-
-// inWord reports whether punctuation token j joins two words ("EB-5",
-// "AT&T").
-func inWord(ts []tok, j int) bool {
-	p := ts[j].punct
-	return (p == '-' || p == '&' || p == '/') && j > 0 && j+1 < len(ts) && ts[j-1].end == ts[j].start && ts[j].end == ts[j+1].start
-}
-
-// appositive reports whether a run before a speech verb describes rather
-// than names: it opens with an article, a relative pronoun or (when the
-// run is a whole comma-delimited stretch) a lower-case word
-// ("a senior adviser to …", "who served as …").
-func appositive(run []tok, whole bool) bool {
-	t := run[0]
-	return relOpeners[t.low] || whole && !t.upper && !pronouns[t.low]
 }
 
 // resolve maps a speaker phrase to an actor: an actor mention inside the
@@ -319,9 +278,43 @@ func (f *finder) resolve(np []tok, at int) speaker {
 		if other, ok := f.otherFirstName(np, m); ok {
 			return other
 		}
+		if m.Kind == "person" || !nominal(np) {
+			return speaker{name: name(m), code: m.Code, kind: m.Kind}
+		}
+	}
+	if nominal(np) {
+		if sp, ok := f.titled(np[len(np)-1].low, a); ok {
+			return sp
+		}
+	}
+	if best >= 0 {
+		m := f.actors[best]
 		return speaker{name: name(m), code: m.Code, kind: m.Kind}
 	}
 	return speaker{name: string(f.r[a:b]), kind: phraseKind(np)}
+}
+
+// nominal reports whether a speaker phrase is a definite role ("the
+// minister", "the former secretary of state" is not: it must end on the role).
+func nominal(np []tok) bool {
+	return len(np) >= 2 && len(np) <= 4 && np[0].low == "the" && roleTitles[np[len(np)-1].low]
+}
+
+// titled resolves a role ("the minister") to the last person before off
+// whose mention carries that title ("Foreign Minister Wang Yi said …").
+func (f *finder) titled(role string, off int) (speaker, bool) {
+	qs := f.sentence(off)
+	for i, n := f.actorsBefore(off)-1, 0; i >= 0 && n < maxLookBack && f.actors[i].Sentence >= qs-maxTitleSentences; i, n = i-1, n+1 {
+		m := f.actors[i]
+		if m.Kind != "person" || pronouns[strings.ToLower(m.Text)] {
+			continue
+		}
+		lo := max(0, m.Start-30)
+		if strings.Contains(strings.ToLower(string(f.r[lo:m.End])), role) {
+			return speaker{name: name(m), code: m.Code, kind: m.Kind}, true
+		}
+	}
+	return speaker{}, false
 }
 
 // otherFirstName catches a surname mention resolved to the wrong person:
@@ -389,139 +382,8 @@ func abbrevDot(ts []tok, j int) bool {
 	if p.punct != 0 || !p.upper || p.end != ts[j].start {
 		return false
 	}
-	return titles[p.low] || p.end-p.start == 1 || strings.Contains(p.low, ".")
-}
-
-// pronoun resolves "he said" to the most recent fitting candidate: the
-// subject of a speech verb, the speaker of the last quote, or the first
-// person (not in a prepositional phrase) of the nearest sentence naming
-// one; the latest sentence wins, a speech-verb subject on a tie. Gender
-// comes from titles, first names and earlier pronoun links.
-func (f *finder) pronoun(p string, at int) speaker {
-	return f.pronounDepth(p, at, 0)
-}
-
-// pronounDepth is pronoun following at most a few "he said" links back.
-func (f *finder) pronounDepth(p string, at, depth int) speaker {
-	person := p == "he" || p == "she" || p == "i"
-	qs := f.sentence(at)
-	bestSent, best := -1, -1
-	for i := f.actorsBefore(at) - 1; i >= 0 && f.actors[i].Sentence >= qs-maxBackSentences; i-- {
-		m := f.actors[i]
-		if m.Start >= at || person && m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) ||
-			!f.fits(p, name(m)) || f.afterPrep(m.Start) || !fitsGender(p, f.appositionGender(m.End)) {
-			continue
-		}
-		if bestSent >= 0 && m.Sentence != bestSent {
-			break
-		}
-		if best >= 0 && f.introduced(f.actors[best].End) && !f.introduced(m.End) {
-			continue // a person introduced by an apposition is the new source
-		}
-		bestSent, best = m.Sentence, i
-	}
-	var sp speaker
-	spSent := -1
-	if best >= 0 {
-		m := f.actors[best]
-		sp, spSent = speaker{name: name(m), code: m.Code, kind: m.Kind}, m.Sentence
-	}
-	if f.last.name != "" && f.fits(p, f.last.name) && (!person || personLike(f.last)) && f.lastSent >= spSent &&
-		(best < 0 || f.lastAt > f.actors[best].Start) {
-		sp, spSent = f.last, f.lastSent
-	}
-	for i := f.cueBefore(at); i >= 0 && f.cues[i].sent >= qs-maxBackSentences && f.cues[i].sent >= spSent; i-- {
-		c := f.cues[i]
-		if c.pron {
-			if c.sp.name == p && depth < 8 && c.at < at {
-				if r := f.pronounDepth(p, c.at, depth+1); r.name != p {
-					sp, spSent = r, c.sent
-				}
-				break
-			}
-			continue
-		}
-		if f.fits(p, c.sp.name) && (!person || personLike(c.sp)) {
-			sp, spSent = c.sp, c.sent
-			break
-		}
-	}
-	if spSent < 0 {
-		return speaker{name: p}
-	}
-	f.learn(p, sp.name)
-	return sp
-}
-
-// fitsGender reports whether he/she may stand for someone of gender g.
-func fitsGender(p string, g byte) bool {
-	return !(p == "he" && g == 'f' || p == "she" && g == 'm')
-}
-
-// personLike reports whether a speaker can be "he" or "she": a person
-// actor, or an uncoded name of two or three capitalised words.
-func personLike(sp speaker) bool {
-	return sp.kind == "person"
-}
-
-// phraseKind guesses the kind of an uncoded speaker phrase: "person" for
-// two to four capitalised words without a determiner ("Angelique
-// Brunner"), else "".
-func phraseKind(np []tok) string {
-	words := 0
-	for _, t := range np {
-		if t.punct != 0 {
-			continue
-		}
-		if !t.upper || speakerDets[t.low] || orgWords[t.low] {
-			return ""
-		}
-		words++
-	}
-	if words >= 2 && words <= 4 || words == 1 && !groupNouns[np[0].low] {
-		return "person"
-	}
-	return ""
-}
-
-// introduced reports whether a mention ending at end is followed by an
-// apposition (", president of …", ", a developer …", ", who …").
-func (f *finder) introduced(end int) bool {
-	i := end
-	if i >= len(f.r) || f.r[i] != ',' {
-		return false
-	}
-	for i++; i < len(f.r) && f.r[i] == ' '; i++ {
-	}
-	return i < len(f.r) && unicode.IsLower(f.r[i])
-}
-
-// afterPrep reports whether the word at off follows a preposition ("with
-// Rusty Humphries", "for Trump"), so it is not a sentence subject.
-func (f *finder) afterPrep(off int) bool {
-	i := off - 1
-	for i >= 0 && f.r[i] == ' ' {
-		i--
-	}
-	j := i
-	for j >= 0 && i-j < 12 && (f.r[j] >= 'a' && f.r[j] <= 'z') {
-		j--
-	}
-	return j < i && subjectPreps[string(f.r[j+1:i+1])]
-}
-
-// agrees reports whether a pronoun can stand for a name: "she" not for a
-// name opening with a man's first name or title, "he" not for a woman's.
-func agrees(p, name string) bool {
-	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
-	first = strings.ToLower(strings.TrimSuffix(first, "."))
-	switch p {
-	case "she":
-		return !maleNames[first]
-	case "he":
-		return !femaleNames[first]
-	}
-	return true
+	return titles[p.low] || p.end-p.start == 1 || strings.Contains(p.low, ".") ||
+		strings.Contains(p.low, "-") && p.end-p.start <= 6 // "R-Ky.", "D-S.C."
 }
 
 // quoted reports whether offset off lies inside a quoted stretch.
@@ -541,7 +403,7 @@ func (f *finder) quoted(off int) bool {
 // nextWord returns the offset of the first letter after off on the same
 // line, or -1.
 func (f *finder) nextWord(off int) int {
-	for i := off; i < len(f.r) && i < off+4; i++ {
+	for i := off; i < len(f.r) && i < off+6; i++ {
 		switch c := f.r[i]; {
 		case c == '\n':
 			return -1

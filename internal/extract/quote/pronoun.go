@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // cue is the subject of a speech verb outside quotes ("Angelique Brunner,
@@ -59,6 +60,15 @@ func (f *finder) gender(name string) byte {
 	if g, ok := f.genders[name]; ok {
 		return g
 	}
+	g := nameGender(name)
+	if len(f.genders) < 10000 {
+		f.genders[name] = g // 0 too; a pronoun link may set it later
+	}
+	return g
+}
+
+// nameGender reads a gender from a name's title or first name.
+func nameGender(name string) byte {
 	for _, w := range strings.Fields(name) {
 		w = strings.ToLower(strings.TrimSuffix(w, "."))
 		if maleNames[w] {
@@ -118,4 +128,149 @@ func (f *finder) learn(p, name string) {
 	case "she":
 		f.genders[name] = 'f'
 	}
+}
+
+// leadIn finds the speaker of a cue-less quote opening the sentence after
+// si in the same paragraph: the subject of a speech verb in sentence si,
+// else its first person (not in a prepositional phrase or a quote).
+func (f *finder) leadIn(si, open int, out *speaker) bool {
+	if si < 0 || si >= len(f.sents) || open-f.sents[si].End > 3 {
+		return false // another paragraph, or text between
+	}
+	for i := f.sents[si].End; i < open; i++ {
+		if f.r[i] == '\n' {
+			return false
+		}
+	}
+	if i := f.cueBefore(f.sents[si].End); i >= 0 && f.cues[i].sent == si && !f.cues[i].pron {
+		*out = f.cues[i].sp
+		return true
+	}
+	for i, n := f.actorsBefore(f.sents[si].Start), 0; i < len(f.actors) && n < maxLookBack && f.actors[i].Start < f.sents[si].End; i, n = i+1, n+1 {
+		m := f.actors[i]
+		if m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) || f.afterPrep(m.Start) {
+			continue
+		}
+		*out = speaker{name: name(m), code: m.Code, kind: m.Kind}
+		return true
+	}
+	return false
+}
+
+// pronoun resolves "he said" to the most recent fitting candidate: the
+// subject of a speech verb, the speaker of the last quote, or the first
+// person (not in a prepositional phrase) of the nearest sentence naming
+// one; the latest sentence wins, a speech-verb subject on a tie. Gender
+// comes from titles, first names and earlier pronoun links.
+func (f *finder) pronoun(p string, at int) speaker {
+	return f.pronounDepth(p, at, 0)
+}
+
+// pronounDepth is pronoun following at most a few "he said" links back.
+func (f *finder) pronounDepth(p string, at, depth int) speaker {
+	person := p == "he" || p == "she" || p == "i"
+	qs := f.sentence(at)
+	bestSent, best := -1, -1
+	for i, n := f.actorsBefore(at)-1, 0; i >= 0 && n < maxLookBack && f.actors[i].Sentence >= qs-maxBackSentences; i, n = i-1, n+1 {
+		m := f.actors[i]
+		if m.Start >= at || person && m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) ||
+			!f.fits(p, name(m)) || f.afterPrep(m.Start) || !fitsGender(p, f.appositionGender(m.End)) {
+			continue
+		}
+		if bestSent >= 0 && m.Sentence != bestSent {
+			break
+		}
+		if best >= 0 && f.introduced(f.actors[best].End) && !f.introduced(m.End) {
+			continue // a person introduced by an apposition is the new source
+		}
+		bestSent, best = m.Sentence, i
+	}
+	var sp speaker
+	spSent := -1
+	if best >= 0 {
+		m := f.actors[best]
+		sp, spSent = speaker{name: name(m), code: m.Code, kind: m.Kind}, m.Sentence
+	}
+	if f.last.name != "" && f.fits(p, f.last.name) && (!person || personLike(f.last)) && f.lastSent >= spSent &&
+		(best < 0 || f.lastAt > f.actors[best].Start) {
+		sp, spSent = f.last, f.lastSent
+	}
+	for i, n := f.cueBefore(at), 0; i >= 0 && n < maxLookBack && f.cues[i].sent >= qs-maxBackSentences && f.cues[i].sent >= spSent; i, n = i-1, n+1 {
+		c := f.cues[i]
+		if c.pron {
+			if c.sp.name == p && depth < maxPronounLinks && c.at < at {
+				if r := f.pronounDepth(p, c.at, depth+1); r.name != p {
+					sp, spSent = r, c.sent
+				}
+				break
+			}
+			continue
+		}
+		if f.fits(p, c.sp.name) && (!person || personLike(c.sp)) {
+			sp, spSent = c.sp, c.sent
+			break
+		}
+	}
+	if spSent < 0 {
+		return speaker{name: p}
+	}
+	f.learn(p, sp.name)
+	return sp
+}
+
+// fitsGender reports whether he/she may stand for someone of gender g.
+func fitsGender(p string, g byte) bool {
+	return !(p == "he" && g == 'f' || p == "she" && g == 'm')
+}
+
+// personLike reports whether a speaker can be "he" or "she": a person
+// actor, or an uncoded name phraseKind took for a person.
+func personLike(sp speaker) bool {
+	return sp.kind == "person"
+}
+
+// phraseKind guesses the kind of an uncoded speaker phrase: "person" for
+// two to four capitalised words without a determiner ("Angelique
+// Brunner"), else "".
+func phraseKind(np []tok) string {
+	words := 0
+	for _, t := range np {
+		if t.punct != 0 {
+			continue
+		}
+		if !t.upper || speakerDets[t.low] || orgWords[t.low] {
+			return ""
+		}
+		words++
+	}
+	if words >= 2 && words <= 4 || words == 1 && !groupNouns[np[0].low] {
+		return "person"
+	}
+	return ""
+}
+
+// introduced reports whether a mention ending at end is followed by an
+// apposition (", president of …", ", a developer …", ", who …").
+func (f *finder) introduced(end int) bool {
+	i := end
+	if i >= len(f.r) || f.r[i] != ',' {
+		return false
+	}
+	for i++; i < len(f.r) && f.r[i] == ' '; i++ {
+	}
+	return i < len(f.r) && unicode.IsLower(f.r[i])
+}
+
+// afterPrep reports whether the word at off follows a preposition ("with
+// Rusty Humphries", "for Trump"), so it is not a sentence subject.
+func (f *finder) afterPrep(off int) bool {
+	i := off - 1
+	for i >= 0 && f.r[i] == ' ' {
+		i--
+	}
+	j := i
+	for j >= 0 && i-j < 12 && (f.r[j] >= 'a' && f.r[j] <= 'z') {
+		j--
+	}
+	return j < i && subjectPreps[string(f.r[j+1:i+1])]
 }

@@ -5,9 +5,20 @@
 //	X said, "…"        "…," X said        "…," said X
 //	according to X, "…"   X hinted at the possibility "…"
 //
-// and a quote that opens a sentence right after another quote continues
-// that speaker. Scare quotes (a short phrase with no speech cue) are not
-// quotations and are skipped.
+//	X, a developer …, which …, said "…"   Y poked at Z, tweeting "…"
+//	“…” ― Name (a byline)
+//
+// A quote that opens a sentence right after another quote continues that
+// speaker; one opening a sentence after a lead-in sentence in its
+// paragraph takes that sentence's subject. Pronoun speakers ("he said")
+// resolve to the most recent fitting candidate: the subject of a speech
+// verb (also one the actor finder does not know), the last quote's speaker
+// or the subject-like person of the nearest sentence, with gender from
+// titles, first names, appositions ("a 40-year-old man") and earlier
+// pronoun links; "he argued … he said" chains follow back. A role ("the
+// minister") resolves to the last person mentioned with that title.
+// Scare quotes (a short phrase with no speech cue) are not quotations and
+// are skipped. All of it is linear: every look-back is bounded.
 package quote
 
 import (
@@ -50,8 +61,11 @@ func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []
 		}
 		si := f.sentence(s.open)
 		sp, ok := f.attribute(s)
+		var subj speaker
 		switch {
 		case ok && words >= minWords:
+		case !ok && words >= minWords && si-1 > prevSent && f.opensSentence(s.open, si) && f.leadIn(si-1, s.open, &subj):
+			sp = subj // "Sanders identified young voters' exhaustion … . “The younger people …”"
 		case !ok && prev != nil && words >= minWords && si-prevSent <= 2 && f.opensSentence(s.open, si):
 			sp = prevSp
 		default:
@@ -86,6 +100,10 @@ func segments(r []rune) []seg {
 		case '“', '«':
 			open = i
 		case '”', '»':
+			if open < 0 && (i == 0 || r[i-1] == '\n') {
+				open = i // a paragraph opened with the closing mark
+				continue
+			}
 			if open >= 0 {
 				out = append(out, seg{open, i})
 				open = -1

@@ -21,7 +21,8 @@ pledges promised promises confirmed confirms conceded concedes boasted boasts la
 demands mused posted wondered wonders yelled proclaimed proclaims reiterated reiterates contended contends
 maintained maintains countered counters agreed agrees charged charges described describes read reads asserted asserts answered answers
 testified mocked mocks blasted blasts slammed slams accused accuses criticized criticised called calls
-labeled labelled dubbed branded calling adding noting warning arguing insisting describing`)
+labeled labelled dubbed branded calling adding noting warning arguing insisting describing
+tweeting claiming writing telling asking explaining declaring stating suggesting vowing promising urging`)
 
 // pronouns resolve to the last fitting actor before the quote.
 var pronouns = set(`he she they we it i`)
@@ -144,7 +145,8 @@ var possDets = set(`the his her their its a an these those my our your this that
 
 // participle speech verbs hang off a main clause whose subject speaks.
 var participle = set(`complains complained says said adds claims saying calling adding noting warning
-arguing insisting describing`)
+arguing insisting describing tweeting claiming writing telling asking explaining declaring stating
+suggesting vowing promising urging`)
 
 // groupNouns are capitalised at a sentence start but name a group, not a
 // person ("Officials said").
@@ -167,3 +169,19 @@ commander officer coach professor mayor senator representative congressman congr
 candidate nominee democrat republican gop sergeant detective inspector commissioner superintendent
 pope bishop cardinal rabbi imam king queen prince princess lord lady dame sir emperor premier
 leader general colonel captain lieutenant major private corporal marshal president secretary minister`)
+
+// introWords open a sentence before its subject ("Meanwhile, …").
+var introWords = set(`meanwhile however still yet instead later earlier also separately additionally
+moreover indeed finally first second then now today yesterday ultimately overall nevertheless but and so`)
+
+// maxTitleSentences bounds how far back "the minister" looks for the
+// titled person it stands for.
+const maxTitleSentences = 30
+
+// maxLookBack bounds how many actor mentions or cues one pronoun or role
+// examines, so quote attribution stays linear in a text with one huge
+// sentence full of names.
+const maxLookBack = 100
+
+// maxPronounLinks bounds how many "he said" links a pronoun follows back.
+const maxPronounLinks = 4
