@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -238,6 +239,11 @@ func (a *Authenticator) deny(w http.ResponseWriter, r *http.Request, err error) 
 		if _, err := r.Cookie(SessionCookie); err == nil {
 			a.setCookie(w, SessionCookie, "", -1) // expired or unknown: stop sending it
 		}
+	}
+	if status == http.StatusUnauthorized && wantsHTML(r) && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		// A browser opening a page goes straight to the login form and back.
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
 	}
 	if status == http.StatusUnauthorized && wantsHTML(r) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
