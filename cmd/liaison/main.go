@@ -27,27 +27,30 @@ type Env struct {
 type command struct {
 	summary string
 	run     func(ctx context.Context, env *Env, args []string) error
+	// usage, for commands made of subcommands, is printed for -h; the
+	// others print their own flag sets.
+	usage string
 }
 
 // commands lists every subcommand. Add new ones here.
 func commands() map[string]command {
 	return map[string]command{
-		"demo":      {"load the sample corpus into a temporary node and serve it", runDemo},
-		"serve":     {"serve the web UI and the API, polling feeds", runServe},
-		"ingest":    {"ingest files, directories, web pages and feeds", runIngest},
-		"feeds":     {"add, list or remove polled feeds", runFeeds},
-		"search":    {"full-text search of stored documents", runSearch},
-		"docs":      {"list stored documents", runDocs},
-		"events":    {"list coded events", runEvents},
-		"extract":   {"extract sentences, actors, places, dates, quotes and events from JSON lines", runExtract},
-		"eval":      {"score the extraction engine on the gold sets in ../shared", runEval},
-		"gazetteer": {"import a GeoNames gazetteer", runGazetteer},
-		"nation":    {"add or list nations", runNation},
-		"user":      {"add users, list them, issue API tokens", runUser},
-		"marking":   {"check and normalise a marking", runMarking},
-		"audit":     {"list or verify the audit log", runAudit},
-		"proposal":  {"create, circulate and decide proposals", runProposal},
-		"thread":    {"marked message threads between nations", runThread},
+		"demo":      {"load the sample corpus into a temporary node and serve it", runDemo, ""},
+		"serve":     {"serve the web UI and the API, polling feeds", runServe, ""},
+		"ingest":    {"ingest files, directories, web pages and feeds", runIngest, ""},
+		"feeds":     {"add, list or remove polled feeds", runFeeds, "usage: liaison feeds add URL [--every 15m] [--marking M] | feeds list [--json] | feeds remove ID|URL"},
+		"search":    {"full-text search of stored documents", runSearch, ""},
+		"docs":      {"list stored documents", runDocs, ""},
+		"events":    {"list coded events", runEvents, ""},
+		"extract":   {"extract sentences, actors, places, dates, quotes and events from JSON lines", runExtract, ""},
+		"eval":      {"score the extraction engine on the gold sets in ../shared", runEval, ""},
+		"gazetteer": {"import a GeoNames gazetteer", runGazetteer, "usage: liaison gazetteer import [--data DIR] [--min-pop N] [--admin1 FILE] CITIES.zip|.txt countryInfo.txt | gazetteer lookup NAME"},
+		"nation":    {"add or list nations", runNation, "usage: liaison nation add CODE --name NAME --status member|partner|organisation [--group G[:SINCE[:UNTIL]]]... | nation list [--json]"},
+		"user":      {"add users, list them, issue API tokens", runUser, "usage: liaison user add|list|token|tokens|revoke|disable|enable|passwd ... (-h after each for its flags)"},
+		"marking":   {"check and normalise a marking", runMarking, "usage: liaison marking check 'LEVEL [// CAVEAT]... [// REL TO NATION|GROUP, ...]'"},
+		"audit":     {"list or verify the audit log", runAudit, "usage: liaison audit list [--json] | audit verify"},
+		"proposal":  {"create, circulate and decide proposals", runProposal, "usage: liaison proposal create|list|show|circulate|concur|object|agree|comment|withdraw|amend|settle|webhook [flags] (-h after each for its flags)"},
+		"thread":    {"marked message threads between nations", runThread, "usage: liaison thread create|list|show|post [flags] (-h after each for its flags)"},
 	}
 }
 
@@ -80,6 +83,10 @@ func run(ctx context.Context, env *Env, args []string) error {
 		usage(env.Stderr, cmds)
 		return fmt.Errorf("unknown command %q", args[0])
 	}
+	if c.usage != "" && len(args) == 2 && isHelp(args[1]) {
+		fmt.Fprintln(env.Stdout, c.usage)
+		return nil
+	}
 	err := c.run(ctx, env, args[1:])
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
@@ -89,6 +96,9 @@ func run(ctx context.Context, env *Env, args []string) error {
 	}
 	return err
 }
+
+// isHelp reports the words that ask for a command's usage.
+func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "help" }
 
 func usage(w io.Writer, cmds map[string]command) {
 	fmt.Fprintln(w, "usage: liaison COMMAND [flags] [args]")
