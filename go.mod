@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/oklog/ulid/v2 v2.1.2
+	github.com/yuin/goldmark v1.8.7
 	golang.org/x/crypto v0.59.0
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0
