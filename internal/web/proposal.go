@@ -33,7 +33,6 @@ func (u *UI) RegisterProposals(srv *httpapi.Server, svc *coord.Service) error {
 		}
 		return t.In(loc).Format("2 Jan 2006 15:04 MST")
 	}
-	funcs["lines"] = func(s string) []string { return strings.Split(strings.TrimRight(s, "\n"), "\n") }
 	funcs["markdown"] = markdown
 	for _, name := range proposalPages {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
