@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -130,40 +131,33 @@ func (u *UI) events(w http.ResponseWriter, r *http.Request) {
 
 // actors lists actor codes by number of visible events.
 func (u *UI) actors(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	page, err := u.cfg.Events.Actors(ctx(r), q.Get("cursor"), 100)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
-	next := ""
-	if page.NextCursor != "" {
-		next = withParam(q, "cursor", page.NextCursor)
-	}
-	data := struct {
-		Page liaison.Page[liaison.ActorCount]
-		Next string
-	}{page, next}
-	u.render(w, r, http.StatusOK, "actors", "Actors", data, nil)
+	renderCounts(u, w, r, "actors", "Actors", u.cfg.Events.Actors)
 }
 
 // places lists resolved places by number of visible mentions.
 func (u *UI) places(w http.ResponseWriter, r *http.Request) {
+	renderCounts(u, w, r, "places", "Places", u.cfg.Events.Places)
+}
+
+// renderCounts renders one page of an aggregate listing (actors, places),
+// 100 rows at a time, with a link to the next page.
+func renderCounts[T any](u *UI, w http.ResponseWriter, r *http.Request, page, title string,
+	list func(ctx context.Context, cursor string, limit int) (liaison.Page[T], error)) {
 	q := r.URL.Query()
-	page, err := u.cfg.Events.Places(ctx(r), q.Get("cursor"), 100)
+	items, err := list(ctx(r), q.Get("cursor"), 100)
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
 	next := ""
-	if page.NextCursor != "" {
-		next = withParam(q, "cursor", page.NextCursor)
+	if items.NextCursor != "" {
+		next = withParam(q, "cursor", items.NextCursor)
 	}
 	data := struct {
-		Page liaison.Page[liaison.PlaceCount]
+		Page liaison.Page[T]
 		Next string
-	}{page, next}
-	u.render(w, r, http.StatusOK, "places", "Places", data, nil)
+	}{items, next}
+	u.render(w, r, http.StatusOK, page, title, data, nil)
 }
 
 // search runs a full-text query and shows ranked hits with snippets.
