@@ -144,14 +144,41 @@ func (c *Coder) dress(r Raw, d *Doc, si int, sp liaison.Span) liaison.Event {
 // sentenceDate is the first date the sentence mentions, else the report's.
 func sentenceDate(d *Doc, si int, sp liaison.Span) string {
 	for _, dm := range d.Dates {
-		if (dm.Sentence == si || (dm.Start >= sp.Start && dm.End <= sp.End)) && dm.Value != "" {
-			return dm.Value
+		if dm.Sentence != si && (dm.Start < sp.Start || dm.End > sp.End) {
+			continue
+		}
+		if v, ok := calendarDate(dm.Value); ok {
+			return v
 		}
 	}
 	if d.Date.IsZero() {
 		return ""
 	}
 	return d.Date.Format("2006-01-02")
+}
+
+// calendarDate turns a date mention's value into an event date: a calendar
+// date at the precision the text gives (2023, 2023-07, 2023-07-11). An ISO
+// week (2023-W28) becomes the Monday of that week; values that name no
+// calendar day, month or year (seasons, decades, centuries) are refused.
+func calendarDate(v string) (string, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(v) == len(layout) {
+			if _, err := time.Parse(layout, v); err == nil {
+				return v, true
+			}
+		}
+	}
+	var year, week int
+	if len(v) == 8 && v[4:6] == "-W" {
+		if _, err := fmt.Sscanf(v, "%4d-W%2d", &year, &week); err == nil && week >= 1 && week <= 53 {
+			// ISO week 1 holds January 4th; weeks start on Monday.
+			jan4 := time.Date(year, time.January, 4, 0, 0, 0, 0, time.UTC)
+			monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(week-1))
+			return monday.Format("2006-01-02"), true
+		}
+	}
+	return "", false
 }
 
 // sentencePlace picks where the event happened: a place the sentence
