@@ -280,44 +280,49 @@ type mentionGroup struct {
 
 // groupActors merges mentions of the same actor (code and name).
 func groupActors(ms []liaison.ActorMention) []mentionGroup {
-	var out []mentionGroup
-	idx := map[string]int{}
+	var g grouper
 	for _, m := range ms {
-		name := m.Name
-		if name == "" {
-			name = m.Text
-		}
-		k := m.Code + "|" + name
-		i, ok := idx[k]
-		if !ok {
-			i = len(out)
-			idx[k] = i
-			out = append(out, mentionGroup{Key: m.Code, Name: name})
-		}
-		out[i].add(m.Text)
+		g.add(mentionGroup{Key: m.Code, Name: orText(m.Name, m.Text)}, m.Text)
 	}
-	return out
+	return g.out
 }
 
 // groupPlaces merges mentions of the same place (name and country).
 func groupPlaces(ms []liaison.PlaceMention) []mentionGroup {
-	var out []mentionGroup
-	idx := map[string]int{}
+	var g grouper
 	for _, m := range ms {
-		name := m.Name
-		if name == "" {
-			name = m.Text
-		}
-		k := m.Country + "|" + name
-		i, ok := idx[k]
-		if !ok {
-			i = len(out)
-			idx[k] = i
-			out = append(out, mentionGroup{Key: m.Country, Name: name, Lat: m.Lat, Lon: m.Lon, IsPlace: true})
-		}
-		out[i].add(m.Text)
+		g.add(mentionGroup{Key: m.Country, Name: orText(m.Name, m.Text), Lat: m.Lat, Lon: m.Lon, IsPlace: true}, m.Text)
 	}
-	return out
+	return g.out
+}
+
+// grouper collects mention groups keyed by key and name, in first-seen order.
+type grouper struct {
+	out []mentionGroup
+	idx map[string]int
+}
+
+// add counts one mention text in the group like proto, creating it if new.
+func (g *grouper) add(proto mentionGroup, text string) {
+	if g.idx == nil {
+		g.idx = map[string]int{}
+	}
+	k := proto.Key + "|" + proto.Name
+	i, ok := g.idx[k]
+	if !ok {
+		i = len(g.out)
+		g.idx[k] = i
+		g.out = append(g.out, proto)
+	}
+	g.out[i].add(text)
+}
+
+// orText is name, or the mention's text when no name was resolved.
+func orText(name, text string) string {
+	if name == "" {
+		return text
+	}
+	return name
 }
 
 func (g *mentionGroup) add(text string) {
