@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/liaison-project/liaison"
 )
@@ -63,7 +64,7 @@ func caveatsHeld(a string, held []string) (string, []any) {
 	if len(h) == 0 {
 		return "(" + a + "mk_caveats = '[]')", nil
 	}
-	subsets := make([]string, 0, 1<<len(h))
+	args := make([]any, 0, 1<<len(h))
 	for mask := 0; mask < 1<<len(h); mask++ {
 		var sub []string
 		for i, c := range h {
@@ -71,10 +72,11 @@ func caveatsHeld(a string, held []string) (string, []any) {
 				sub = append(sub, c)
 			}
 		}
-		subsets = append(subsets, jsonList(sub))
+		args = append(args, jsonList(sub))
 	}
-	b, _ := json.Marshal(subsets) // []string always marshals
-	return "(" + a + "mk_caveats IN (SELECT value FROM json_each(?)))", []any{string(b)}
+	// A literal list: SQLite probes it without opening a table-valued
+	// function per query.
+	return "(" + a + "mk_caveats IN (?" + strings.Repeat(",?", len(args)-1) + "))", args
 }
 
 // plainCode reports whether s is a non-empty word of A-Z, a-z, 0-9, '_' or

@@ -29,6 +29,10 @@ type DB struct {
 	// searchWindow is the ranking window of Search in visible hits (0:
 	// defaultSearchWindow); tests make it small.
 	searchWindow int
+	// searchMaxMarkings bounds the visible markings a search lists in its
+	// query (0: maxMarkingNumbers; negative: none, always check per hit);
+	// tests use it to run both plans.
+	searchMaxMarkings int
 }
 
 var (
@@ -108,6 +112,19 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("sqlite: commit: %w", err)
 	}
 	return nil
+}
+
+// read runs fn in one read transaction, so that the statements of one
+// answer (a count, its page, the markings they were filtered by) see one
+// snapshot of the database. It is a deferred BEGIN: readers never wait for
+// the write lock.
+func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("sqlite: begin read: %w", err)
+	}
+	defer tx.Rollback() // read only: nothing to commit
+	return fn(tx)
 }
 
 // requireSystem refuses writes that do not come from the node's machinery.

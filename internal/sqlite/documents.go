@@ -185,11 +185,19 @@ func (db *DB) putDocument(ctx context.Context, tx *sql.Tx, d *liaison.Document, 
 	}
 	mk := toCols(d.Marking)
 	sim := d.SimHash
-	_, err = db.txExec(ctx, tx, `INSERT INTO documents(id, source, url, canonical_url, title, byline, published,
+	// The rowid carries the marking's number (migration 0007): the next
+	// sequence in the high bits, the number in the low 20.
+	if _, err := db.txExec(ctx, tx, `INSERT OR IGNORE INTO markings(mk_level, mk_rel, mk_caveats) VALUES (?, ?, ?)`,
+		mk.Level, mk.Rel, mk.Caveats); err != nil {
+		return res, fmt.Errorf("put document %s: number its marking: %w", d.ID, err)
+	}
+	_, err = db.txExec(ctx, tx, `INSERT INTO documents(rowid, id, source, url, canonical_url, title, byline, published,
 		date_source, fetched, lang, text, content_hash, simhash, sh0, sh1, sh2, sh3, duplicate_of,
 		mk_class, mk_level, mk_rel, mk_groups, mk_caveats, origin_node, origin_nation, created_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		d.ID, d.Source, d.URL, nullable(d.CanonicalURL), d.Title, d.Byline, fmtTime(d.Published),
+		VALUES ((((SELECT coalesce(max(rowid), 0) FROM documents) >> 20) + 1) << 20 | (SELECT id FROM markings
+			WHERE mk_level = ? AND mk_rel = ? AND mk_caveats = ?),
+		?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		mk.Level, mk.Rel, mk.Caveats, d.ID, d.Source, d.URL, nullable(d.CanonicalURL), d.Title, d.Byline, fmtTime(d.Published),
 		string(d.DateSource), fmtTime(d.Fetched), d.Lang, d.Text, d.ContentHash, int64(sim),
 		band(sim, 0), band(sim, 1), band(sim, 2), band(sim, 3), nullable(d.DuplicateOf),
 		mk.Class, mk.Level, mk.Rel, mk.Groups, mk.Caveats, d.Origin.Node, d.Origin.Nation, fmtTime(time.Now()))

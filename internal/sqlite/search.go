@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -146,23 +145,33 @@ func (db *DB) Search(ctx context.Context, q liaison.SearchQuery) (liaison.Page[l
 	if err != nil {
 		return page, err
 	}
-	vis, vargs := visible(ctx, "d")
-	sq := searchQuery{match: match, vis: vis, vargs: vargs, window: db.searchWindow}
-	if sq.window <= 0 {
-		sq.window = defaultSearchWindow
-	}
-	if page.Total, err = db.searchCount(ctx, sq); err != nil {
-		return page, searchErr(q.Query, err)
+	err = db.read(ctx, func(tx *sql.Tx) error {
+		sq, err := db.planSearch(ctx, tx, match)
+		if err != nil || sq.none {
+			return err
+		}
+		return db.searchPage(ctx, tx, sq, q, offset, &page)
+	})
+	return page, err
+}
+
+// searchPage fills page with the hits from offset on, their total and
+// snippets.
+func (db *DB) searchPage(ctx context.Context, tx *sql.Tx, sq searchQuery, q liaison.SearchQuery, offset int,
+	page *liaison.Page[liaison.SearchHit]) error {
+	var err error
+	if page.Total, err = db.searchCount(ctx, tx, sq); err != nil {
+		return searchErr(q.Query, err)
 	}
 	limit := clampLimit(q.Limit)
 	var rowids []int64
 	for pos := offset; pos < page.Total && len(page.Items) <= limit; {
-		n, rids, err := db.rankWindow(ctx, sq, page.Total, pos, limit+1-len(page.Items), &page)
+		n, rids, err := db.rankWindow(ctx, tx, sq, pos, limit+1-len(page.Items), page)
 		if err != nil {
-			return page, searchErr(q.Query, err)
+			return searchErr(q.Query, err)
 		}
 		if n == 0 {
-			break // the hits changed since they were counted
+			break // cannot happen within one snapshot; never loop
 		}
 		rowids = append(rowids, rids...)
 		pos += n
@@ -171,16 +180,51 @@ func (db *DB) Search(ctx context.Context, q liaison.SearchQuery) (liaison.Page[l
 		page.Items, rowids = page.Items[:limit], rowids[:limit]
 		page.NextCursor = encodeCursor(cursorKey{N: float64(offset + limit), ID: "offset"})
 	}
-	return page, db.snippets(ctx, q.Query, match, rowids, page.Items)
+	return db.snippets(ctx, tx, q.Query, sq.match, rowids, page.Items)
 }
 
-// searchQuery is one search's FTS5 query, the viewer's predicate over
-// documents d and its arguments, and the ranking window size.
+// searchQuery is how one search runs for its viewer: the FTS5 query, the
+// condition vis (with its arguments) that keeps the viewer's hits, and the
+// ranking window. vis reads only the hit's rowid, which carries its
+// marking's number (migration 0007), except when the viewer may see too
+// many markings to list: then the query joins documents_mk and vis is the
+// predicate itself (join). The page's documents are always checked again
+// with the full predicate pageVis, against documents itself.
 type searchQuery struct {
-	match  string
-	vis    string
-	vargs  []any
-	window int
+	match    string
+	join     bool
+	vis      string
+	vargs    []any
+	pageVis  string
+	pageArgs []any
+	window   int
+	none     bool // the viewer may see no stored marking: no hits
+}
+
+// planSearch decides, inside the search's read transaction, how the
+// viewer's visibility is applied: not at all when every stored marking is
+// visible, by the hits' rowids, or per hit through documents_mk.
+func (db *DB) planSearch(ctx context.Context, tx *sql.Tx, match string) (searchQuery, error) {
+	sq := searchQuery{match: match, vis: "(1)", window: db.searchWindow}
+	if sq.window <= 0 {
+		sq.window = defaultSearchWindow
+	}
+	sq.pageVis, sq.pageArgs = visible(ctx, "d")
+	mv, err := db.viewMarkings(ctx, tx)
+	if err != nil {
+		return sq, err
+	}
+	switch cond, args, ok := mv.rowidFilter("documents_fts.rowid", db.searchMaxMarkings); {
+	case mv.all:
+	case len(mv.visible) == 0:
+		sq.none = true
+	case ok:
+		sq.vis, sq.vargs = cond, args
+	default:
+		sq.join = true
+		sq.vis, sq.vargs = visible(ctx, "d")
+	}
+	return sq, nil
 }
 
 // args returns the query's arguments: the match, then the predicate's.
@@ -189,11 +233,10 @@ func (sq searchQuery) args(extra ...any) []any {
 }
 
 // from is the FROM and WHERE head of the search's statements, ending in
-// "AND " before the predicate: the index joined to the narrow marking table
-// documents_mk (see migration 0006) that the predicate reads, or the index
-// alone for the system viewer, who sees everything.
+// "AND " before the condition vis: the index alone, or joined to the
+// narrow marking table documents_mk (migration 0006) that vis then reads.
 func (sq searchQuery) from() string {
-	if sq.vis == "(1)" {
+	if !sq.join {
 		return ` FROM documents_fts WHERE documents_fts MATCH ? AND `
 	}
 	return ` FROM documents_fts JOIN documents_mk d ON d.rowid = documents_fts.rowid
@@ -213,38 +256,30 @@ func searchOffset(cursor string) (int, error) {
 }
 
 // searchCount counts the visible hits.
-func (db *DB) searchCount(ctx context.Context, sq searchQuery) (int, error) {
+func (db *DB) searchCount(ctx context.Context, tx *sql.Tx, sq searchQuery) (int, error) {
 	var n int
-	err := db.queryRow(ctx, `SELECT count(*)`+sq.from()+sq.vis, sq.args()...).Scan(&n)
+	err := db.txQueryRow(ctx, tx, `SELECT count(*)`+sq.from()+sq.vis, sq.args()...).Scan(&n)
 	return n, err
 }
 
 // rankWindow appends to page up to want hits from position pos (0-based,
 // among total visible hits) of the ranking, all from pos's window, and
 // returns how many it appended and their rowids.
-func (db *DB) rankWindow(ctx context.Context, sq searchQuery, total, pos, want int,
+func (db *DB) rankWindow(ctx context.Context, tx *sql.Tx, sq searchQuery, pos, want int,
 	page *liaison.Page[liaison.SearchHit]) (int, []int64, error) {
 	w := pos / sq.window
-	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
-	if total > sq.window {
-		// The window's rowid range: its first and last visible hits, newest first.
-		err := db.queryRow(ctx, `SELECT coalesce(min(r), 0), coalesce(max(r), -1) FROM (SELECT documents_fts.rowid AS r`+
-			sq.from()+sq.vis+` ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?)`,
-			sq.args(sq.window, w*sq.window)...).Scan(&lo, &hi)
-		if err != nil {
-			return 0, nil, err
-		}
-	}
-	// Rank on (rowid, score) only, ties oldest stored first; read the
-	// page's documents last — checking them again against documents itself,
-	// so that a page never shows a document even were its copy in
-	// documents_mk wrong.
-	args := append([]any{sq.match, lo, hi}, sq.vargs...)
-	args = append(append(args, min(want, (w+1)*sq.window-pos), pos-w*sq.window), sq.vargs...)
-	rows, err := db.query(ctx, `SELECT `+docCols+`, p.rid FROM (
-		SELECT documents_fts.rowid AS rid, bm25(documents_fts, 5.0, 1.0) AS r`+sq.from()+
-		`documents_fts.rowid BETWEEN ? AND ? AND `+sq.vis+`
-		ORDER BY r, rid LIMIT ? OFFSET ?) p JOIN documents d ON d.rowid = p.rid WHERE `+sq.vis+`
+	// The window is the viewer's hits newest stored first, cut at its
+	// bounds; one pass of the index yields it with scores. Rank on (score,
+	// rowid) only, ties oldest stored first; read the page's documents last
+	// — checking them again against documents itself, so that a page never
+	// shows a document even were its rowid's marking number or documents_mk
+	// wrong.
+	args := append(sq.args(sq.window, w*sq.window), min(want, (w+1)*sq.window-pos), pos-w*sq.window)
+	args = append(args, sq.pageArgs...)
+	rows, err := db.txQuery(ctx, tx, `SELECT `+docCols+`, p.rid FROM (
+		SELECT rid, r FROM (SELECT documents_fts.rowid AS rid, bm25(documents_fts, 5.0, 1.0) AS r`+sq.from()+sq.vis+`
+			ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?)
+		ORDER BY r, rid LIMIT ? OFFSET ?) p JOIN documents d ON d.rowid = p.rid WHERE `+sq.pageVis+`
 		ORDER BY p.r, p.rid`, args...)
 	if err != nil {
 		return 0, nil, err
@@ -276,7 +311,7 @@ func scanHits(rows *sql.Rows, page *liaison.Page[liaison.SearchHit], offset int)
 // The rowid range is handed to FTS5 and the list is checked by SQLite
 // (+rowid): given the list itself, FTS5 would evaluate the query once per
 // rowid, which for a prefix query means merging its terms each time.
-func (db *DB) snippets(ctx context.Context, query, match string, rowids []int64, hits []liaison.SearchHit) error {
+func (db *DB) snippets(ctx context.Context, tx *sql.Tx, query, match string, rowids []int64, hits []liaison.SearchHit) error {
 	if len(rowids) == 0 {
 		return nil
 	}
@@ -284,7 +319,7 @@ func (db *DB) snippets(ctx context.Context, query, match string, rowids []int64,
 	for _, r := range rowids {
 		args = append(args, r)
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT rowid, snippet(documents_fts, -1, '[[', ']]', '…', 24)
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, snippet(documents_fts, -1, '[[', ']]', '…', 24)
 		FROM documents_fts WHERE documents_fts MATCH ? AND rowid BETWEEN ? AND ?
 		AND +rowid IN (?`+strings.Repeat(",?", len(rowids)-1)+`)`, args...)
 	if err != nil {

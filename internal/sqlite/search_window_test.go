@@ -4,10 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/liaison-project/liaison"
 )
@@ -152,21 +154,20 @@ func TestSearchWindowsLeaveNoTrace(t *testing.T) {
 	}
 }
 
-// TestDocumentsMarkingCopy checks that the triggers keep documents_mk, the
-// marking copy search filters on, equal to documents through inserts,
-// re-marking and deletes, and that migration 0006 fills it for documents
-// stored before it.
+// TestDocumentsMarkingCopy checks that documents stored before migration
+// 0007 get rowids that carry their markings, that the triggers keep
+// documents_mk (the per-hit marking copy) equal to documents through
+// inserts, re-marking and deletes, that a write whose rowid does not carry
+// its marking fails, and that both search plans agree throughout.
 func TestDocumentsMarkingCopy(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "m.db")
-	db := openTest(t)
-	db.Close()
-	// A database at migration 0004 with documents, then migrated to the end.
 	sdb, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := &DB{db: sdb, log: db.log}
+	// A database at migration 0005 with documents, then migrated to the end.
+	old := &DB{db: sdb, log: slog.New(slog.DiscardHandler)}
 	ms, _ := migrations()
 	var upTo5 []migration
 	for _, m := range ms {
@@ -177,33 +178,63 @@ func TestDocumentsMarkingCopy(t *testing.T) {
 	if err := old.applyMigrations(ctx, upTo5); err != nil {
 		t.Fatal(err)
 	}
-	windowCorpus(t, old, 6, false)
+	now := fmtTime(time.Now())
+	for i := range 6 {
+		mk := []string{`0, '[]'`, `3, '["USA"]'`}[i%3/2]
+		if _, err := sdb.Exec(`INSERT INTO documents(id, published, fetched, content_hash, created_at, title, text,
+			mk_level, mk_rel) VALUES (?, ?, ?, ?, ?, ?, ?, `+mk+`)`,
+			fmt.Sprintf("d%d", i), now, now, fmt.Sprint(i), now, fmt.Sprintf("Report %d", i), fmt.Sprintf("Report %d: alpha beta.", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	sdb.Close()
-	db, err = Open(ctx, path, nil)
+	db, err := Open(ctx, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	partner := windowViewers()["partner"]
-	if p, err := db.Search(partner, liaison.SearchQuery{Query: "alp*"}); err != nil || p.Total != 4 || len(p.Items) != 4 {
-		t.Fatalf("after migration: %d of %d hits, %v; want 4", len(p.Items), p.Total, err)
+	search := func(when string, want int) {
+		t.Helper()
+		for _, plan := range []int{0, -1} { // rowid marking numbers; per-hit checks
+			db.searchMaxMarkings = plan
+			if p, err := db.Search(partner, liaison.SearchQuery{Query: "alp*"}); err != nil || p.Total != want || len(p.Items) != want {
+				t.Errorf("plan %d, %s: %d of %d hits, %v; want %d", plan, when, len(p.Items), p.Total, err, want)
+			}
+		}
 	}
+	search("after migration", 4)
 	checkMarkingCopy(t, db)
+	remark := func(level int, rel string) string {
+		return fmt.Sprintf(`INSERT OR IGNORE INTO markings(mk_level, mk_rel, mk_caveats) VALUES (%d, '%s', '[]');
+			UPDATE documents SET mk_level = %[1]d, mk_rel = '%[2]s', rowid = (rowid & ~1048575) | (SELECT id FROM markings
+			WHERE mk_level = %[1]d AND mk_rel = '%[2]s' AND mk_caveats = '[]')`, level, rel)
+	}
 	steps := []string{
-		`UPDATE documents SET mk_level = 0, mk_rel = '[]' WHERE rowid = (SELECT max(rowid) FROM documents)`,
-		`UPDATE documents SET mk_level = 3 WHERE rowid = (SELECT min(rowid) FROM documents)`,
-		`DELETE FROM documents WHERE rowid = (SELECT min(rowid) + 1 FROM documents)`,
+		remark(0, "[]") + ` WHERE rowid = (SELECT max(rowid) FROM documents)`,
+		remark(3, "[]") + ` WHERE rowid = (SELECT min(rowid) FROM documents)`,
+		`DELETE FROM documents WHERE rowid = (SELECT min(rowid) FROM documents WHERE mk_level = 0)`,
 	}
 	for i, want := range []int{5, 4, 3} {
 		if _, err := db.db.Exec(steps[i]); err != nil {
 			t.Fatal(err)
 		}
 		checkMarkingCopy(t, db)
-		if p, err := db.Search(partner, liaison.SearchQuery{Query: "alpha"}); err != nil || p.Total != want || len(p.Items) != want {
-			t.Errorf("after %q: %d of %d hits, %v; want %d", steps[i], len(p.Items), p.Total, err, want)
+		search(fmt.Sprintf("after step %d", i), want)
+	}
+	// Writes whose rowid does not carry the marking fail.
+	for _, bad := range []string{
+		`UPDATE documents SET mk_level = 0, mk_rel = '[]' WHERE mk_level = 3`,
+		`UPDATE documents SET rowid = rowid + 1 WHERE rowid = (SELECT max(rowid) FROM documents)`,
+		`INSERT INTO documents(id, published, fetched, content_hash, created_at, text) VALUES ('x', '2023', '2023', 'x', '2023', 'alpha')`,
+	} {
+		if _, err := db.db.Exec(bad); err == nil || !strings.Contains(err.Error(), "must carry") {
+			t.Errorf("%s: err %v, want the rowid refused", bad, err)
 		}
 	}
+	search("after refused writes", 3)
 	// Were the copy wrong, pages would still show only visible documents.
+	db.searchMaxMarkings = -1
 	if _, err := db.db.Exec(`UPDATE documents_mk SET mk_level = 0, mk_rel = '[]'`); err != nil {
 		t.Fatal(err)
 	}

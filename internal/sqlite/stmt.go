@@ -89,6 +89,19 @@ func (db *DB) txQueryRow(ctx context.Context, tx *sql.Tx, q string, args ...any)
 	return tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 }
 
+// txQuery runs a query inside tx through the statement cache. The caller
+// closes rows.
+func (db *DB) txQuery(ctx context.Context, tx *sql.Tx, q string, args ...any) (*sql.Rows, error) {
+	st, owned, err := db.prepared(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if owned {
+		defer st.Close()
+	}
+	return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+}
+
 // txExec runs a statement inside tx through the statement cache.
 func (db *DB) txExec(ctx context.Context, tx *sql.Tx, q string, args ...any) (sql.Result, error) {
 	st, owned, err := db.prepared(ctx, q)

@@ -1,0 +1,85 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// maxMarkingNumbers bounds the visible markings a search lists in its
+// query. Past it (a deployment with very many distinct releasability
+// lists) search checks each hit against documents_mk instead.
+const maxMarkingNumbers = 1000
+
+// markingBits masks the marking's number out of a document's rowid.
+const markingBits = 1<<20 - 1
+
+// markingView is the viewer's side of the markings table (migration 0007):
+// the distinct markings of stored documents, each judged once by the
+// visibility rule (visible, the one predicate) rather than once per item. It is only ever
+// valid inside the read transaction it was computed in: a marking stored
+// later is in no view.
+type markingView struct {
+	all     bool    // the viewer may see every stored marking
+	visible []int64 // the numbers of the markings the viewer may see
+	total   int     // how many markings are stored
+}
+
+// viewMarkings judges every stored marking for the viewer in ctx.
+func (db *DB) viewMarkings(ctx context.Context, tx *sql.Tx) (markingView, error) {
+	var mv markingView
+	vis, args := visible(ctx, "m")
+	rows, err := db.txQuery(ctx, tx, `SELECT m.id, `+vis+` FROM markings m ORDER BY m.id`, args...)
+	if err != nil {
+		return mv, fmt.Errorf("read markings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var ok bool
+		if err := rows.Scan(&id, &ok); err != nil {
+			return mv, fmt.Errorf("read markings: %w", err)
+		}
+		mv.total++
+		if ok {
+			mv.visible = append(mv.visible, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return mv, fmt.Errorf("read markings: %w", err)
+	}
+	mv.all = len(mv.visible) == mv.total
+	return mv, nil
+}
+
+// rowidFilter is the SQL condition that keeps only the rows of col (a
+// document rowid, which carries its marking's number: migration 0007)
+// whose marking the viewer may see, with its arguments. ok is false when
+// the view names more than max markings (0: maxMarkingNumbers; negative:
+// any), and the caller checks each row's marking instead.
+func (mv markingView) rowidFilter(col string, max int) (cond string, args []any, ok bool) {
+	if max == 0 {
+		max = maxMarkingNumbers
+	}
+	if len(mv.visible) > max {
+		return "", nil, false
+	}
+	if len(mv.visible) == 0 {
+		return "(0)", nil, true
+	}
+	num := "(" + col + " & " + strconv.Itoa(markingBits) + ")"
+	if mv.visible[len(mv.visible)-1] < 63 {
+		// The usual case, few markings: a bit set, tested by arithmetic.
+		var set int64
+		for _, id := range mv.visible {
+			set |= 1 << id
+		}
+		return "((? >> " + num + ") & 1)", []any{set}, true
+	}
+	for _, id := range mv.visible {
+		args = append(args, id)
+	}
+	return num + " IN (?" + strings.Repeat(",?", len(args)-1) + ")", args, true
+}

@@ -1,0 +1,71 @@
+-- 0007_marking_sets: a document's rowid carries its marking (issue 5:
+-- enforcement overhead under 10% at p99 over 100,000 documents).
+--
+-- A corpus holds many documents but few distinct markings: the
+-- combinations of level, releasability and caveats the visibility rule
+-- reads. The table markings numbers each combination a document has ever
+-- had (rows are never deleted, so a number always names the same marking),
+-- from 1 to 2^20 - 2.
+--
+-- Every document's rowid becomes (sequence << 20) | marking number: the low
+-- 20 bits name its marking, the high bits keep storage order (rowids still
+-- grow with every document stored). A full-text hit arrives with its rowid,
+-- so search judges the viewer's markings once per query and then checks
+-- each hit with integer arithmetic — (rowid & 1048575) IN (the visible
+-- numbers) — instead of looking its marking up in another table. Triggers
+-- refuse any document whose rowid does not carry its marking, so a wrong
+-- rowid fails the write instead of misleading search (fails closed).
+
+CREATE TABLE markings (
+    id         INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 1048574),
+    mk_level   INTEGER NOT NULL,
+    mk_rel     TEXT NOT NULL,
+    mk_caveats TEXT NOT NULL,
+    UNIQUE (mk_level, mk_rel, mk_caveats)
+);
+INSERT OR IGNORE INTO markings(mk_level, mk_rel, mk_caveats)
+    SELECT DISTINCT mk_level, mk_rel, mk_caveats FROM documents ORDER BY 1, 2, 3;
+
+-- The index is rebuilt on the new rowids below.
+DROP TRIGGER documents_fts_ai;
+DROP TRIGGER documents_fts_ad;
+DROP TRIGGER documents_fts_au;
+DROP TABLE documents_fts;
+
+-- Renumber in two passes (negative first), so that no new rowid collides
+-- with an old one. documents_mk follows through its UPDATE OF rowid trigger.
+UPDATE documents SET rowid = -rowid;
+UPDATE documents SET rowid = ((-rowid) << 20) | (SELECT m.id FROM markings m
+    WHERE m.mk_level = documents.mk_level AND m.mk_rel = documents.mk_rel AND m.mk_caveats = documents.mk_caveats);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text,
+    content = 'documents', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2'
+);
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+
+CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_au AFTER UPDATE OF rowid, title, text ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+
+CREATE TRIGGER documents_marking_rowid_ai BEFORE INSERT ON documents
+WHEN new.rowid IS NULL OR (new.rowid & 1048575) IS NOT (SELECT m.id FROM markings m
+    WHERE m.mk_level = new.mk_level AND m.mk_rel = new.mk_rel AND m.mk_caveats = new.mk_caveats)
+BEGIN
+    SELECT RAISE(ABORT, 'documents: the rowid must carry the number of the document''s marking (migration 0007)');
+END;
+CREATE TRIGGER documents_marking_rowid_au BEFORE UPDATE OF rowid, mk_level, mk_rel, mk_caveats ON documents
+WHEN (new.rowid & 1048575) IS NOT (SELECT m.id FROM markings m
+    WHERE m.mk_level = new.mk_level AND m.mk_rel = new.mk_rel AND m.mk_caveats = new.mk_caveats)
+BEGIN
+    SELECT RAISE(ABORT, 'documents: the rowid must carry the number of the document''s marking (migration 0007)');
+END;
