@@ -26,32 +26,16 @@ CREATE TABLE markings (
 INSERT OR IGNORE INTO markings(mk_level, mk_rel, mk_caveats)
     SELECT DISTINCT mk_level, mk_rel, mk_caveats FROM documents ORDER BY 1, 2, 3;
 
--- The index is rebuilt on the new rowids below.
-DROP TRIGGER documents_fts_ai;
-DROP TRIGGER documents_fts_ad;
-DROP TRIGGER documents_fts_au;
-DROP TABLE documents_fts;
-
 -- Renumber in two passes (negative first), so that no new rowid collides
--- with an old one. documents_mk follows through its UPDATE OF rowid trigger.
+-- with an old one. documents_mk follows through its UPDATE OF rowid trigger;
+-- the full-text index is rebuilt on the new rowids, and its update trigger
+-- now follows a rowid change too.
 UPDATE documents SET rowid = -rowid;
 UPDATE documents SET rowid = ((-rowid) << 20) | (SELECT m.id FROM markings m
     WHERE m.mk_level = documents.mk_level AND m.mk_rel = documents.mk_rel AND m.mk_caveats = documents.mk_caveats);
-
-CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, text,
-    content = 'documents', content_rowid = 'rowid',
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '1 2'
-);
 INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
 
-CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
-CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
-    INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-END;
+DROP TRIGGER documents_fts_au;
 CREATE TRIGGER documents_fts_au AFTER UPDATE OF rowid, title, text ON documents BEGIN
     INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
