@@ -14,9 +14,10 @@ import (
 
 var (
 	reSentence = regexp.MustCompile(`(?s)<Sentence\b([^>]*)>`)
-	reAttr     = regexp.MustCompile(`(\w+)\s*=\s*"([^"]*)"`)
+	reAttr     = regexp.MustCompile(`(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 	reCoding   = regexp.MustCompile(`(?s)<EventCoding\b([^>]*)>`)
 	reText     = regexp.MustCompile(`(?s)<Text>(.*?)</Text>`)
+	reConfig   = regexp.MustCompile(`(?s)<Config\b([^>]*)>`)
 )
 
 // ParsePETRXML reads PETRARCH-style validation records tolerantly (the
@@ -31,6 +32,10 @@ func ParsePETRXML(r io.Reader) ([]EventRecord, error) {
 	src := reXMLComments.ReplaceAllString(string(b), "")
 	locs := reSentence.FindAllStringSubmatchIndex(src, -1)
 	var out []EventRecord
+	var pending [][2]string
+	if len(locs) > 0 {
+		pending = configs(src[:locs[0][0]], nil)
+	}
 	for i, l := range locs {
 		end := len(src)
 		if i+1 < len(locs) {
@@ -38,12 +43,14 @@ func ParsePETRXML(r io.Reader) ([]EventRecord, error) {
 		}
 		body := src[l[1]:end]
 		attrs := attrMap(src[l[2]:l[3]])
-		rec := EventRecord{ID: attrs["id"], Category: attrs["category"], Checked: attrs["evaluate"] != "false"}
+		rec := EventRecord{ID: attrs["id"], Category: attrs["category"], Checked: attrs["evaluate"] != "false", Config: pending}
+		pending = configs(body, nil) // a <Config> after a record applies to the ones that follow
 		if d, err := dict.ParseDate(attrs["date"]); err == nil {
 			rec.Date = d
 		}
 		m := reText.FindStringSubmatch(body)
 		if m == nil {
+			pending = append(rec.Config, pending...)
 			continue
 		}
 		rec.Text = strings.Join(strings.Fields(html.UnescapeString(m[1])), " ")
@@ -67,10 +74,21 @@ func ParsePETRXML(r io.Reader) ([]EventRecord, error) {
 
 var reXMLComments = regexp.MustCompile(`(?s)<!--.*?-->`)
 
+// configs appends the <Config option="..." value="..."> settings in s.
+func configs(s string, out [][2]string) [][2]string {
+	for _, c := range reConfig.FindAllStringSubmatch(s, -1) {
+		a := attrMap(c[1])
+		if a["option"] != "" {
+			out = append(out, [2]string{a["option"], a["value"]})
+		}
+	}
+	return out
+}
+
 func attrMap(s string) map[string]string {
 	m := map[string]string{}
 	for _, a := range reAttr.FindAllStringSubmatch(s, -1) {
-		m[strings.ToLower(a[1])] = a[2]
+		m[strings.ToLower(a[1])] = html.UnescapeString(a[2] + a[3]) // "..." or '...'; &quot; as written
 	}
 	return m
 }
@@ -104,11 +122,17 @@ func pct(a, b int) float64 {
 // record and hits/extras per triple and per CAMEO root.
 func RunRecords(suite string, c *event.Coder, recs []EventRecord) *RecordScore {
 	sc := &RecordScore{EventScore: EventScore{Suite: suite}, Roots: map[string]*[3]int{}}
+	opts := c.Options().Clone()
 	for _, r := range recs {
+		for _, kv := range r.Config {
+			if err := opts.SetConfig(kv[0], kv[1]); err != nil {
+				sc.Failures = append(sc.Failures, r.ID+": "+err.Error())
+			}
+		}
 		if !r.Checked {
 			continue
 		}
-		res := c.Sentence(event.Input{Text: r.Text, Date: r.Date})
+		res := c.Sentence(event.Input{Text: r.Text, Date: r.Date, Opts: opts})
 		got := tripleSet(res.Events)
 		want := map[Triple]bool{}
 		for _, t := range r.Expect {

@@ -21,8 +21,8 @@ import (
 // Event-coding thresholds; they only rise.
 const (
 	MinTABARIValidate = 95.0 // % of records exactly right
-	MinPETRUnit       = 85.5
-	MinUDHitRate      = 89.5
+	MinPETRUnit       = 91.0
+	MinUDHitRate      = 90.0
 	MaxUDExtraRate    = 9.5 // extra events per record, %, must stay below
 	MinSeedRequired   = 12
 	MaxSeedFalsePos   = 3

@@ -30,8 +30,11 @@ type EventRecord struct {
 	Expect   []Triple
 	Special  string
 	Options  []string // { OPTION: ... } lines applied before coding
-	Checked  bool     // false for records that only set options or say -{...}
-	Line     int
+	// Config holds PETRARCH <Config option value> pairs met since the
+	// previous record; they apply from this record on.
+	Config  [][2]string
+	Checked bool // false for records that only set options or say -{...}
+	Line    int
 }
 
 var (

@@ -82,9 +82,19 @@ type Options struct {
 	// "---" (agents alone become "---GOV"), as PETRARCH does when dyads
 	// are not required.
 	NullActors bool
+	// AgentOnlyActors lets an agent attached to no actor stand as an
+	// actor of its own, coded "---" plus the agent ("a senior official" =
+	// ---GOV, "clerics" = ---REL), as PETRARCH-2 codes such noun phrases.
+	// Unlike NullActors it adds no event whose side is missing altogether.
+	AgentOnlyActors bool
 	// DropAttribution removes a closing ", officials said on Monday"
 	// attribution so its actors are not taken as targets.
 	DropAttribution bool
+	// SilentAttribution never codes a closing ", a senior official said"
+	// attribution, even when NullActors asks for one-sided events
+	// (UD-PETRARCH attaches it to the main verb as parataxis and codes no
+	// event for it; PETRARCH-2 codes it as ---GOV/---/023).
+	SilentAttribution bool
 	// AttributionClause codes a closing ", a senior official said" as a
 	// clause of its own, with agent-only and missing actors written "---"
 	// (PETRARCH's output for such clauses).
@@ -122,6 +132,28 @@ type Options struct {
 	// NoSelfEvents drops events between an actor and one of its own
 	// parts (RUS and RUSGOV).
 	NoSelfEvents bool
+	// ModalDefers: a modal that is a dictionary verb ("SHOULD [101]") and
+	// matched none of its patterns gives way to the verb it governs
+	// ("should have acted against" is coded by ACT), as PETRARCH-2 codes
+	// the lowest verb of a verb group.
+	ModalDefers bool
+	// ExactPatternWords: a pattern's own words match only as written (or
+	// possessive), as PETRARCH-2 documents ("PETRARCH only works with
+	// complete words"; plurals are generated for synonym-set phrases
+	// only). Without it PatternNounEndings also allows plural endings
+	// (UD-PETRARCH matches lemmas).
+	ExactPatternWords bool
+	// SpecificSynsets: when a pattern with a synonym set matches, a later
+	// pattern of the same length that matches more of the text's words
+	// wins ("* &HYPERCURR" = AUSTRIAN GOLD FLORIN over "* &CURRENCY" =
+	// AUSTRIAN FLORIN on "austrian gold florin"), as PETRARCH-2's
+	// word-by-word pattern trie prefers the fuller match; TABARI takes the
+	// first pattern that matches.
+	SpecificSynsets bool
+	// NewActorLength, when > 0, lets a noun phrase of at most this many
+	// words that holds no dictionary actor stand as an actor with an empty
+	// code (PETRARCH's new_actor_length); 0 writes nothing for it.
+	NewActorLength int
 }
 
 // DefaultOptions returns TABARI's defaults.
@@ -292,4 +324,36 @@ func (o *Options) applySet(up string) {
 	case strings.HasPrefix(k, "FBIS"):
 		o.FBIS = truth
 	}
+}
+
+// SetConfig applies one PETRARCH configuration option (a PETR_config.ini
+// key, or a validation file's <Config option=... value=...>), so the coder
+// follows the switches PETRARCH-2 follows: require_dyad (false also codes
+// events whose source or target is missing, written "---") and
+// new_actor_length. The comma_* lengths drive PETRARCH-1's comma-clause
+// deletion; PETRARCH-2, whose dictionaries and conventions these are, reads
+// but never applies them, so they are accepted and ignored here (the coder's
+// own comma handling stays as the dictionary family sets it; TABARI's
+// COMMA: option sets it for TABARI projects). Unknown options are ignored;
+// a malformed value is an error.
+func (o *Options) SetConfig(option, value string) error {
+	key := strings.ToLower(strings.TrimSpace(option))
+	value = strings.TrimSpace(value)
+	switch {
+	case key == "require_dyad":
+		b, err := strconv.ParseBool(strings.ToLower(value))
+		if err != nil {
+			return fmt.Errorf("config %s=%q: %w", key, value, errSyntax)
+		}
+		o.NullActors = !b
+	case key == "new_actor_length" || strings.HasPrefix(key, "comma_"):
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 {
+			return fmt.Errorf("config %s=%q: %w", key, value, errSyntax)
+		}
+		if key == "new_actor_length" {
+			o.NewActorLength = n
+		}
+	}
+	return nil
 }

@@ -48,6 +48,20 @@ func stripHash(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// petrSynonym gives the synonym just added to a set PETRARCH's meaning:
+// its words are consecutive, and its last word takes the regular plurals
+// unless the phrase or the set's label ends with "_".
+func petrSynonym(set [][]Elem, line string, noPlural bool) {
+	if len(set) == 0 {
+		return
+	}
+	es := set[len(set)-1]
+	consecutive(es)
+	if n := len(es); n > 0 && es[n-1].Kind == KWord && !noPlural && !strings.HasSuffix(strings.TrimSpace(line), "_") {
+		es[n-1].Exact, es[n-1].Plural = false, true
+	}
+}
+
 // consecutive glues all top-level words of a phrase together.
 func consecutive(es []Elem) {
 	for i := 0; i+1 < len(es); i++ {
@@ -220,7 +234,7 @@ func ParsePETRARCHVerbs(r io.Reader, name string) (*Dict, error) {
 	var block []*Verb
 	var pats []Pattern
 	var blockCode VerbCode
-	syn, inSyn := "", false
+	syn, inSyn, synNoPlural := "", false, false
 	flush := func() {
 		sortPatterns(pats)
 		for _, v := range block {
@@ -244,7 +258,7 @@ func ParsePETRARCHVerbs(r io.Reader, name string) (*Dict, error) {
 				blockCode.Code = CodeNull
 			}
 		case strings.HasPrefix(t, "&"):
-			inSyn = true
+			inSyn, synNoPlural = true, strings.HasSuffix(strings.TrimSpace(t), "_")
 			if err := addSynsetLine(d, &syn, t, o); err != nil {
 				return nil, lr.errf("%w", err)
 			}
@@ -252,6 +266,7 @@ func ParsePETRARCHVerbs(r io.Reader, name string) (*Dict, error) {
 			if err := addSynsetLine(d, &syn, t, o); err != nil {
 				return nil, lr.errf("%w", err)
 			}
+			petrSynonym(d.Synsets[syn], t, synNoPlural)
 		case strings.HasPrefix(t, "- "):
 			inSyn = false
 			p, err := parsePattern(t[2:], lr.src(), o)
@@ -442,6 +457,10 @@ func PETRARCHOptions() *Options {
 	o.RelativeClauses = true
 	o.StackAgents = true
 	o.SkipNounPhrase = true
+	o.AgentOnlyActors = true
+	o.SpecificSynsets = true
+	o.ExactPatternWords = true
+	o.ModalDefers = true
 	return o
 }
 
@@ -453,5 +472,7 @@ func PETRARCHOptions() *Options {
 func UDPETRARCHOptions() *Options {
 	o := PETRARCHOptions()
 	o.KeepCodedCompounds, o.VerbPhrasePatterns, o.PassiveNoBy = true, true, true
+	o.SilentAttribution = true
+	o.ExactPatternWords = false // UD-PETRARCH matches lemmas
 	return o
 }

@@ -34,6 +34,9 @@ type Elem struct {
 	// NoPlural: the word takes possessive endings but no plural (a
 	// PETRARCH agent listing its plurals, or "{}" for none).
 	NoPlural bool
+	// Plural: the last word of a PETRARCH synonym, which takes the regular
+	// plural endings (S, ES, IES) but no others.
+	Plural bool
 	// Next requires the following element to follow immediately
 	// (connected by "_" or "~" in the dictionary).
 	Next bool

@@ -194,7 +194,34 @@ func (s *sent) nounCompound(i int) bool {
 	if before == kAdj && s.spanKind(i+1) == kAdj {
 		return true
 	}
+	if before == kNull && s.spanKind(i+1) == kNull && plainNoun(s.toks[i-1].w) && plainNoun(s.toks[i+1].w) {
+		return true // "death and injury toll": two uncoded nouns
+	}
 	return before == kNoun && j < len(s.toks) && s.spanKind(j) == kNoun
+}
+
+// notNoun are particles, adverbs and other closed-class words that never
+// head a noun phrase.
+var notNoun = map[string]bool{"THEN": true, "OUT": true, "OFF": true, "DOWN": true, "AWAY": true, "BACK": true, "ALSO": true,
+	"LATER": true, "NOW": true, "AGAIN": true, "STILL": true, "THERE": true, "HERE": true, "TOO": true, "SOON": true,
+	"TODAY": true, "YESTERDAY": true, "TOMORROW": true, "THUS": true, "THEREFORE": true, "HOWEVER": true, "NOT": true,
+	"N'T": true, "NEVER": true, "ONLY": true, "EVEN": true, "JUST": true, "THIS": true, "THAT": true, "THESE": true,
+	"THOSE": true, "SHOULD": true, "MAY": true, "MIGHT": true, "MUST": true, "SHALL": true, "ARE": true, "BEEN": true,
+	"BEING": true, "DOES": true, "YET": true, "ONCE": true, "TWICE": true, "THEM": true, "ITS": true, "THEIR": true,
+	"HIS": true, "HER": true, "OUR": true, "YOUR": true, "ALL": true, "SOME": true, "ANY": true, "EACH": true}
+
+// plainNoun: an uncoded word that can be a noun: not a function word, an
+// auxiliary, an adverb, or a past-tense or participle verb form.
+func plainNoun(w string) bool {
+	if !isWordTok(w) || len(w) < 3 || stopModifier[w] || finiteAux[w] || subordAlways[w] || subordClause[w] || notNoun[w] {
+		return false
+	}
+	for _, suf := range []string{"ED", "LY", "ING", "'S"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
 
 // speechVerbs introduce reported speech: "X said that Y ...".

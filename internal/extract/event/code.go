@@ -130,6 +130,9 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 	v := sp.e.verb
 	m := &matcher{s: s, lo: cl[0], hi: cl[1]}
 	pat, code, explicit := s.pickPattern(m, sp, v)
+	if pat == nil && o.ModalDefers && s.modalBeforeVerb(sp) {
+		return nil, -1, false // "should have acted": the event is the verb the modal governs
+	}
 	switch code.Code {
 	case dict.CodeNull:
 		return nil, -1, false
@@ -149,7 +152,13 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 	} else if reflexive {
 		src, tgt = s.ref(m.cmp), s.ref(m.cmp)
 	}
+	if n := o.NewActorLength; n > 0 && src == nil && subject < 0 && s.firstUnitIn(cl[0], sp.start) < 0 {
+		src = s.newActorBefore(cl[0], sp.start, n) // "Gryffindor's head Minerva McGonagall left ..."
+	}
 	src, tgt = s.defaults(src, tgt, sp, cl, ci, subject, o)
+	if n := o.NewActorLength; n > 0 && tgt == nil && src != nil {
+		tgt = s.newActorAfter(max(sp.end, m.end), cl[1], n)
+	}
 	if !explicit && s.passive(sp, o) {
 		src, tgt = tgt, src
 		if src != nil && src.u >= 0 && s.placePrep(s.units[src.u].start) {
@@ -187,9 +196,13 @@ func (s *sent) pickPattern(m *matcher, sp *span, v *dict.Verb) (*dict.Pattern, d
 	var saved matcher
 	actual := -1 // matched length of a pattern with alternatives
 	req := s.c.req[v]
+	tie := -1 // nominal length of a synonym-set match that a more specific equal pattern may beat
 	for k := range v.Patterns {
 		p := &v.Patterns[k]
 		if actual >= 0 && p.Len() <= actual {
+			break
+		}
+		if tie >= 0 && p.Len() < tie {
 			break
 		}
 		if req != nil && !s.hasWords(req[k]) {
@@ -198,7 +211,14 @@ func (s *sent) pickPattern(m *matcher, sp *span, v *dict.Verb) (*dict.Pattern, d
 		if !m.matchPattern(p.Elems, sp.start, sp.end) {
 			continue
 		}
+		if tie >= 0 && m.chars <= saved.chars {
+			continue
+		}
 		pat, code, saved = p, p.Code, *m
+		if s.opts.SpecificSynsets && hasSynset(p.Elems) {
+			tie = p.Len() // "* &HYPERCURR" (AUSTRIAN GOLD FLORIN) over "* &CURRENCY" (AUSTRIAN FLORIN)
+			continue
+		}
 		if !hasAlt(p.Elems) || m.chars >= p.Len() {
 			break
 		}
@@ -325,7 +345,10 @@ func (s *sent) defaultTarget(src *actorRef, sp *span, cl [2]int, ci int, o *dict
 		return nil
 	}
 	var tgt *actorRef
-	if o.TargetOtherCountry {
+	if o.AgentOnlyActors { // a named actor before a bare agent ("military exercises in Alaska")
+		tgt = after(func(a, b []string) bool { return !sameCodes(a, b) && !agentOnly(a) })
+	}
+	if tgt == nil && o.TargetOtherCountry {
 		tgt = after(func(a, b []string) bool { return !sameCountry(a, b) })
 	}
 	if tgt == nil {
@@ -365,6 +388,15 @@ func sameCodes(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+func hasSynset(es []dict.Elem) bool {
+	for _, e := range es {
+		if e.Kind == dict.KSynset {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAlt(es []dict.Elem) bool {

@@ -167,7 +167,7 @@ func (c *Coder) Sentence(in Input) Result {
 	}
 	s.preferExternal(in.Ext)
 	s.attrStart, s.attrTok = -1, -1
-	if opts.AttributionClause {
+	if opts.AttributionClause || (opts.NullActors && !opts.SilentAttribution) {
 		s.attrStart = s.attributionStart()
 	}
 	s.buildUnits(opts)

@@ -41,6 +41,14 @@ func TestDebugSentence(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if cfg := os.Getenv("LIAISON_DEBUG_CONFIG"); cfg != "" { // "require_dyad=false,comma_max=8"
+		for _, kv := range strings.Split(cfg, ",") {
+			k, v, _ := strings.Cut(kv, "=")
+			if err := d.Options.SetConfig(k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	c := New(d, Config{Explain: true})
 	s := &sent{c: c, opts: c.opts, text: []rune(text), date: 20090101}
 	s.toks = tokenize(text, 0, c.opts.SplitContractions)

@@ -152,7 +152,8 @@ func FuzzCodeSentenceAllOptions(f *testing.F) {
 	for _, s := range []string{"The Danish Islamist media and government warned their populations about Japan.",
 		"A woman who shot at US officers while in detention was extradited to the United States.",
 		"Neither Japan nor China, which met, boycotted the Al Qaeda-linked group that has seized Iraq.",
-		"It has been noted that ^ ^ the the , , which who that"} {
+		"It has been noted that ^ ^ the the , , which who that",
+		"Officials should have been and , said clerics and lawmakers, a senior official said."} {
 		f.Add(s)
 	}
 	d, err := dict.Builtin()
@@ -162,6 +163,8 @@ func FuzzCodeSentenceAllOptions(f *testing.F) {
 	o := d.Options.Clone()
 	o.PossessiveAgents, o.SubjectOverCompound, o.RelativeClauses, o.StackAgents = true, true, true, true
 	o.SkipNounPhrase, o.VerbPhrasePatterns, o.KeepCodedCompounds, o.SplitContractions = true, true, true, true
+	o.AgentOnlyActors, o.NullActors, o.SpecificSynsets, o.ExactPatternWords, o.ModalDefers = true, true, true, true, true
+	o.NewActorLength = 4
 	d.Options = o
 	d.Negations = map[string]string{"110": "050", "050": "110"}
 	c := New(d, Config{})

@@ -1,6 +1,10 @@
 package event
 
-import "github.com/liaison-project/liaison/internal/extract/dict"
+import (
+	"strings"
+
+	"github.com/liaison-project/liaison/internal/extract/dict"
+)
 
 // matcher matches one verb pattern around a verb inside a clause.
 type matcher struct {
@@ -245,10 +249,29 @@ func (m *matcher) matchPattern(es []dict.Elem, vs, ve int) bool {
 
 // word matches a pattern word with the endings the dictionary dialect allows.
 func (m *matcher) word(e *dict.Elem, w string) bool {
+	if e.Plural {
+		return pluralMatch(e.Word, w)
+	}
 	if m.s.opts.PatternNounEndings {
+		if m.s.opts.ExactPatternWords {
+			return wordMatchEnd(e, w, possEndings)
+		}
 		return wordMatchEnd(e, w, nounEndings)
 	}
 	return wordMatch(e, w)
+}
+
+// pluralMatch: w is root or its regular plural (S, ES after SS, IES for
+// a final Y), possibly possessive.
+func pluralMatch(root, w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'S"), "'")
+	switch {
+	case w == root || w == root+"S" || w == root+"ES":
+		return true
+	case strings.HasSuffix(root, "Y"):
+		return w == root[:len(root)-1]+"IES"
+	}
+	return false
 }
 
 // inUnit reports whether token q lies in an actor unit.

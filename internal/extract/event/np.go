@@ -1,6 +1,10 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/liaison-project/liaison/internal/extract/dict"
+)
 
 // np.go: noun-phrase tests used when folding agents into actors.
 
@@ -68,4 +72,70 @@ func (s *sent) adjectivalJoin(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// agentOnly: every code is an agent without an actor ("---GOV").
+func agentOnly(cs []string) bool {
+	for _, c := range cs {
+		if !strings.HasPrefix(c, dict.CodeNull) {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
+
+// npStop are prepositions and clause words that end a new actor's noun
+// phrase (OF continues it: "the Ministry of Magic").
+var npStop = map[string]bool{"FOR": true, "TO": true, "WITH": true, "IN": true, "ON": true, "AT": true, "FROM": true,
+	"BY": true, "ABOUT": true, "AGAINST": true, "OVER": true, "UNDER": true, "INTO": true, "DURING": true, "AFTER": true,
+	"BEFORE": true, "SINCE": true, "THAT": true, "WHO": true, "WHICH": true, "OF": true}
+
+// npWordAt: token k can be part of a new actor's noun phrase.
+func (s *sent) npWordAt(k int) bool {
+	switch s.spanKind(k) {
+	case kNull, kNoun, kAdj, kDeterm:
+	default:
+		return false
+	}
+	w := s.toks[k].w
+	return isWordTok(w) && !npStop[w] && !finiteAux[w] && !modals[w] && !notNoun[w]
+}
+
+// newActorBefore is the uncoded noun phrase ending right before token
+// end (a verb's subject), as a new actor, or nil.
+func (s *sent) newActorBefore(lo, end, limit int) *actorRef {
+	st := end
+	for st > lo && s.npWordAt(st-1) {
+		st--
+	}
+	return s.newActor(st, end, limit)
+}
+
+// newActorAfter is the uncoded noun phrase after a verb (past one
+// preposition), with OF joining its parts, as a new actor, or nil.
+func (s *sent) newActorAfter(from, hi, limit int) *actorRef {
+	k := from
+	if k < hi && npStop[s.toks[k].w] {
+		k++
+	}
+	st := k
+	for k < hi && (s.npWordAt(k) || (s.toks[k].w == "OF" && k > st && k+1 < hi && s.npWordAt(k+1))) {
+		k++
+	}
+	return s.newActor(st, k, limit)
+}
+
+// newActor codes tokens [st, end) as an actor not in the dictionary, its
+// code the phrase's words in quotes (possessive endings dropped), as
+// PETRARCH's new_actor_length does; phrases longer than limit are not
+// actors.
+func (s *sent) newActor(st, end, limit int) *actorRef {
+	if end <= st || end-st > limit {
+		return nil
+	}
+	ws := make([]string, 0, end-st)
+	for k := st; k < end; k++ {
+		ws = append(ws, strings.TrimSuffix(strings.TrimSuffix(s.toks[k].w, "'S"), "'"))
+	}
+	return &actorRef{u: -1, codes: []string{`"` + strings.Join(ws, " ") + `"`}, text: s.textOf(st, end)}
 }

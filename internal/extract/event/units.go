@@ -158,10 +158,11 @@ func (s *sent) buildUnits(o *dict.Options) {
 	}
 	for _, k := range agents {
 		inAttr := s.attrStart >= 0 && s.spans[k].start >= s.attrStart
-		if _, ok := attached[k]; !ok && (o.ConvertAgents || o.NullActors || inAttr) {
+		alone := o.NullActors || o.AgentOnlyActors || inAttr
+		if _, ok := attached[k]; !ok && (o.ConvertAgents || alone) {
 			sp := s.spans[k]
 			base := sp.codes
-			if o.NullActors || inAttr {
+			if o.NullActors || o.AgentOnlyActors || inAttr {
 				base = []string{addAgent("---", sp.codes[0], false)}
 			}
 			acts = append(acts, act{start: sp.start, end: sp.end, base: base, src: sp.e.agent.Src})

@@ -77,3 +77,25 @@ func (s *sent) negated(v, lo int) bool {
 	}
 	return false
 }
+
+// modals head a verb group without being its event.
+var modals = map[string]bool{"SHOULD": true, "WOULD": true, "COULD": true, "MIGHT": true, "MUST": true, "MAY": true,
+	"CAN": true, "SHALL": true, "WILL": true}
+
+// modalBeforeVerb: the span is a lone modal followed, across auxiliaries,
+// negation and adverbs, by another dictionary verb.
+func (s *sent) modalBeforeVerb(sp *span) bool {
+	if sp.end-sp.start != 1 || !modals[s.toks[sp.start].w] {
+		return false
+	}
+	for k := sp.end; k < len(s.toks) && k <= sp.end+3; k++ {
+		if s.spanKind(k) == kVerb {
+			return true
+		}
+		w := s.toks[k].w
+		if w != "HAVE" && w != "BE" && w != "BEEN" && w != "NOT" && w != "N'T" && !strings.HasSuffix(w, "LY") {
+			return false
+		}
+	}
+	return false
+}
