@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
@@ -23,84 +22,10 @@ type finder struct {
 
 // speaker is an attributed speaker: a name and, when an actor mention
 // covers it, the actor's code.
-type speaker struct{ name, code, kind string }
-
-// tok is a word or a punctuation mark of a cue window.
-type tok struct {
-	start, end int
-	low        string // lower-cased word; "" for punctuation
-	punct      rune
-	upper      bool
-}
-
-func (f *finder) tokens(a, b int) []tok {
-	var out []tok
-	r := f.r
-	for i := a; i < b; {
-		c := r[i]
-		switch {
-		case unicode.IsSpace(c):
-			i++
-		case unicode.IsLetter(c) || unicode.IsDigit(c):
-			j := i
-			for j < b && (unicode.IsLetter(r[j]) || unicode.IsDigit(r[j]) || (r[j] == '\'' || r[j] == '’' || r[j] == '-' || r[j] == '.') && j+1 < b && unicode.IsLetter(r[j+1])) {
-				j++
-			}
-			out = append(out, tok{start: i, end: j, low: strings.ToLower(string(r[i:j])), upper: unicode.IsUpper(c)})
-			i = j
-		case c == '(':
-			// A parenthetical ("(D-Wis.)") is skipped: it never holds the
-			// cue and its periods are not sentence ends.
-			j := i + 1
-			for j < b && j < i+40 && f.r[j] != ')' && f.r[j] != '\n' {
-				j++
-			}
-			if j < b && f.r[j] == ')' {
-				i = j + 1
-				continue
-			}
-			out = append(out, tok{start: i, end: i + 1, punct: c})
-			i++
-		default:
-			out = append(out, tok{start: i, end: i + 1, punct: c})
-			i++
-		}
-	}
-	return out
-}
-
-// sentence returns the index of the sentence holding offset off.
-func (f *finder) sentence(off int) int {
-	lo, hi := 0, len(f.sents)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if f.sents[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo >= len(f.sents) && lo > 0 {
-		return len(f.sents) - 1
-	}
-	return lo
-}
-
-// bounds returns the sentence span holding off, or the whole text.
-func (f *finder) bounds(off int) (int, int) {
-	i := f.sentence(off)
-	if i < len(f.sents) && f.sents[i].Start <= off {
-		return f.sents[i].Start, f.sents[i].End
-	}
-	return 0, len(f.r)
-}
-
-// opensSentence reports whether the quote mark at off starts its sentence.
-func (f *finder) opensSentence(off, si int) bool {
-	if si < len(f.sents) {
-		return f.sents[si].Start == off
-	}
-	return false
+type speaker struct {
+	name, code, kind string
+	via              string // the evidence: the cue shape and how the phrase was resolved
+	weak             bool   // a guess (a pronoun without a clear antecedent): not reported
 }
 
 // attribute finds the speaker of a quoted stretch: after it ("…," X said /
@@ -125,15 +50,36 @@ func (f *finder) attribute(s seg) (speaker, bool) {
 				}
 			}
 		}
-		if sp, ok := f.after(f.tokens(s.close+1, e), s.open); ok {
+		ts := f.tokens(s.close+1, e)
+		if sp, ok := f.after(ts, s.open); ok {
 			return sp, true
 		}
+		if trailingParticiple(ts) {
+			// "… “New York values,” saying …": the main clause speaks.
+			np := trimLower(subjectFirst(f.tokens(f.sentStart(s.open), s.open)))
+			if !plausible(np) {
+				return speaker{}, false
+			}
+			return by("after-ing", f.resolve(np, s.open)), true
+		}
 	}
-	a, _ := f.bounds(s.open)
-	if a > s.open || a < s.open-maxWindow {
-		a = max(0, s.open-maxWindow) // bound the work in a huge sentence
+	return f.before(f.tokens(f.sentStart(s.open), s.open), s.open)
+}
+
+// trailingParticiple reports whether the words after a closing mark open
+// with a speech participle ("…,” saying the city …").
+func trailingParticiple(ts []tok) bool {
+	i := 0
+	for i < len(ts) && ts[i].punct != 0 && ts[i].punct != '.' {
+		i++
 	}
-	return f.before(f.tokens(a, s.open), s.open)
+	return i < len(ts) && participle[ts[i].low] && strings.HasSuffix(ts[i].low, "ing")
+}
+
+// by returns sp with the cue shape that found it prefixed to its evidence.
+func by(shape string, sp speaker) speaker {
+	sp.via = shape + ":" + sp.via
+	return sp
 }
 
 // after reads `, X said`, `, said X`, `X, the minister, said` right after
@@ -146,12 +92,14 @@ func (f *finder) after(ts []tok, at int) (speaker, bool) {
 	if sp, ok := f.byline(ts, i); ok {
 		return sp, true
 	}
-	if i < len(ts) && speechVerbs[ts[i].low] {
-		np := phraseAfter(ts, i+1)
+	if i < len(ts) && speechVerbs[ts[i].low] && !strings.HasSuffix(ts[i].low, "ing") {
+		np := trimLower(phraseAfter(ts, i+1)) // "said retired neurosurgeon Ben Carson"
 		if !plausible(np) {
+			// "…,” said one of those advisers: a cue whose speaker is
+			// not read; better none than a neighbouring sentence's.
 			return speaker{}, false
 		}
-		return f.resolve(np, at), true
+		return by("after-said", f.resolve(np, at)), true
 	}
 	// X said: a noun phrase then the verb within a few words.
 	for j := i; j < len(ts) && j < i+maxAfterGap; j++ {
@@ -159,15 +107,36 @@ func (f *finder) after(ts []tok, at int) (speaker, bool) {
 		if t.punct == '.' && !abbrevDot(ts, j) || t.punct == '"' || t.punct == '“' || t.punct == '”' || t.punct == ';' {
 			return speaker{}, false
 		}
-		if t.punct == 0 && speechVerbs[t.low] && j > i && !strings.HasSuffix(t.low, "ing") {
+		if t.punct == 0 && verbAt(ts, j) && j > i && !strings.HasSuffix(t.low, "ing") {
 			np := trimLower(cutNP(ts[i:j]))
+			if k := lastComma(ts, i, j); k >= 0 && !ts[i].upper && !pronouns[ts[i].low] && !speakerDets[ts[i].low] {
+				// The sentence goes on after the quote: “…” for Clinton,
+				// said Kunin / “…” than that of the CIA chief, Zuckoff said.
+				np = trimLower(ts[k+1 : j])
+				if k == j-1 {
+					np = trimLower(phraseAfter(ts, j+1))
+				}
+			}
+			if t.low == "back" {
+				np = nameHead(np) // "Trump shot back"
+			}
 			if !plausible(np) {
 				return speaker{}, false
 			}
-			return f.resolve(np, at), true
+			return by("after-np", f.resolve(np, at)), true
 		}
 	}
 	return speaker{}, false
+}
+
+// lastComma returns the index of the last comma in ts[i:j], or -1.
+func lastComma(ts []tok, i, j int) int {
+	for k := j - 1; k >= i; k-- {
+		if ts[k].punct == ',' {
+			return k
+		}
+	}
+	return -1
 }
 
 // bylineAt reads a byline in the rest of the line from off.
@@ -212,7 +181,7 @@ func (f *finder) byline(ts []tok, i int) (speaker, bool) {
 	if !plausible(np) {
 		return speaker{}, false
 	}
-	return f.resolve(np, ts[i].start), true
+	return by("byline", f.resolve(np, ts[i].start)), true
 }
 
 // before reads `X said, "`, `X told reporters: "`, `according to X, "` and
@@ -231,19 +200,23 @@ func (f *finder) before(ts []tok, at int) (speaker, bool) {
 			if !plausible(np) {
 				return speaker{}, false
 			}
-			return f.resolve(np, at), true
+			return by("according", f.resolve(np, at)), true
 		}
-		if !speechVerbs[t.low] || v > 0 && nounUse(ts[v-1]) {
+		if !verbAt(ts, v) || v > 0 && nounUse(ts[v-1]) {
 			continue
 		}
 		var np []tok
+		shape := "before"
 		if strings.HasSuffix(t.low, "ing") {
-			np = trimLower(subjectFirst(ts[:v])) // "Dean, a …, poked at Trump, tweeting “…”"
+			np, shape = trimLower(subjectFirst(ts[:v])), "before-ing" // "Dean, a …, poked at Trump, tweeting “…”"
 		} else {
 			np = trimLower(subjectBefore(ts[:v]))
+			if t.low == "back" {
+				np = nameHead(np) // "Hillary shot back"
+			}
 		}
-		if len(np) == 0 {
-			np = phraseAfter(ts, v+1) // "Said Ellis: “…”"
+		if len(np) == 0 && shape == "before" && (v == 0 || ts[v-1].punct != 0) {
+			np, shape = phraseAfter(ts, v+1), "before-said" // "Said Ellis: “…”"
 		}
 		if !plausible(np) {
 			if participle[t.low] {
@@ -251,186 +224,7 @@ func (f *finder) before(ts []tok, at int) (speaker, bool) {
 			}
 			return speaker{}, false
 		}
-		return f.resolve(np, at), true
+		return by(shape, f.resolve(np, at)), true
 	}
 	return speaker{}, false
-}
-
-// resolve maps a speaker phrase to an actor: an actor mention inside the
-// phrase (a person first), a pronoun to the last person before the quote,
-// else the phrase itself.
-func (f *finder) resolve(np []tok, at int) speaker {
-	a, b := np[0].start, np[len(np)-1].end
-	if len(np) == 1 && pronouns[np[0].low] {
-		return f.pronoun(np[0].low, min(at, np[0].start))
-	}
-	best := -1
-	for i := f.actorsBefore(b) - 1; i >= 0 && f.actors[i].Start > a-maxWindow; i-- {
-		m := f.actors[i]
-		if m.Start < b && a < m.End {
-			if best < 0 || m.Kind == "person" && f.actors[best].Kind != "person" {
-				best = i
-			}
-		}
-	}
-	if best >= 0 {
-		m := f.actors[best]
-		if other, ok := f.otherFirstName(np, m); ok {
-			return other
-		}
-		if m.Kind == "person" || !nominal(np) {
-			return speaker{name: name(m), code: m.Code, kind: m.Kind}
-		}
-	}
-	if nominal(np) {
-		if sp, ok := f.titled(np[len(np)-1].low, a); ok {
-			return sp
-		}
-	}
-	if best >= 0 {
-		m := f.actors[best]
-		return speaker{name: name(m), code: m.Code, kind: m.Kind}
-	}
-	return speaker{name: string(f.r[a:b]), kind: phraseKind(np)}
-}
-
-// nominal reports whether a speaker phrase is a definite role ("the
-// minister", "the former secretary of state" is not: it must end on the role).
-func nominal(np []tok) bool {
-	return len(np) >= 2 && len(np) <= 4 && np[0].low == "the" && roleTitles[np[len(np)-1].low]
-}
-
-// titled resolves a role ("the minister") to the last person before off
-// whose mention carries that title ("Foreign Minister Wang Yi said …").
-func (f *finder) titled(role string, off int) (speaker, bool) {
-	qs := f.sentence(off)
-	for i, n := f.actorsBefore(off)-1, 0; i >= 0 && n < maxLookBack && f.actors[i].Sentence >= qs-maxTitleSentences; i, n = i-1, n+1 {
-		m := f.actors[i]
-		if m.Kind != "person" || pronouns[strings.ToLower(m.Text)] {
-			continue
-		}
-		lo := max(0, m.Start-30)
-		if strings.Contains(strings.ToLower(string(f.r[lo:m.End])), role) {
-			return speaker{name: name(m), code: m.Code, kind: m.Kind}, true
-		}
-	}
-	return speaker{}, false
-}
-
-// otherFirstName catches a surname mention resolved to the wrong person:
-// "Rakeyia Scott" whose "Scott" the actor finder took for Keith Lamont
-// Scott. The speaker is then the phrase's own name, uncoded.
-func (f *finder) otherFirstName(np []tok, m liaison.ActorMention) (speaker, bool) {
-	if m.Kind != "person" || strings.ContainsAny(m.Text, " .") {
-		return speaker{}, false
-	}
-	for k := 1; k < len(np); k++ {
-		if np[k].start != m.Start {
-			continue
-		}
-		p := np[k-1]
-		if p.punct != 0 || !p.upper || titles[p.low] || genderless[p.low] || roleTitles[p.low] ||
-			strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") ||
-			strings.Contains(strings.ToLower(name(m)), p.low) {
-			return speaker{}, false
-		}
-		return speaker{name: string(f.r[p.start:m.End]), kind: "person"}, true
-	}
-	return speaker{}, false
-}
-
-// plausible reports whether a phrase can name a speaker: a pronoun, a
-// capitalised name, or a short noun phrase ("the minister", "officials");
-// not a clause fragment ("to drive up the price", "is held accountable").
-func plausible(np []tok) bool {
-	if len(np) == 0 {
-		return false
-	}
-	first := np[0]
-	if pronouns[first.low] {
-		return len(np) == 1
-	}
-	for k, t := range np {
-		if k == 0 && timeWords[t.low] || k > 0 && !first.upper && (innerStop[t.low] || speechVerbs[t.low]) {
-			return false // "Friday", "her right foot was"
-		}
-	}
-	if speakerDets[first.low] {
-		return len(np) > 1
-	}
-	if first.upper {
-		return !clauseWords[first.low]
-	}
-	// A bare common noun: "officials", "analysts", "police".
-	return len(np) == 1 && (strings.HasSuffix(first.low, "s") || roleNouns[first.low]) && !clauseWords[first.low]
-}
-
-func name(m liaison.ActorMention) string {
-	if m.Name != "" {
-		return m.Name
-	}
-	return m.Text
-}
-
-// abbrevDot reports whether token j is the period of a title abbreviation
-// ("Mr.", "Dr.", "Gen."), which does not end a speaker phrase.
-func abbrevDot(ts []tok, j int) bool {
-	if j <= 0 || j >= len(ts) || ts[j].punct != '.' {
-		return false
-	}
-	p := ts[j-1]
-	if p.punct != 0 || !p.upper || p.end != ts[j].start {
-		return false
-	}
-	return titles[p.low] || p.end-p.start == 1 || strings.Contains(p.low, ".") ||
-		strings.Contains(p.low, "-") && p.end-p.start <= 6 // "R-Ky.", "D-S.C."
-}
-
-// quoted reports whether offset off lies inside a quoted stretch.
-func (f *finder) quoted(off int) bool {
-	lo, hi := 0, len(f.segs)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if f.segs[m].close <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo < len(f.segs) && f.segs[lo].open < off
-}
-
-// nextWord returns the offset of the first letter after off on the same
-// line, or -1.
-func (f *finder) nextWord(off int) int {
-	for i := off; i < len(f.r) && i < off+6; i++ {
-		switch c := f.r[i]; {
-		case c == '\n':
-			return -1
-		case unicode.IsLetter(c):
-			return i
-		}
-	}
-	return -1
-}
-
-// trimLower drops lower-case words before a name ("panel Chairman Rep.
-// Jason Chaffetz" → "Chairman Rep. Jason Chaffetz"), keeping determiner
-// phrases ("the minister") whole.
-func trimLower(np []tok) []tok {
-	if len(np) < 2 || np[0].upper || speakerDets[np[0].low] || pronouns[np[0].low] {
-		return np
-	}
-	for k, t := range np {
-		if t.upper {
-			return np[k:]
-		}
-	}
-	return np
-}
-
-// actorsBefore returns how many actor mentions start before off (the
-// mentions are in text order).
-func (f *finder) actorsBefore(off int) int {
-	return sort.Search(len(f.actors), func(i int) bool { return f.actors[i].Start >= off })
 }

@@ -30,7 +30,7 @@ func (f *finder) cueSubjects() []cue {
 				lo = v + 1
 				continue
 			}
-			if t.punct != 0 || !cueVerbs[t.low] || v-lo > 60 || f.quoted(t.start) {
+			if t.punct != 0 || !cueVerbs[t.low] || !verbAt(ts, v) && speechVerbs[t.low] || v-lo > 60 || f.quoted(t.start) {
 				continue
 			}
 			np := trimLower(subjectBefore(ts[lo:v]))
@@ -54,82 +54,6 @@ func (f *finder) cueBefore(off int) int {
 	return sort.Search(len(f.cues), func(i int) bool { return f.cues[i].at >= off }) - 1
 }
 
-// gender is 'm', 'f' or 0 (unknown) for a name or phrase: from a title
-// (Mr, Mrs, Ms), a common first name, or a pronoun already linked to it.
-func (f *finder) gender(name string) byte {
-	if g, ok := f.genders[name]; ok {
-		return g
-	}
-	g := nameGender(name)
-	if len(f.genders) < 10000 {
-		f.genders[name] = g // 0 too; a pronoun link may set it later
-	}
-	return g
-}
-
-// nameGender reads a gender from a name's title or first name.
-func nameGender(name string) byte {
-	for _, w := range strings.Fields(name) {
-		w = strings.ToLower(strings.TrimSuffix(w, "."))
-		if maleNames[w] {
-			return 'm'
-		}
-		if femaleNames[w] {
-			return 'f'
-		}
-		if titles[w] || genderless[w] {
-			continue
-		}
-		break
-	}
-	return 0
-}
-
-// appositionGender reads the gender an apposition after a mention gives
-// ("Terence Crutcher, a 40-year-old unarmed black man"): 'm', 'f' or 0.
-func (f *finder) appositionGender(end int) byte {
-	if !f.introduced(end) {
-		return 0
-	}
-	ts := f.tokens(end+1, min(len(f.r), end+80))
-	for k, t := range ts {
-		if k >= 8 || t.punct == ',' || t.punct == '.' {
-			break
-		}
-		switch {
-		case maleNouns[t.low]:
-			return 'm'
-		case femaleNouns[t.low]:
-			return 'f'
-		}
-	}
-	return 0
-}
-
-// fits reports whether pronoun p can stand for a speaker of that name.
-func (f *finder) fits(p, name string) bool {
-	switch p {
-	case "he":
-		return f.gender(name) != 'f'
-	case "she":
-		return f.gender(name) != 'm'
-	}
-	return true
-}
-
-// learn records the gender a resolved he/she gives a name.
-func (f *finder) learn(p, name string) {
-	if name == "" || f.gender(name) != 0 {
-		return
-	}
-	switch p {
-	case "he":
-		f.genders[name] = 'm'
-	case "she":
-		f.genders[name] = 'f'
-	}
-}
-
 // leadIn finds the speaker of a cue-less quote opening the sentence after
 // si in the same paragraph: the subject of a speech verb in sentence si,
 // else its first person (not in a prepositional phrase or a quote).
@@ -144,6 +68,7 @@ func (f *finder) leadIn(si, open int, out *speaker) bool {
 	}
 	if i := f.cueBefore(f.sents[si].End); i >= 0 && f.cues[i].sent == si && !f.cues[i].pron {
 		*out = f.cues[i].sp
+		out.via = "cue"
 		return true
 	}
 	for i, n := f.actorsBefore(f.sents[si].Start), 0; i < len(f.actors) && n < maxLookBack && f.actors[i].Start < f.sents[si].End; i, n = i+1, n+1 {
@@ -151,7 +76,7 @@ func (f *finder) leadIn(si, open int, out *speaker) bool {
 		if m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) || f.afterPrep(m.Start) {
 			continue
 		}
-		*out = speaker{name: name(m), code: m.Code, kind: m.Kind}
+		*out = speaker{name: name(m), code: m.Code, kind: m.Kind, via: "person"}
 		return true
 	}
 	return false
@@ -163,8 +88,57 @@ func (f *finder) leadIn(si, open int, out *speaker) bool {
 // one; the latest sentence wins, a speech-verb subject on a tie. Gender
 // comes from titles, first names and earlier pronoun links.
 func (f *finder) pronoun(p string, at int) speaker {
-	return f.pronounDepth(p, at, 0)
+	sp := f.pronounDepth(p, at, 0)
+	sp.via = "pron-" + p + "-" + sp.via
+	sp.weak = sp.weak || f.weakPronoun(p, at, sp)
+	return sp
 }
+
+// weakPronoun reports whether a pronoun's resolution is too weak to
+// report (chosen on the PolNeAR train split, see notes2-quotes): "it" and
+// "i" (a narrator or a thing), no antecedent at all, or an antecedent that
+// is only a mention (not a speaker, not a speech verb's subject) two or
+// more sentences back or with a rival person of the same gender in its
+// sentence or the next.
+func (f *finder) weakPronoun(p string, at int, sp speaker) bool {
+	switch {
+	case p == "it" || p == "i" || sp.name == p:
+		return true
+	case strings.HasSuffix(sp.via, "farmention"):
+		return true
+	case strings.HasSuffix(sp.via, "mention"):
+		return f.rivals(p, at, sp.name) > 0
+	}
+	return false
+}
+
+// rivals counts the other people a pronoun at off could stand for: persons
+// of a fitting gender, not in a quote, named in its sentence or the one
+// before it under another name than the chosen one.
+func (f *finder) rivals(p string, at int, chosen string) int {
+	qs := f.sentence(at)
+	g := byte('m')
+	if p == "she" {
+		g = 'f'
+	}
+	sure := f.gender(chosen) == g
+	n := 0
+	for i, k := f.actorsBefore(at)-1, 0; i >= 0 && k < maxLookBack && f.actors[i].Sentence >= qs-rivalSentences; i, k = i-1, k+1 {
+		m := f.actors[i]
+		if m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || f.quoted(m.Start) || !f.fits(p, name(m)) ||
+			name(m) == chosen || strings.Contains(chosen, name(m)) || strings.Contains(name(m), chosen) {
+			continue
+		}
+		if !sure || f.gender(name(m)) == g {
+			n++ // a rival as likely as the chosen one
+		}
+	}
+	return n
+}
+
+// rivalSentences is how many sentences before a pronoun's own its rivals
+// are looked for.
+const rivalSentences = 1
 
 // pronounDepth is pronoun following at most a few "he said" links back.
 func (f *finder) pronounDepth(p string, at, depth int) speaker {
@@ -189,11 +163,15 @@ func (f *finder) pronounDepth(p string, at, depth int) speaker {
 	spSent := -1
 	if best >= 0 {
 		m := f.actors[best]
-		sp, spSent = speaker{name: name(m), code: m.Code, kind: m.Kind}, m.Sentence
+		sp, spSent = speaker{name: name(m), code: m.Code, kind: m.Kind, via: "mention"}, m.Sentence
+		if qs-f.sentence(m.Start) > 1 {
+			sp.via = "farmention"
+		}
 	}
 	if f.last.name != "" && f.fits(p, f.last.name) && (!person || personLike(f.last)) && f.lastSent >= spSent &&
 		(best < 0 || f.lastAt > f.actors[best].Start) {
 		sp, spSent = f.last, f.lastSent
+		sp.via = "last"
 	}
 	for i, n := f.cueBefore(at), 0; i >= 0 && n < maxLookBack && f.cues[i].sent >= qs-maxBackSentences && f.cues[i].sent >= spSent; i, n = i-1, n+1 {
 		c := f.cues[i]
@@ -201,6 +179,7 @@ func (f *finder) pronounDepth(p string, at, depth int) speaker {
 			if c.sp.name == p && depth < maxPronounLinks && c.at < at {
 				if r := f.pronounDepth(p, c.at, depth+1); r.name != p {
 					sp, spSent = r, c.sent
+					sp.via = "chain-" + r.via
 				}
 				break
 			}
@@ -208,19 +187,15 @@ func (f *finder) pronounDepth(p string, at, depth int) speaker {
 		}
 		if f.fits(p, c.sp.name) && (!person || personLike(c.sp)) {
 			sp, spSent = c.sp, c.sent
+			sp.via = "cue"
 			break
 		}
 	}
 	if spSent < 0 {
-		return speaker{name: p}
+		return speaker{name: p, via: "none"}
 	}
 	f.learn(p, sp.name)
 	return sp
-}
-
-// fitsGender reports whether he/she may stand for someone of gender g.
-func fitsGender(p string, g byte) bool {
-	return !(p == "he" && g == 'f' || p == "she" && g == 'm')
 }
 
 // personLike reports whether a speaker can be "he" or "she": a person

@@ -16,7 +16,12 @@
 // or the subject-like person of the nearest sentence, with gender from
 // titles, first names, appositions ("a 40-year-old man") and earlier
 // pronoun links; "he argued … he said" chains follow back. A role ("the
-// minister") resolves to the last person mentioned with that title.
+// minister", "the governor") resolves to the last person mentioned with
+// that title (or its abbreviation, "Gov."). Where the evidence is weak —
+// "it" or a narrator's "I", a pronoun whose only antecedent is a plain
+// mention two or more sentences back or one with a rival of the same
+// gender, a cue whose speaker phrase cannot be read — the quote is kept
+// with no speaker rather than a guess.
 // Scare quotes (a short phrase with no speech cue) are not quotations and
 // are skipped. All of it is linear: every look-back is bounded.
 package quote
@@ -32,7 +37,8 @@ import (
 // Find returns the direct quotes of text with their speakers, in text
 // order. actors are the document's actor mentions (may be empty); a speaker
 // phrase covered by one takes its name and code, a pronoun the last person
-// mentioned before it.
+// mentioned before it. A quote whose speaker is too uncertain to name has
+// an empty Speaker (see the package comment).
 func Find(text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.Quote {
 	return FindRunes([]rune(text), sents, actors)
 }
@@ -56,8 +62,8 @@ func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []
 	for _, s := range segs {
 		a, b := trim(r, s.open+1, s.close)
 		words := countWords(r[a:b])
-		if words == 0 {
-			continue
+		if words == 0 || titleCase(r[a:b]) && titleSlot(r, s.open) {
+			continue // a title ("The Rachel Maddow Show"), not speech
 		}
 		si := f.sentence(s.open)
 		sp, ok := f.attribute(s)
@@ -65,13 +71,17 @@ func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []
 		switch {
 		case ok && words >= minWords:
 		case !ok && words >= minWords && si-1 > prevSent && f.opensSentence(s.open, si) && f.leadIn(si-1, s.open, &subj):
-			sp = subj // "Sanders identified young voters' exhaustion … . “The younger people …”"
+			sp = by("leadin", subj) // "Sanders identified young voters' exhaustion … . “The younger people …”"
 		case !ok && prev != nil && words >= minWords && si-prevSent <= 2 && f.opensSentence(s.open, si):
 			sp = prevSp
+			sp.via = "cont:" + sp.via
 		default:
 			continue
 		}
 		q := liaison.Quote{Speaker: sp.name, SpeakerCode: sp.code, Text: string(r[a:b]), Start: a, End: b, Sentence: si}
+		if sp.weak {
+			q.Speaker, q.SpeakerCode = "", "" // better no speaker than a guess
+		}
 		out = append(out, q)
 		prev, prevSp = &out[len(out)-1], sp
 		prevSent = f.sentence(s.close)
@@ -164,3 +174,53 @@ func countWords(r []rune) int {
 	}
 	return n
 }
+
+// titleCase reports whether a quoted stretch reads as a title: up to eight
+// words, every word longer than three letters capitalised, no sentence
+// punctuation ("The Lead with Jake Tapper", "Fight for 15").
+func titleCase(r []rune) bool {
+	words, long := 0, 0
+	for i := 0; i < len(r); {
+		c := r[i]
+		if c == '.' || c == '!' || c == '?' || c == ';' || c == ':' {
+			return false
+		}
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(r) && (unicode.IsLetter(r[j]) || unicode.IsDigit(r[j]) || r[j] == '\'' || r[j] == '’') {
+			j++
+		}
+		words++
+		if j-i > 3 {
+			if !unicode.IsUpper(c) {
+				return false
+			}
+			long++
+		}
+		i = j
+	}
+	return words <= 8 && long >= 1
+}
+
+// titleSlot reports whether the word before an opening mark introduces a
+// title: a possessive ("CNN's") or a preposition or noun that names a work
+// ("on", "titled", "book").
+func titleSlot(r []rune, open int) bool {
+	i := open - 1
+	for i >= 0 && (r[i] == ' ' || r[i] == '\u00a0') {
+		i--
+	}
+	j := i
+	for j >= 0 && (unicode.IsLetter(r[j]) || r[j] == '\'' || r[j] == '’') {
+		j--
+	}
+	w := strings.ToLower(string(r[j+1 : i+1]))
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || titleWords[w]
+}
+
+// titleWords stand before a quoted title.
+var titleWords = set(`on of in at titled entitled called named dubbed show program programme book
+film movie column article song album series podcast documentary`)

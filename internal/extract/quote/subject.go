@@ -2,6 +2,22 @@ package quote
 
 import "strings"
 
+// verbAt reports whether token v is a speech verb: a capitalised one right
+// after a capitalised word is part of a name ("the United States").
+func verbAt(ts []tok, v int) bool {
+	t := ts[v]
+	if t.low == "back" {
+		return v > 0 && backVerbs[ts[v-1].low] // "Hillary shot back"
+	}
+	if !speechVerbs[t.low] {
+		return false
+	}
+	return !(t.upper && v > 0 && ts[v-1].punct == 0 && ts[v-1].upper)
+}
+
+// backVerbs make a speech verb with "back" ("shot back", "fired back").
+var backVerbs = set(`shot fired hit pushed snapped wrote`)
+
 // nounUse reports whether the word before a speech verb makes it a noun
 // ("Obama's remarks", "the claims").
 func nounUse(p tok) bool {
@@ -57,13 +73,14 @@ func subjectBefore(ts []tok) []tok {
 			run = ts[start:end]
 		}
 		whole := end-start <= 20 && (start == 0 || ts[start-1].punct == ',')
+		run = afterSubordinator(run)
 		for k, t := range run {
 			if adverbs[t.low] || preps[t.low] || !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") {
 				run = run[:k]
 				break
 			}
 		}
-		apposed := len(run) > 0 && comma && appositive(run, whole)
+		apposed := len(run) > 0 && (comma && appositive(run, whole) || relOpeners[run[len(run)-1].low])
 		switch {
 		case first == nil && len(run) > 0:
 			if !apposed {
@@ -83,6 +100,21 @@ func subjectBefore(ts []tok) []tok {
 	return first
 }
 
+// afterSubordinator returns the part of a run after its last subordinating
+// conjunction ("Rubio suggested …, while Cruz said" → "Cruz").
+func afterSubordinator(run []tok) []tok {
+	for k := len(run) - 2; k >= 0; k-- {
+		if subordinators[run[k].low] {
+			return run[k+1:]
+		}
+	}
+	return run
+}
+
+// subordinators open a clause whose subject follows them.
+var subordinators = set(`while when whereas because although though since if that but after before as
+unless until once`)
+
 // allUpper reports whether every word of ts is capitalised.
 func allUpper(ts []tok) bool {
 	for _, t := range ts {
@@ -98,32 +130,86 @@ func allUpper(ts []tok) bool {
 // last quote mark that is neither an introductory phrase ("In August")
 // nor an apposition, cut before its verb.
 func subjectFirst(ts []tok) []tok {
-	lo := 0
+	lo, dash := 0, 0
 	for k, t := range ts {
-		if t.punct == '"' || t.punct == '“' || t.punct == '”' {
-			lo = k + 1
+		if t.punct == '"' || t.punct == '“' || t.punct == '”' || dashes[t.punct] {
+			lo = k + 1 // after a quote, or a dateline's dash ("WASHINGTON (UPI) —")
+		}
+		if dashes[t.punct] {
+			dash = k + 1
 		}
 	}
+	if np := subjectFrom(ts, lo); np != nil || lo == dash {
+		return np
+	}
+	// "Trump defended “New York values,” saying …": the subject stands
+	// before the earlier quote.
+	return subjectFrom(ts, dash)
+}
+
+// subjectFrom is subjectFirst reading the runs from token lo.
+func subjectFrom(ts []tok, lo int) []tok {
 	for tries := 0; tries < 5 && lo < len(ts); tries++ {
 		hi := lo
 		for hi < len(ts) && (ts[hi].punct == 0 || abbrevDot(ts, hi) || inWord(ts, hi)) {
 			hi++
 		}
 		run := ts[lo:hi]
+		opener := len(run) > 0 && intro(run)
 		for k, t := range run {
 			if adverbs[t.low] || preps[t.low] || k > 0 && speechVerbs[t.low] || !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") {
 				run = run[:k]
 				break
 			}
 		}
-		intro := len(run) > 0 && (run[0].upper && strings.HasSuffix(run[0].low, "ing") || introWords[run[0].low])
-		if len(run) > 0 && !intro && (tries == 0 || !appositive(run, true)) {
-			return run[:min(len(run), 8)]
+		if len(run) > 0 && !opener && (tries == 0 || !appositive(run, true)) {
+			return nameHead(run[:min(len(run), 8)])
 		}
 		lo = hi + 1
 	}
 	return nil
 }
+
+// dashes separate a dateline from its story, or a quote from its byline.
+var dashes = map[rune]bool{'—': true, '–': true, '―': true}
+
+// intro reports whether a comma-separated run opens a sentence before its
+// subject: "Speaking in Ohio", "Meanwhile", "Hours later", "WASHINGTON".
+func intro(run []tok) bool {
+	if run[0].upper && strings.HasSuffix(run[0].low, "ing") || introWords[run[0].low] {
+		return true
+	}
+	caps := true
+	for _, t := range run {
+		if timeAdverbs[t.low] {
+			return true
+		}
+		caps = caps && t.caps
+	}
+	return caps
+}
+
+// timeAdverbs end an introductory time phrase ("Hours later", "Two days
+// ago").
+var timeAdverbs = set(`later ago earlier afterward afterwards`)
+
+// nameHead keeps the capitalised name a run opens with ("Sanders released
+// a statement" → "Sanders"); a run opening in lower case stays whole.
+func nameHead(run []tok) []tok {
+	if len(run) == 0 || !run[0].upper || speakerDets[run[0].low] {
+		return run
+	}
+	for k := 1; k < len(run); k++ {
+		if t := run[k]; t.punct == 0 && !t.upper && !nameLinks[t.low] {
+			return run[:k]
+		}
+	}
+	return run
+}
+
+// nameLinks join the capitalised words of a name or title ("Secretary of
+// State", "Charles de Gaulle").
+var nameLinks = set(`of de del der da di van von al bin la le du`)
 
 // inWord reports whether punctuation token j joins two words ("EB-5",
 // "AT&T").

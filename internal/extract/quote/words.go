@@ -22,7 +22,9 @@ demands mused posted wondered wonders yelled proclaimed proclaims reiterated rei
 maintained maintains countered counters agreed agrees charged charges described describes read reads asserted asserts answered answers
 testified mocked mocks blasted blasts slammed slams accused accuses criticized criticised called calls
 labeled labelled dubbed branded calling adding noting warning arguing insisting describing
-tweeting claiming writing telling asking explaining declaring stating suggesting vowing promising urging`)
+tweeting claiming writing telling asking explaining declaring stating suggesting vowing promising urging
+reported mentioned revealed questioned pressed exclaimed retorted interjected recounted pleaded scoffed
+snapped chanted texted emailed retweeted recalling`)
 
 // pronouns resolve to the last fitting actor before the quote.
 var pronouns = set(`he she they we it i`)
@@ -168,11 +170,13 @@ var roleTitles = set(`chancellor ambassador spokesman spokeswoman adviser adviso
 commander officer coach professor mayor senator representative congressman congresswoman sheriff chief
 candidate nominee democrat republican gop sergeant detective inspector commissioner superintendent
 pope bishop cardinal rabbi imam king queen prince princess lord lady dame sir emperor premier
-leader general colonel captain lieutenant major private corporal marshal president secretary minister`)
+leader general colonel captain lieutenant major private corporal marshal president secretary minister
+governor`)
 
 // introWords open a sentence before its subject ("Meanwhile, …").
 var introWords = set(`meanwhile however still yet instead later earlier also separately additionally
-moreover indeed finally first second then now today yesterday ultimately overall nevertheless but and so`)
+moreover indeed finally first second then now today yesterday ultimately overall nevertheless but and so
+likewise similarly afterward afterwards`)
 
 // maxTitleSentences bounds how far back "the minister" looks for the
 // titled person it stands for.
