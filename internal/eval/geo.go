@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -24,16 +25,24 @@ type GeoDoc struct {
 	Text      string
 	Toponyms  []GeoGold
 	Reference string
+	Source    string // the news source (LGL: the paper's domain; GeoVirus: the URL's host)
 }
 
 // GeoScore is the toponym recognition and resolution score of a corpus:
 // span counts (a prediction matches a gold toponym when the spans overlap,
 // one to one) and, over matched toponyms with gold coordinates, how many
 // resolved within 161 km (100 miles, the customary threshold).
+//
+// WithinArea161 is the area-aware count, reported beside (never instead
+// of) Within161: a toponym resolved to an area (country, first-level area,
+// named region) also counts when the gold point lies within 161 km of
+// that area, so a right entity is not scored by which single point stands
+// for it.
 type GeoScore struct {
 	Docs                int
 	TP, FP, FN          int
 	Resolved, Within161 int
+	WithinArea161       int
 }
 
 // Precision is TP / (TP + FP).
@@ -47,6 +56,13 @@ func (s GeoScore) F1() float64 { return f1(s.Precision(), s.Recall()) }
 
 // Acc161 is the share of matched toponyms resolved within 161 km.
 func (s GeoScore) Acc161() float64 { return ratio(s.Within161, s.Resolved) }
+
+// AccArea161 is the area-aware share (see GeoScore).
+func (s GeoScore) AccArea161() float64 { return ratio(s.WithinArea161, s.Resolved) }
+
+// AreaDistance gives the distance in km from a point to the area a
+// resolved place stands for (0 inside); ok is false for a town.
+type AreaDistance func(p liaison.Place, lat, lon float64) (km float64, ok bool)
 
 func ratio(a, b int) float64 {
 	if b == 0 {
@@ -62,12 +78,13 @@ func f1(p, r float64) float64 {
 	return 2 * p * r / (p + r)
 }
 
-// ScoreGeo runs find over every document and scores it against the gold.
-func ScoreGeo(docs []GeoDoc, find func(text string) []liaison.PlaceMention) GeoScore {
+// ScoreGeo runs find over every document and scores it against the gold;
+// area, when not nil, gives the area-aware count.
+func ScoreGeo(docs []GeoDoc, find func(d GeoDoc) []liaison.PlaceMention, area AreaDistance) GeoScore {
 	var s GeoScore
 	for _, d := range docs {
 		s.Docs++
-		pred := find(d.Text)
+		pred := find(d)
 		used := make([]bool, len(pred))
 		for _, g := range d.Toponyms {
 			m := -1
@@ -87,6 +104,11 @@ func ScoreGeo(docs []GeoDoc, find func(text string) []liaison.PlaceMention) GeoS
 				s.Resolved++
 				if Haversine(g.Lat, g.Lon, pred[m].Lat, pred[m].Lon) <= 161 {
 					s.Within161++
+					s.WithinArea161++
+				} else if area != nil {
+					if km, ok := area(pred[m].Place, g.Lat, g.Lon); ok && km <= 161 {
+						s.WithinArea161++
+					}
 				}
 			}
 		}
@@ -132,7 +154,7 @@ func ReadGeoVirus(r io.Reader) ([]GeoDoc, error) {
 	}
 	var out []GeoDoc
 	for _, a := range x.Articles {
-		d := GeoDoc{Text: a.Text, Reference: a.Source}
+		d := GeoDoc{Text: a.Text, Reference: a.Source, Source: host(a.Source)}
 		runes := []rune(a.Text)
 		for _, l := range a.Locations {
 			lat, e1 := strconv.ParseFloat(strings.TrimSpace(l.Lat), 64)
@@ -143,6 +165,15 @@ func ReadGeoVirus(r io.Reader) ([]GeoDoc, error) {
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// host returns the host of a URL ("" when there is none).
+func host(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }
 
 // anchor returns the start of the occurrence of name nearest to at.
@@ -160,6 +191,7 @@ func anchor(text, name []rune, at int) int {
 type lglXML struct {
 	Articles []struct {
 		ID       string `xml:"docid,attr"`
+		Domain   string `xml:"domain"`
 		Text     string `xml:"text"`
 		Toponyms []struct {
 			Start  int    `xml:"start"`
@@ -181,7 +213,7 @@ func ReadLGL(r io.Reader) ([]GeoDoc, error) {
 	}
 	var out []GeoDoc
 	for _, a := range x.Articles {
-		d := GeoDoc{Text: a.Text, Reference: a.ID}
+		d := GeoDoc{Text: a.Text, Reference: a.ID, Source: a.Domain}
 		for _, t := range a.Toponyms {
 			g := GeoGold{Name: t.Phrase, Start: t.Start, End: t.End}
 			if t.Gaztag != nil {
@@ -198,6 +230,6 @@ func ReadLGL(r io.Reader) ([]GeoDoc, error) {
 
 // String formats the score as one table row.
 func (s GeoScore) String() string {
-	return fmt.Sprintf("docs=%d P=%.3f R=%.3f F1=%.3f acc@161=%.3f (tp=%d fp=%d fn=%d)",
-		s.Docs, s.Precision(), s.Recall(), s.F1(), s.Acc161(), s.TP, s.FP, s.FN)
+	return fmt.Sprintf("docs=%d P=%.3f R=%.3f F1=%.3f acc@161=%.3f area-aware=%.3f (tp=%d fp=%d fn=%d)",
+		s.Docs, s.Precision(), s.Recall(), s.F1(), s.Acc161(), s.AccArea161(), s.TP, s.FP, s.FN)
 }

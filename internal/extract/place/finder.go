@@ -1,7 +1,6 @@
 package place
 
 import (
-	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +29,7 @@ type candidate struct {
 	best       int32
 	county     bool   // "Laurel County": a second-level area named after a town
 	text       string // the words matched, space-joined
+	bodyOpen   bool   // opens the name of a body: "Kenya Revenue Authority"
 }
 
 func joinText(toks []phrase.Token) string {
@@ -47,9 +47,14 @@ func joinText(toks []phrase.Token) string {
 // countries help disambiguation and whose person or organisation spans
 // are not places ("George Washington").
 func (f *Finder) Find(text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.PlaceMention {
+	return f.findAll(nil, text, sents, actors)
+}
+
+// findAll reads text in pieces of at most phrase.ChunkBytes.
+func (f *Finder) findAll(src *Source, text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.PlaceMention {
 	chunks := phrase.Chunks(text, sents, phrase.ChunkBytes)
 	if len(chunks) == 1 {
-		return f.find(text, sents, actors)
+		return f.find(src, text, sents, actors)
 	}
 	out := []liaison.PlaceMention{}
 	for _, c := range chunks {
@@ -62,7 +67,7 @@ func (f *Finder) Find(text string, sents []liaison.Span, actors []liaison.ActorM
 				local = append(local, a)
 			}
 		}
-		for _, m := range f.find(c.Text, c.Sents, local) {
+		for _, m := range f.find(src, c.Text, c.Sents, local) {
 			m.Start += c.Offset
 			m.End += c.Offset
 			m.Sentence += c.FirstSent
@@ -72,7 +77,7 @@ func (f *Finder) Find(text string, sents []liaison.Span, actors []liaison.ActorM
 	return out
 }
 
-func (f *Finder) find(text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.PlaceMention {
+func (f *Finder) find(src *Source, text string, sents []liaison.Span, actors []liaison.ActorMention) []liaison.PlaceMention {
 	toks := phrase.Tokenize(text)
 	sentOf := sentenceIndex(toks, sents)
 	cands := f.candidates(toks, sentOf, actors)
@@ -80,7 +85,8 @@ func (f *Finder) find(text string, sents []liaison.Span, actors []liaison.ActorM
 		return []liaison.PlaceMention{}
 	}
 	cands = f.countyFallback(cands)
-	f.resolve(toks, cands, actors)
+	f.resolve(toks, cands, actors, src)
+	src.record(f, cands)
 	out := make([]liaison.PlaceMention, 0, len(cands))
 	runes := []rune(text)
 	for _, c := range cands {
@@ -140,12 +146,19 @@ func (f *Finder) candidates(toks []phrase.Token, sentOf []int, actors []liaison.
 		if n == 0 || f.overlaps(blocked, t.Start, toks[i+n-1].End, ids) || (n == 1 && names[t.Lower]) {
 			continue
 		}
-		c := candidate{tok0: i, tokN: i + n, ids: ids, best: -1, text: t.Text}
+		inBody, opens := bodyName(toks, sentOf, i, n)
+		if inBody && !opens {
+			continue // "Japan Maritime Self-Defense Force": Maritime is no place
+		}
+		c := candidate{tok0: i, tokN: i + n, ids: ids, best: -1, text: t.Text, bodyOpen: opens}
 		if n > 1 {
 			c.text = joinText(toks[i : i+n])
 		}
 		if i+n < len(toks) {
 			c.hint = suffixHint[toks[i+n].Lower]
+			if c.hint == "" && localNoun[toks[i+n].Lower] {
+				c.hint = hintLocal // "a Palestine man", "Lebanon police": not a country
+			}
 		}
 		if c.hint == "" && t.Upper && datelineAt(toks, sentOf, i, n) {
 			c.hint = KindCity // a dateline names a town: "NEW YORK 1996-08-30"
@@ -314,137 +327,6 @@ func (f *Finder) inCountry(ids []int32, cty string) bool {
 		}
 	}
 	return false
-}
-
-// adminWeight is the bonus per other place of the document in the same
-// first-level area (at most two count): local news names towns of one
-// state ("Dublin" near "Macon" is Dublin, Georgia).
-const adminWeight = 2.0
-
-// voteWeight is what a candidate's round-0 pick adds to its country's
-// context: more when the name is unambiguous.
-func voteWeight(c candidate) float64 {
-	if len(c.ids) == 1 {
-		return 2
-	}
-	return 1
-}
-
-// ownVote scores entry id of candidate c by the first-level areas of the
-// document's other places, and takes back the country context that c's
-// own round-0 pick gave (a lone "Dublin" must not vote for Ireland).
-func (f *Finder) ownVote(c *candidate, id int32, ctx, admins map[string]float64) float64 {
-	e, own := &f.g.entries[id], &f.g.entries[c.best]
-	s := 0.0
-	if e.Admin != "" {
-		n := admins[e.Admin]
-		if own.Admin == e.Admin {
-			n--
-		}
-		s += adminWeight * math.Min(n, 2)
-	}
-	if e.Country != "" && own.Country == e.Country {
-		n := ctx[e.Country]
-		s -= 1.5 * (math.Min(n, 3) - math.Min(n-voteWeight(*c), 3))
-	}
-	return s
-}
-
-// resolve picks an entry for every candidate: first by its own merits
-// (kind and population), then again with the document's context: the
-// countries of the other places and of the actors, and "City, Region"
-// pairs.
-func (f *Finder) resolve(toks []phrase.Token, cands []candidate, actors []liaison.ActorMention) {
-	ctx := map[string]float64{}
-	admins := map[string]float64{} // first-level areas of the places resolved in round 0
-	for _, a := range actors {
-		if len(a.Code) >= 3 {
-			ctx[a.Code[:3]] += 1
-		}
-	}
-	for round := 0; round < 2; round++ {
-		for ci := range cands {
-			c := &cands[ci]
-			best, bestScore := int32(-1), math.Inf(-1)
-			for _, id := range c.ids {
-				s := f.score(toks, cands, ci, id, ctx, round)
-				if round > 0 {
-					s += f.ownVote(c, id, ctx, admins)
-				}
-				if s > bestScore {
-					best, bestScore = id, s
-				}
-			}
-			c.best = best
-		}
-		if round == 0 {
-			for _, c := range cands {
-				if e := &f.g.entries[c.best]; e.Country != "" {
-					ctx[e.Country] += voteWeight(c)
-				}
-				if e := &f.g.entries[c.best]; e.Admin != "" {
-					admins[e.Admin]++
-				}
-			}
-		}
-	}
-}
-
-func (f *Finder) score(toks []phrase.Token, cands []candidate, ci int, id int32, ctx map[string]float64, round int) float64 {
-	c := &cands[ci]
-	e := &f.g.entries[id]
-	s := math.Log10(float64(e.Pop) + 10)
-	switch e.Kind {
-	case KindCountry:
-		s += 4
-	case KindRegion:
-		s -= 3
-	case KindCapital:
-		s += 1.5
-	case KindAdmin:
-		s += 0.5
-	}
-	if c.hint != "" && (c.hint == e.Kind || c.hint == KindCity && e.Kind == KindCapital) {
-		s += 3
-	}
-	if strings.EqualFold(e.Name, c.text) {
-		s += 1.5 // the main name beats another place's alternate name
-	}
-	if round > 0 && e.Country != "" {
-		s += 1.5 * math.Min(ctx[e.Country], 3)
-	}
-	// "Pandi, Bulacan" / "Vilnius, Lithuania": a neighbour that contains this one
-	for _, nb := range []int{ci - 1, ci + 1} {
-		if nb < 0 || nb >= len(cands) || !adjacent(toks, cands, ci, nb) {
-			continue
-		}
-		for _, oid := range cands[nb].ids {
-			o := &f.g.entries[oid]
-			if o.Country == e.Country && (o.Kind == KindCountry || (o.Admin != "" && o.Admin == e.Admin)) {
-				s += 4
-				break
-			}
-		}
-	}
-	return s
-}
-
-// adjacent reports whether candidates a and b are separated only by a
-// comma or parenthesis ("Yokosuka City, Kanagawa").
-func adjacent(toks []phrase.Token, cands []candidate, a, b int) bool {
-	if a > b {
-		a, b = b, a
-	}
-	gap := cands[b].tok0 - cands[a].tokN
-	if gap < 0 || gap > 3 {
-		return false
-	}
-	for j := cands[a].tokN; j < cands[b].tok0; j++ {
-		if l := toks[j].Lower; l != "," && l != "(" && suffixHint[l] == "" {
-			return false
-		}
-	}
-	return true
 }
 
 // Default returns a finder over the built-in gazetteer.

@@ -20,6 +20,16 @@
 //   - a named region at the population-weighted centre of the populated
 //     places inside its box (regionRule "popbox"; candidates box, members);
 //   - a city at its GeoNames point.
+//
+// Disambiguation (resolve.go), weights chosen on LGL: kind and population
+// first, then the document's context — one vote per distinct name for its
+// country and first-level area (a repeated name does not vote for itself),
+// towns near the document's other towns, "City, Region" pairs, actors'
+// countries; every mention of a name takes one reading; "a Lebanon woman"
+// is not the country; a county is placed at the town of the document's
+// state named nearest to it. A toponym inside a body's name is no place
+// ("Japan Maritime Self-Defense Force"). Finder.FindFrom adds a news
+// source's lexicon, learnt from its earlier documents.
 package place
 
 import (

@@ -83,3 +83,13 @@ var suffixHint = map[string]string{
 
 // shipPrefix words name a ship after them ("JS Kaga", "USS Ronald Reagan").
 var shipPrefix = set(`uss hms js jds hmas hmcs hmnzs ins rfs roks its fs fgs hnlms brp kri rss`)
+
+// hintLocal is the hint of a name followed by a localNoun.
+const hintLocal = "local"
+
+// localNoun words after a place name make it a town or a state: countries take a
+// demonym in these phrases ("a Lebanese woman"), towns their own name ("a
+// Lebanon woman", "Palestine police", "Dublin schools").
+var localNoun = set(`man woman men women boy girl boys girls teen teenager teens couple resident residents
+native natives family families police mayor council councilman councilwoman school schools
+firefighters officers neighborhood neighborhoods area`)
