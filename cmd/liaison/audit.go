@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/sqlite"
 )
 
 // runAudit lists or verifies the hash-chained audit log.
@@ -32,7 +29,7 @@ func auditCmd(ctx context.Context, env *Env, args []string, open accessOpener) e
 func auditList(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "audit list", "[--json] [--action A] [--actor NAME] [--after SEQ] [--limit N]",
 		"List audit entries, oldest first (the local operator reads them all).")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
+	data := dataFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	f := liaison.AuditFilter{}
 	fs.StringVar(&f.Action, "action", "", "only this action (login, login.failed, token.use, view-as, …)")
@@ -61,7 +58,7 @@ func auditList(ctx context.Context, env *Env, args []string, open accessOpener) 
 
 func auditVerify(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "audit verify", "", "Recompute the hash chain; exit non-zero if any entry was edited or removed.")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
+	data := dataFlag(fs)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -78,14 +75,12 @@ func auditVerify(ctx context.Context, env *Env, args []string, open accessOpener
 	})
 }
 
-// accessDBFile is the database file in the data directory.
-const accessDBFile = "liaison.db"
-
-// openAccessStore opens (creating) the SQLite store of dataDir. It is local
-// until cmd/liaison/store.go (helper "ingest") provides the shared opener.
+// openAccessStore opens (creating) the SQLite store of dataDir: the
+// accessOpener of the real commands.
 func openAccessStore(ctx context.Context, dataDir string) (accessStore, error) {
-	if err := os.MkdirAll(dataDir, 0o700); err != nil {
-		return nil, fmt.Errorf("data directory: %w", err)
+	db, err := openStore(ctx, dataDir)
+	if err != nil {
+		return nil, err
 	}
-	return sqlite.Open(ctx, filepath.Join(dataDir, accessDBFile), nil)
+	return db, nil
 }

@@ -102,6 +102,19 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseOne parses the flags around a command's one positional argument,
+// what naming it in the error when there is not exactly one.
+func parseOne(fs *flag.FlagSet, args []string, what string) (string, error) {
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(rest) != 1 {
+		return "", fmt.Errorf("%s: want exactly one %s", fs.Name(), what)
+	}
+	return rest[0], nil
+}
+
 // printJSON writes v as indented JSON.
 func printJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
@@ -149,7 +162,3 @@ func withListStore(ctx context.Context, dataDir string, fn func(context.Context,
 
 // formatMarking prints a marking in canonical form.
 func formatMarking(m liaison.Marking) string { return marking.Format(m) }
-
-// dataDir resolves a --data value (kept for the access commands, which call
-// it; same as resolveDataDir).
-func dataDir(flagValue string) (string, error) { return resolveDataDir(flagValue) }

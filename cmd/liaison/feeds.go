@@ -32,6 +32,16 @@ func openFeedStore(ctx context.Context, data string) (feedStoreCloser, error) {
 	return fst, nil
 }
 
+// withFeedStore opens the data directory's feed store as the local operator
+// (the node itself), runs fn and closes the store.
+func withFeedStore(ctx context.Context, data string, fn func(context.Context, liaison.FeedStore) error) error {
+	st, err := openFeedStore(ctx, data)
+	if err != nil {
+		return err
+	}
+	return errors.Join(fn(liaison.SystemContext(ctx), st), st.Close())
+}
+
 // runFeeds adds, lists and removes the feeds `liaison serve` polls.
 func runFeeds(ctx context.Context, env *Env, args []string) error {
 	usage := "usage: liaison feeds add URL [--every 15m] [--marking M] | list [--json] | remove ID|URL"
@@ -57,16 +67,13 @@ func feedsAdd(ctx context.Context, env *Env, args []string) error {
 	data := dataFlag(fs)
 	every := fs.Duration("every", ingest.DefaultEvery, "polling interval (at least 1m)")
 	mkText := fs.String("marking", "PUBLIC", "marking given to every document of the feed")
-	rest, err := parseInterspersed(fs, args)
+	raw, err := parseOne(fs, args, "URL")
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return errors.New("feeds add: want exactly one URL")
-	}
-	u, err := url.Parse(strings.TrimSpace(rest[0]))
+	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return liaison.Errorf(liaison.ErrInvalid, "feeds add: %q is not an http(s) URL", rest[0])
+		return liaison.Errorf(liaison.ErrInvalid, "feeds add: %q is not an http(s) URL", raw)
 	}
 	if *every < time.Minute {
 		return liaison.Errorf(liaison.ErrInvalid, "feeds add: --every %v is shorter than 1m", *every)
@@ -75,17 +82,14 @@ func feedsAdd(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openFeedStore(ctx, *data)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	f := &liaison.Feed{URL: u.String(), Every: *every, NextPoll: time.Now().UTC(), Marking: mk}
-	if err := st.PutFeed(liaison.SystemContext(ctx), f); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "feed %s: %s every %v\n", f.ID, f.URL, f.Every)
-	return nil
+	return withFeedStore(ctx, *data, func(ctx context.Context, st liaison.FeedStore) error {
+		if err := st.PutFeed(ctx, f); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "feed %s: %s every %v\n", f.ID, f.URL, f.Every)
+		return nil
+	})
 }
 
 func feedsList(ctx context.Context, env *Env, args []string) error {
@@ -95,51 +99,42 @@ func feedsList(ctx context.Context, env *Env, args []string) error {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	st, err := openFeedStore(ctx, *data)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	feeds, err := st.Feeds(liaison.SystemContext(ctx))
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if feeds == nil {
-			feeds = []liaison.Feed{}
+	return withFeedStore(ctx, *data, func(ctx context.Context, st liaison.FeedStore) error {
+		feeds, err := st.Feeds(ctx)
+		if err != nil {
+			return err
 		}
-		return printJSON(env.Stdout, feeds)
-	}
-	tw := table(env.Stdout, "ID", "URL", "EVERY", "NEXT POLL", "FAILURES", "TITLE / LAST ERROR")
-	for _, f := range feeds {
-		note := f.Title
-		if f.LastError != "" {
-			note = "error: " + f.LastError
+		if *asJSON {
+			if feeds == nil {
+				feeds = []liaison.Feed{}
+			}
+			return printJSON(env.Stdout, feeds)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%d\t%s\n", f.ID, clip(f.URL, 60), f.Every,
-			f.NextPoll.UTC().Format("2006-01-02 15:04"), f.Failures, clip(note, 60))
-	}
-	return finishTable(env, tw, len(feeds), len(feeds), "")
+		tw := table(env.Stdout, "ID", "URL", "EVERY", "NEXT POLL", "FAILURES", "TITLE / LAST ERROR")
+		for _, f := range feeds {
+			note := f.Title
+			if f.LastError != "" {
+				note = "error: " + f.LastError
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%d\t%s\n", f.ID, clip(f.URL, 60), f.Every,
+				f.NextPoll.UTC().Format("2006-01-02 15:04"), f.Failures, clip(note, 60))
+		}
+		return finishTable(env, tw, len(feeds), len(feeds), "")
+	})
 }
 
 func feedsRemove(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "feeds remove", "ID|URL", "Unsubscribe from a feed.")
 	data := dataFlag(fs)
-	rest, err := parseInterspersed(fs, args)
+	idOrURL, err := parseOne(fs, args, "ID or URL")
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return errors.New("feeds remove: want exactly one ID or URL")
-	}
-	st, err := openFeedStore(ctx, *data)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.DeleteFeed(liaison.SystemContext(ctx), rest[0]); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "feed %s removed\n", rest[0])
-	return nil
+	return withFeedStore(ctx, *data, func(ctx context.Context, st liaison.FeedStore) error {
+		if err := st.DeleteFeed(ctx, idOrURL); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "feed %s removed\n", idOrURL)
+		return nil
+	})
 }

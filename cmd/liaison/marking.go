@@ -23,16 +23,13 @@ func markingCmd(ctx context.Context, env *Env, args []string, open accessOpener)
 	fs := newFlags(env, "marking check", `"MARKING" [--json] [--at YYYY-MM-DD]`,
 		"Parse a marking, print its canonical form, then its TLP 2.0 label. Groups are expanded with the\n"+
 			"nations of the store in --data (or, with none, the built-in nations) as of --at (default: today).")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
-	policyFile := fs.String("policy", "", "classification policy file (default: <data>/policy.json, else built-in)")
+	data := dataFlag(fs)
+	policyFile := policyFlag(fs)
 	at := fs.String("at", "", "marking date for group expansion (YYYY-MM-DD; default today)")
 	asJSON := fs.Bool("json", false, "print the marking as JSON (with the expanded REL TO) after the TLP line")
-	rest, err := parseInterspersed(fs, args[1:])
+	text, err := parseOne(fs, args[1:], "MARKING argument (quote it)")
 	if err != nil {
 		return err
-	}
-	if len(rest) != 1 {
-		return errors.New(`marking check: want exactly one MARKING argument (quote it)`)
 	}
 	when := time.Now().UTC()
 	if *at != "" {
@@ -40,13 +37,12 @@ func markingCmd(ctx context.Context, env *Env, args []string, open accessOpener)
 			return liaison.Errorf(liaison.ErrInvalid, "--at %q: want YYYY-MM-DD", *at)
 		}
 	}
-	dir, _ := dataDir(*data)
-	p, err := loadPolicy(*policyFile, dir)
+	p, err := loadPolicy(*policyFile, *data)
 	if err != nil {
 		return err
 	}
 	nations := knownNations(ctx, env, open, *data)
-	m, err := marking.Parse(p, marking.NewNations(nations, when), rest[0])
+	m, err := marking.Parse(p, marking.NewNations(nations, when), text)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,7 +30,7 @@ type accessOpener func(ctx context.Context, dataDir string) (accessStore, error)
 // withAccess resolves --data, opens the store as the local operator (the
 // node itself), runs fn and closes the store.
 func withAccess(ctx context.Context, open accessOpener, data string, fn func(context.Context, accessStore) error) error {
-	dir, err := dataDir(data)
+	dir, err := resolveDataDir(data)
 	if err != nil {
 		return err
 	}
@@ -41,11 +42,17 @@ func withAccess(ctx context.Context, open accessOpener, data string, fn func(con
 	return errors.Join(fn(ctx, st), st.Close())
 }
 
+// policyFlag declares --policy on fs; read it with loadPolicy.
+func policyFlag(fs *flag.FlagSet) *string {
+	return fs.String("policy", "", "classification policy file (default: <data>/policy.json, else built-in)")
+}
+
 // loadPolicy reads the classification policy: the --policy file, else
-// <data>/policy.json when present, else the built-in default.
+// policy.json in the data directory (data is the raw --data value) when
+// present, else the built-in default.
 func loadPolicy(file, data string) (*marking.Policy, error) {
-	if file == "" && data != "" {
-		if p := filepath.Join(data, "policy.json"); fileExists(p) {
+	if dir, _ := resolveDataDir(data); file == "" && dir != "" {
+		if p := filepath.Join(dir, "policy.json"); fileExists(p) {
 			file = p
 		}
 	}
@@ -66,6 +73,15 @@ func loadPolicy(file, data string) (*marking.Policy, error) {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// userNamed looks a user up by name, naming it in the error.
+func userNamed(ctx context.Context, st accessStore, name string) (*liaison.User, error) {
+	u, err := st.UserByName(ctx, name)
+	if err != nil {
+		return nil, fmt.Errorf("user %q: %w", name, err)
+	}
+	return u, nil
 }
 
 // authService builds the auth service over an open store.
@@ -100,19 +116,16 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 func nationAdd(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "nation add", "CODE --name NAME --status member|partner|organisation [--group G[:SINCE[:UNTIL]]]…",
 		"Add or replace a nation. Dates are YYYY-MM-DD; groups are expanded with the memberships in force when a marking is applied.")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
+	data := dataFlag(fs)
 	name := fs.String("name", "", "the nation's name")
 	status := fs.String("status", "", "member, partner or organisation")
 	var groups multiFlag
 	fs.Var(&groups, "group", "group membership GROUP[:SINCE[:UNTIL]] (repeatable)")
-	rest, err := parseInterspersed(fs, args)
+	code, err := parseOne(fs, args, "CODE")
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return errors.New("nation add: want exactly one CODE")
-	}
-	n := liaison.Nation{Code: strings.ToUpper(rest[0]), Name: strings.TrimSpace(*name), Status: liaison.NationStatus(*status)}
+	n := liaison.Nation{Code: strings.ToUpper(code), Name: strings.TrimSpace(*name), Status: liaison.NationStatus(*status)}
 	if err := checkNation(n); err != nil {
 		return err
 	}
@@ -177,7 +190,7 @@ func dateOrEmpty(t time.Time) string {
 
 func nationList(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "nation list", "[--json]", "List nations and their group memberships.")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
+	data := dataFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err

@@ -212,15 +212,12 @@ func fmtDeadline(t time.Time) string {
 func proposalShow(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "proposal show", "ID --as NATION [--json]", "Show a proposal: text, positions, comments, history.")
 	f := addCoordFlags(fs)
-	rest, err := parseInterspersed(fs, args)
+	id, err := parseOne(fs, args, "proposal ID")
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return errors.New("give one proposal ID")
-	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
-		p, err := svc.Get(ctx, rest[0])
+		p, err := svc.Get(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -263,12 +260,9 @@ func proposalAct(ctx context.Context, env *Env, sub string, args []string) error
 	file := fs.String("file", "", "read the text from this file")
 	title := fs.String("title", "", "amended title")
 	deadline := fs.String("deadline", "", "new deadline (circulate, amend): RFC 3339 or duration from now")
-	rest, err := parseInterspersed(fs, args)
+	id, err := parseOne(fs, args, "proposal ID")
 	if err != nil {
 		return err
-	}
-	if len(rest) != 1 {
-		return errors.New("give one proposal ID")
 	}
 	body, err := textOf(*text, *file)
 	if err != nil {
@@ -279,7 +273,7 @@ func proposalAct(ctx context.Context, env *Env, sub string, args []string) error
 		return err
 	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
-		p, err := svc.Act(ctx, rest[0], coord.Step{Action: act, Text: body, Title: *title, Deadline: dl})
+		p, err := svc.Act(ctx, id, coord.Step{Action: act, Text: body, Title: *title, Deadline: dl})
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"mime"
@@ -112,15 +111,12 @@ func threadList(ctx context.Context, env *Env, args []string) error {
 func threadShow(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "thread show", "ID --as NATION [--json]", "Show the messages of a thread.")
 	f := addCoordFlags(fs)
-	rest, err := parseInterspersed(fs, args)
+	id, err := parseOne(fs, args, "thread ID")
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return errors.New("give one thread ID")
-	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
-		t, err := svc.Thread(ctx, rest[0])
+		t, err := svc.Thread(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -155,12 +151,9 @@ func threadPost(ctx context.Context, env *Env, args []string) error {
 	var files stringList
 	fs.Var(&files, "attach", "attach a file (repeatable, at most 1 MiB each)")
 	*f.role = "analyst"
-	rest, err := parseInterspersed(fs, args)
+	id, err := parseOne(fs, args, "thread ID")
 	if err != nil {
 		return err
-	}
-	if len(rest) != 1 {
-		return errors.New("give one thread ID")
 	}
 	m, err := optMarking(*mk)
 	if err != nil {
@@ -171,7 +164,7 @@ func threadPost(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
-		msg, err := svc.Post(ctx, rest[0], *text, m, atts)
+		msg, err := svc.Post(ctx, id, *text, m, atts)
 		if err != nil {
 			return err
 		}

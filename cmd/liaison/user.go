@@ -33,20 +33,17 @@ func userCmd(ctx context.Context, env *Env, args []string, open accessOpener) er
 func userAdd(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "user add", "NAME --nation CODE --role ROLE --clearance LEVEL [--caveat C]… [--password-stdin]",
 		"Add a user. Prints the new user's write-scoped API token as the last line: it is shown only once.")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
-	policyFile := fs.String("policy", "", "classification policy file (default: <data>/policy.json, else built-in)")
+	data := dataFlag(fs)
+	policyFile := policyFlag(fs)
 	nation := fs.String("nation", "", "the user's nation (a code added with 'liaison nation add')")
 	role := fs.String("role", "", "reader, analyst, officer or admin")
 	clearance := fs.String("clearance", "", "highest classification the user may read (name or level number)")
 	pwStdin := fs.Bool("password-stdin", false, "read a login password from the first line of stdin")
 	var caveats multiFlag
 	fs.Var(&caveats, "caveat", "a caveat the user holds (repeatable)")
-	rest, err := parseInterspersed(fs, args)
+	name, err := parseOne(fs, args, "NAME")
 	if err != nil {
 		return err
-	}
-	if len(rest) != 1 {
-		return errors.New("user add: want exactly one NAME")
 	}
 	pw := ""
 	if *pwStdin {
@@ -56,8 +53,7 @@ func userAdd(ctx context.Context, env *Env, args []string, open accessOpener) er
 		}
 	}
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
-		dir, _ := dataDir(*data)
-		p, err := loadPolicy(*policyFile, dir)
+		p, err := loadPolicy(*policyFile, *data)
 		if err != nil {
 			return err
 		}
@@ -69,7 +65,7 @@ func userAdd(ctx context.Context, env *Env, args []string, open accessOpener) er
 		if _, err := st.Nation(ctx, code); err != nil {
 			return fmt.Errorf("--nation %q: %w", *nation, err)
 		}
-		u := &liaison.User{Name: rest[0], Nation: code, Role: liaison.Role(*role), Clearance: lvl}
+		u := &liaison.User{Name: name, Nation: code, Role: liaison.Role(*role), Clearance: lvl}
 		for _, c := range caveats {
 			u.Caveats = append(u.Caveats, strings.ToUpper(strings.TrimSpace(c)))
 		}
@@ -90,8 +86,8 @@ func userAdd(ctx context.Context, env *Env, args []string, open accessOpener) er
 
 func userList(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "user list", "[--json]", "List users.")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
-	policyFile := fs.String("policy", "", "classification policy file (default: <data>/policy.json, else built-in)")
+	data := dataFlag(fs)
+	policyFile := policyFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
@@ -104,8 +100,7 @@ func userList(ctx context.Context, env *Env, args []string, open accessOpener) e
 		if *asJSON {
 			return printJSON(env.Stdout, us)
 		}
-		dir, _ := dataDir(*data)
-		p, err := loadPolicy(*policyFile, dir)
+		p, err := loadPolicy(*policyFile, *data)
 		if err != nil {
 			return err
 		}
@@ -120,19 +115,16 @@ func userList(ctx context.Context, env *Env, args []string, open accessOpener) e
 
 func userToken(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "user token", "NAME [--scope read|write]", "Issue an API token; prints it as the last line (shown once).")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
+	data := dataFlag(fs)
 	scope := fs.String("scope", "write", "read (safe methods only) or write")
-	rest, err := parseInterspersed(fs, args)
+	name, err := parseOne(fs, args, "NAME")
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return errors.New("user token: want exactly one NAME")
-	}
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
-		u, err := st.UserByName(ctx, rest[0])
+		u, err := userNamed(ctx, st, name)
 		if err != nil {
-			return fmt.Errorf("user %q: %w", rest[0], err)
+			return err
 		}
 		svc, err := authService(st)
 		if err != nil {
@@ -149,19 +141,16 @@ func userToken(ctx context.Context, env *Env, args []string, open accessOpener) 
 
 func userTokens(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "user tokens", "NAME [--json]", "List a user's API tokens (never their secrets).")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
+	data := dataFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	rest, err := parseInterspersed(fs, args)
+	name, err := parseOne(fs, args, "NAME")
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return errors.New("user tokens: want exactly one NAME")
-	}
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
-		u, err := st.UserByName(ctx, rest[0])
+		u, err := userNamed(ctx, st, name)
 		if err != nil {
-			return fmt.Errorf("user %q: %w", rest[0], err)
+			return err
 		}
 		ts, err := st.Tokens(ctx, u.ID)
 		if err != nil {
@@ -180,23 +169,20 @@ func userTokens(ctx context.Context, env *Env, args []string, open accessOpener)
 
 func userRevoke(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "user revoke", "TOKENID", "Revoke an API token by id (see 'liaison user tokens NAME').")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
-	rest, err := parseInterspersed(fs, args)
+	data := dataFlag(fs)
+	tokenID, err := parseOne(fs, args, "TOKENID")
 	if err != nil {
 		return err
-	}
-	if len(rest) != 1 {
-		return errors.New("user revoke: want exactly one TOKENID")
 	}
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
 		svc, err := authService(st)
 		if err != nil {
 			return err
 		}
-		if err := svc.RevokeToken(ctx, rest[0]); err != nil {
+		if err := svc.RevokeToken(ctx, tokenID); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "revoked %s\n", rest[0])
+		fmt.Fprintf(env.Stdout, "revoked %s\n", tokenID)
 		return nil
 	})
 }
@@ -207,18 +193,15 @@ func userSetDisabled(disabled bool) func(context.Context, *Env, []string, access
 	verb := map[bool]string{true: "disable", false: "enable"}[disabled]
 	return func(ctx context.Context, env *Env, args []string, open accessOpener) error {
 		fs := newFlags(env, "user "+verb, "NAME", "Disable or enable a user's logins, sessions and tokens.")
-		data := fs.String("data", "", "data directory (default: the user's data home)")
-		rest, err := parseInterspersed(fs, args)
+		data := dataFlag(fs)
+		name, err := parseOne(fs, args, "NAME")
 		if err != nil {
 			return err
 		}
-		if len(rest) != 1 {
-			return fmt.Errorf("user %s: want exactly one NAME", verb)
-		}
 		return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
-			u, err := st.UserByName(ctx, rest[0])
+			u, err := userNamed(ctx, st, name)
 			if err != nil {
-				return fmt.Errorf("user %q: %w", rest[0], err)
+				return err
 			}
 			u.Disabled = disabled
 			if err := st.PutUser(ctx, u); err != nil {
@@ -236,20 +219,17 @@ func userSetDisabled(disabled bool) func(context.Context, *Env, []string, access
 
 func userPasswd(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	fs := newFlags(env, "user passwd", "NAME", "Set a user's password from the first line of stdin (clears any lock-out).")
-	data := fs.String("data", "", "data directory (default: the user's data home)")
-	rest, err := parseInterspersed(fs, args)
+	data := dataFlag(fs)
+	name, err := parseOne(fs, args, "NAME")
 	if err != nil {
 		return err
-	}
-	if len(rest) != 1 {
-		return errors.New("user passwd: want exactly one NAME")
 	}
 	line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 	pw := strings.TrimRight(line, "\r\n")
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
-		u, err := st.UserByName(ctx, rest[0])
+		u, err := userNamed(ctx, st, name)
 		if err != nil {
-			return fmt.Errorf("user %q: %w", rest[0], err)
+			return err
 		}
 		svc, err := authService(st)
 		if err != nil {

@@ -1,7 +1,6 @@
 package coord
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -23,8 +22,7 @@ func BenchmarkDecide(b *testing.B) {
 // visibility predicate, decide, save with the revision check, audit and
 // notify.
 func BenchmarkActSQLite(b *testing.B) {
-	db := openDB(b, filepath.Join(b.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(b)
 	s := newService(b, db, &clock{t: t0})
 	p := circulating(b, s, liaison.ProcedureSilence, liaison.Marking{}, t0.Add(48*time.Hour))
 	ctx := as("JPN", liaison.RoleAnalyst)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -15,8 +14,7 @@ import (
 )
 
 func TestWebhookSignedRetriedWithBackoff(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	seedNations(t, db)
 	c := &clock{t: t0}
 	var mu sync.Mutex

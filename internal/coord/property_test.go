@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -17,8 +16,7 @@ import (
 // and checks, for random viewers, that the store's list and get return
 // exactly what the reference rules allow: marking.Visible AND CanSee.
 func TestVisibilityProperty(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	rng := rand.New(rand.NewPCG(7, 11))
 	nations := []string{"DEU", "FRA", "GBR", "USA", "JPN", "KOR", "AUS", "XNS"}
 	caveats := []string{"ALPHA", "BRAVO"}

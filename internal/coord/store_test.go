@@ -32,6 +32,15 @@ func openDB(t testing.TB, path string) *sqlite.DB {
 	return db
 }
 
+// tempDB opens a new store in the test's temporary directory, closed when
+// the test ends.
+func tempDB(t testing.TB) *sqlite.DB {
+	t.Helper()
+	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // seedNations stores the built-in nations.
 func seedNations(t testing.TB, db *sqlite.DB) {
 	t.Helper()
@@ -75,8 +84,7 @@ func circulating(t testing.TB, s *Service, proc liaison.Procedure, mk liaison.Ma
 }
 
 func TestConcurrentObjections(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	seedNations(t, db)
 	c := &clock{t: t0}
 	s := newService(t, db, c)
@@ -154,8 +162,7 @@ func TestRestartSettlesAtDeadline(t *testing.T) {
 }
 
 func TestConsensusExpiresAtDeadline(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	c := &clock{t: t0}
 	s := newService(t, db, c)
 	p := circulating(t, s, liaison.ProcedureConsensus, liaison.Marking{}, t0.Add(time.Hour))
@@ -173,8 +180,7 @@ func TestConsensusExpiresAtDeadline(t *testing.T) {
 }
 
 func TestVisibilityUnnamedPartner(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	seedNations(t, db)
 	c := &clock{t: t0}
 	s := newService(t, db, c)
@@ -243,8 +249,7 @@ func TestVisibilityUnnamedPartner(t *testing.T) {
 }
 
 func TestThreadsVisibility(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	seedNations(t, db)
 	c := &clock{t: t0}
 	s := newService(t, db, c)
@@ -289,8 +294,7 @@ func TestThreadsVisibility(t *testing.T) {
 }
 
 func TestAuditTrail(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	c := &clock{t: t0}
 	s := newService(t, db, c)
 	p := circulating(t, s, liaison.ProcedureSilence, liaison.Marking{}, t0.Add(time.Hour))
@@ -318,8 +322,7 @@ func TestAuditTrail(t *testing.T) {
 }
 
 func TestSeedDemo(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	seedNations(t, db)
 	s := newService(t, db, &clock{t: t0})
 	for range 2 {
@@ -344,8 +347,7 @@ func TestSeedDemo(t *testing.T) {
 }
 
 func TestRunSettlesInBackground(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
-	defer db.Close()
+	db := tempDB(t)
 	c := &clock{t: t0}
 	s := newService(t, db, c)
 	p := circulating(t, s, liaison.ProcedureSilence, liaison.Marking{}, t0.Add(time.Hour))

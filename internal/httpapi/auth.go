@@ -300,26 +300,29 @@ func (a *Authenticator) Register(s *Server) {
 		{Method: "POST", Path: "/logout", Page: true, Handler: http.HandlerFunc(a.logout)},
 		{Method: "POST", Path: "/view-as", Page: true, Handler: http.HandlerFunc(a.setViewAs)},
 		{Method: "GET", Path: "/api/v1/nations", OperationID: "listNations", Tag: "access", Response: "NationList",
-			Summary: "Nations and their dated group memberships", Handler: http.HandlerFunc(a.listNations)},
+			Summary: "Nations and their dated group memberships", Answer: a.listNations},
 		{Method: "GET", Path: "/api/v1/marking", OperationID: "checkMarking", Tag: "access", Response: "MarkingCheck",
 			Params:  []Param{{Name: "text", In: "query", Type: "string", Description: "marking text, e.g. NATO RESTRICTED // REL TO NATO, JPN"}},
-			Summary: "Parse a marking as of now: canonical form, TLP 2.0 label, expanded REL TO", Handler: http.HandlerFunc(a.checkMarking)},
+			Summary: "Parse a marking as of now: canonical form, TLP 2.0 label, expanded REL TO", Answer: a.checkMarking},
 		{Method: "GET", Path: "/api/v1/audit", OperationID: "listAudit", Tag: "access", Response: "AuditList",
 			Params:  []Param{{Name: "action", In: "query", Type: "string"}, {Name: "after", In: "query", Type: "integer"}, pLimit},
-			Summary: "Audit entries the viewer may read (admins: all; others: their nation's)", Handler: http.HandlerFunc(a.listAudit)},
+			Summary: "Audit entries the viewer may read (admins: all; others: their nation's)", Answer: a.listAudit},
 		{Method: "GET", Path: "/api/v1/audit/verify", OperationID: "verifyAudit", Tag: "access", Response: "AuditVerification",
-			Summary: "Recompute the audit hash chain (admin)", Handler: http.HandlerFunc(a.verifyAudit)},
+			Summary: "Recompute the audit hash chain (admin)", Answer: a.verifyAudit},
 		{Method: "POST", Path: "/api/v1/users", OperationID: "addUser", Tag: "access", Body: "UserRequest", Response: "NewToken",
-			Status: http.StatusCreated, Summary: "Add a user (admin); answers its API token, shown once", Handler: http.HandlerFunc(a.addUser)},
+			Status: http.StatusCreated, Summary: "Add a user (admin); answers its API token, shown once", Answer: a.addUser},
 		{Method: "POST", Path: "/api/v1/users/{name}/tokens", OperationID: "issueToken", Tag: "access", Response: "NewToken",
 			Params: []Param{{Name: "name", In: "path", Type: "string"}, {Name: "scope", In: "query", Type: "string", Description: "read or write"}},
-			Status: http.StatusCreated, Summary: "Issue an API token (admin, or the user themself)", Handler: http.HandlerFunc(a.issueToken)},
+			Status: http.StatusCreated, Summary: "Issue an API token (admin, or the user themself)", Answer: a.issueToken},
 		{Method: "DELETE", Path: "/api/v1/tokens/{id}", OperationID: "revokeToken", Tag: "access", Status: http.StatusNoContent,
-			Params: []Param{pID}, Summary: "Revoke an API token (admin)", Handler: http.HandlerFunc(a.revokeToken)},
+			Params: []Param{pID}, Summary: "Revoke an API token (admin)", Answer: a.revokeToken},
 		{Method: "GET", Path: "/api/v1/me", OperationID: "getMe", Tag: "meta", Response: "Me",
 			Summary: "The authenticated user, the viewer reads use (differs while an admin views as a nation) and the CSRF token",
 			Handler: http.HandlerFunc(a.me)},
 	} {
+		if rt.Answer != nil { // the access routes log their internal errors as the authenticator's
+			rt.Handler = answer(a.log, rt.status(), rt.Answer)
+		}
 		s.Handle(rt)
 	}
 }

@@ -14,13 +14,8 @@ import (
 // The access routes of the API: nations, marking check, the audit view and
 // user/token administration. Registered by Authenticator.Register.
 
-func (a *Authenticator) listNations(w http.ResponseWriter, r *http.Request) {
-	ns, err := a.nations.Nations(r.Context())
-	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, ns)
+func (a *Authenticator) listNations(r *http.Request) (any, error) {
+	return a.nations.Nations(r.Context())
 }
 
 // MarkingCheck is the body of GET /api/v1/marking.
@@ -30,36 +25,28 @@ type MarkingCheck struct {
 	Marking   liaison.Marking `json:"marking"`
 }
 
-func (a *Authenticator) checkMarking(w http.ResponseWriter, r *http.Request) {
+func (a *Authenticator) checkMarking(r *http.Request) (any, error) {
 	mk := marking.Marker{Policy: a.policy, Nations: a.nations}
 	m, err := mk.Parse(r.Context(), r.URL.Query().Get("text"))
 	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
+		return nil, err
 	}
-	WriteJSON(w, http.StatusOK, MarkingCheck{Canonical: marking.Format(m), TLP: a.policy.TLP(m), Marking: m})
+	return MarkingCheck{Canonical: marking.Format(m), TLP: a.policy.TLP(m), Marking: m}, nil
 }
 
-func (a *Authenticator) listAudit(w http.ResponseWriter, r *http.Request) {
+func (a *Authenticator) listAudit(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	limit, err := ParseLimit(q)
 	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
+		return nil, err
 	}
 	f := liaison.AuditFilter{Action: q.Get("action"), Limit: limit}
 	if s := q.Get("after"); s != "" {
 		if _, err := fmt.Sscan(s, &f.After); err != nil {
-			WriteError(w, r, a.log, liaison.Errorf(liaison.ErrInvalid, "after %q: want a sequence number", s))
-			return
+			return nil, liaison.Errorf(liaison.ErrInvalid, "after %q: want a sequence number", s)
 		}
 	}
-	es, err := a.audit.List(r.Context(), f)
-	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, es)
+	return a.audit.List(r.Context(), f)
 }
 
 // NewToken answers a freshly issued API token: the secret is shown once.
@@ -77,7 +64,7 @@ func actorCtx(r *http.Request) (context.Context, liaison.Viewer) {
 	return liaison.WithViewer(r.Context(), own), own
 }
 
-func (a *Authenticator) addUser(w http.ResponseWriter, r *http.Request) {
+func (a *Authenticator) addUser(r *http.Request) (any, error) {
 	ctx, own := actorCtx(r)
 	var req struct {
 		Name, Nation, Role, Clearance, Password string
@@ -98,30 +85,26 @@ func (a *Authenticator) addUser(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
+		return nil, err
 	}
 	u := &liaison.User{Name: req.Name, Nation: req.Nation, Role: liaison.Role(req.Role), Clearance: lvl, Caveats: req.Caveats}
 	secret, t, err := a.svc.AddUser(ctx, u, req.Password)
 	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
+		return nil, err
 	}
-	WriteJSON(w, http.StatusCreated, NewToken{ID: t.ID, User: u.Name, Scope: t.Scope, Token: secret})
+	return NewToken{ID: t.ID, User: u.Name, Scope: t.Scope, Token: secret}, nil
 }
 
-func (a *Authenticator) issueToken(w http.ResponseWriter, r *http.Request) {
+func (a *Authenticator) issueToken(r *http.Request) (any, error) {
 	ctx, own := actorCtx(r)
 	name := r.PathValue("name")
 	if own.Role != liaison.RoleAdmin && own.Name != name {
 		// Refused before any lookup, so the answer says nothing of who exists.
-		WriteError(w, r, a.log, liaison.Errorf(liaison.ErrForbidden, "tokens for %q: admins or the user themself only", name))
-		return
+		return nil, liaison.Errorf(liaison.ErrForbidden, "tokens for %q: admins or the user themself only", name)
 	}
 	u, err := a.users.UserByName(ctx, name)
 	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
+		return nil, err
 	}
 	scope := liaison.TokenScope(r.URL.Query().Get("scope"))
 	if scope == "" {
@@ -129,35 +112,23 @@ func (a *Authenticator) issueToken(w http.ResponseWriter, r *http.Request) {
 	}
 	secret, t, err := a.svc.IssueToken(ctx, u, scope)
 	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
+		return nil, err
 	}
-	WriteJSON(w, http.StatusCreated, NewToken{ID: t.ID, User: u.Name, Scope: t.Scope, Token: secret})
+	return NewToken{ID: t.ID, User: u.Name, Scope: t.Scope, Token: secret}, nil
 }
 
-func (a *Authenticator) revokeToken(w http.ResponseWriter, r *http.Request) {
+func (a *Authenticator) revokeToken(r *http.Request) (any, error) {
 	ctx, own := actorCtx(r)
 	if own.Role != liaison.RoleAdmin {
-		WriteError(w, r, a.log, liaison.Errorf(liaison.ErrForbidden, "revoking tokens: admins only"))
-		return
+		return nil, liaison.Errorf(liaison.ErrForbidden, "revoking tokens: admins only")
 	}
-	if err := a.svc.RevokeToken(ctx, r.PathValue("id")); err != nil {
-		WriteError(w, r, a.log, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	return nil, a.svc.RevokeToken(ctx, r.PathValue("id"))
 }
 
-func (a *Authenticator) verifyAudit(w http.ResponseWriter, r *http.Request) {
+func (a *Authenticator) verifyAudit(r *http.Request) (any, error) {
 	ctx, own := actorCtx(r)
 	if own.Role != liaison.RoleAdmin {
-		WriteError(w, r, a.log, liaison.Errorf(liaison.ErrForbidden, "verifying the audit log: admins only"))
-		return
+		return nil, liaison.Errorf(liaison.ErrForbidden, "verifying the audit log: admins only")
 	}
-	v, err := a.audit.Verify(ctx)
-	if err != nil {
-		WriteError(w, r, a.log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, v)
+	return a.audit.Verify(ctx)
 }

@@ -8,7 +8,7 @@ import (
 
 // listDocuments answers GET /api/v1/documents: newest first, filtered by
 // source and published range.
-func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listDocuments(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	f := liaison.DocumentFilter{Source: q.Get("source"), Cursor: q.Get("cursor")}
 	var err error
@@ -18,50 +18,30 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	page, err := s.cfg.Documents.Documents(r.Context(), f)
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	page.Items = ensureSlice(page.Items)
-	WriteJSON(w, http.StatusOK, page)
+	return pageAnswer(s.cfg.Documents.Documents(r.Context(), f))
 }
 
 // getDocument answers GET /api/v1/documents/{id}.
-func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) {
+func (s *Server) getDocument(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	d, err := s.cfg.Documents.Document(r.Context(), id)
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, d)
+	return s.cfg.Documents.Document(r.Context(), id)
 }
 
 // getExtraction answers GET /api/v1/documents/{id}/extraction. The document
 // is read first so that an invisible document answers exactly as a missing
 // one.
-func (s *Server) getExtraction(w http.ResponseWriter, r *http.Request) {
+func (s *Server) getExtraction(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
 	if _, err := s.cfg.Documents.Document(r.Context(), id); err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	x, err := s.cfg.Extractions.Extraction(r.Context(), id)
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, x)
+	return s.cfg.Extractions.Extraction(r.Context(), id)
 }

@@ -4,61 +4,35 @@ import "net/http"
 
 // listEvents answers GET /api/v1/events with the filters actor, root, from,
 // to, country and doc.
-func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listEvents(r *http.Request) (any, error) {
 	f, err := EventFilterFrom(r.URL.Query())
 	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	page, err := s.cfg.Events.Events(r.Context(), f)
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	page.Items = ensureSlice(page.Items)
-	WriteJSON(w, http.StatusOK, page)
+	return pageAnswer(s.cfg.Events.Events(r.Context(), f))
 }
 
 // listActors answers GET /api/v1/actors: actor codes by event count.
-func (s *Server) listActors(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listActors(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	limit, err := ParseLimit(q)
 	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	page, err := s.cfg.Events.Actors(r.Context(), q.Get("cursor"), limit)
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	page.Items = ensureSlice(page.Items)
-	WriteJSON(w, http.StatusOK, page)
+	return pageAnswer(s.cfg.Events.Actors(r.Context(), q.Get("cursor"), limit))
 }
 
 // listPlaces answers GET /api/v1/places: resolved places by mention count.
-func (s *Server) listPlaces(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listPlaces(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	limit, err := ParseLimit(q)
 	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	page, err := s.cfg.Events.Places(r.Context(), q.Get("cursor"), limit)
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	page.Items = ensureSlice(page.Items)
-	WriteJSON(w, http.StatusOK, page)
+	return pageAnswer(s.cfg.Events.Places(r.Context(), q.Get("cursor"), limit))
 }
 
 // getStats answers GET /api/v1/stats: the counts the viewer may see.
-func (s *Server) getStats(w http.ResponseWriter, r *http.Request) {
-	st, err := s.cfg.Stats.Stats(r.Context())
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, st)
+func (s *Server) getStats(r *http.Request) (any, error) {
+	return s.cfg.Stats.Stats(r.Context())
 }

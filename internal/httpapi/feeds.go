@@ -19,33 +19,25 @@ type FeedRequest struct {
 }
 
 // listFeeds answers GET /api/v1/feeds.
-func (s *Server) listFeeds(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listFeeds(r *http.Request) (any, error) {
 	feeds, err := s.cfg.Feeds.Feeds(r.Context())
 	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
 	feeds = ensureSlice(feeds)
-	WriteJSON(w, http.StatusOK, liaison.Page[liaison.Feed]{Items: feeds, Total: len(feeds)})
+	return liaison.Page[liaison.Feed]{Items: feeds, Total: len(feeds)}, nil
 }
 
 // addFeed answers POST /api/v1/feeds: subscribes a feed (analysts and up).
-func (s *Server) addFeed(w http.ResponseWriter, r *http.Request) {
+func (s *Server) addFeed(r *http.Request) (any, error) {
 	if err := requireRole(r.Context(), liaison.RoleAnalyst); err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
 	var req FeedRequest
 	if err := DecodeJSON(r, &req); err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	f, err := s.AddFeed(r.Context(), req)
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, f)
+	return s.AddFeed(r.Context(), req)
 }
 
 // AddFeed subscribes a feed for the viewer in ctx (analysts and up): the
@@ -101,17 +93,12 @@ func (s *Server) feedFrom(ctx context.Context, req FeedRequest, now time.Time) (
 }
 
 // deleteFeed answers DELETE /api/v1/feeds/{id} (analysts and up).
-func (s *Server) deleteFeed(w http.ResponseWriter, r *http.Request) {
+func (s *Server) deleteFeed(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	if err := s.DeleteFeed(r.Context(), id); err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	return nil, s.DeleteFeed(r.Context(), id)
 }
 
 // visibleFeed fails with ErrNotFound unless the viewer can see the feed

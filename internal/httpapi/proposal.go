@@ -53,16 +53,16 @@ func (s *Server) RegisterCoord(svc *coord.Service, notes CoordStore) {
 	routes := []Route{
 		{Method: "GET", Path: "/api/v1/proposals", OperationID: "listProposals", Tag: "proposals",
 			Summary: "Proposals the viewer takes part in, most recently updated first", Params: []Param{pState, pLimit},
-			Response: "ProposalList", Handler: http.HandlerFunc(c.list)},
+			Response: "ProposalList", Answer: c.list},
 		{Method: "POST", Path: "/api/v1/proposals", OperationID: "createProposal", Tag: "proposals",
 			Summary: "Create a draft proposal of the viewer's nation (officer)", Body: "ProposalRequest",
-			Response: "Proposal", Status: http.StatusCreated, Handler: http.HandlerFunc(c.create)},
+			Response: "Proposal", Status: http.StatusCreated, Answer: c.create},
 		{Method: "GET", Path: "/api/v1/proposals/{id}", OperationID: "getProposal", Tag: "proposals",
 			Summary: "One proposal with its versions, positions, comments and history", Params: []Param{pID},
-			Response: "Proposal", Handler: http.HandlerFunc(c.get)},
+			Response: "Proposal", Answer: c.get},
 		{Method: "POST", Path: "/api/v1/proposals/{id}/{action}", OperationID: "actOnProposal", Tag: "proposals",
 			Summary: "Amend, circulate, concur, object (text required), agree-to-disagree, comment or withdraw",
-			Params:  []Param{pID, pAction}, Body: "StepRequest", Response: "Proposal", Handler: http.HandlerFunc(c.act)},
+			Params:  []Param{pID, pAction}, Body: "StepRequest", Response: "Proposal", Answer: c.act},
 	}
 	routes = append(routes, c.threadRoutes()...)
 	if notes != nil {
@@ -74,28 +74,21 @@ func (s *Server) RegisterCoord(svc *coord.Service, notes CoordStore) {
 	c.schemas()
 }
 
-func (c *coordAPI) fail(w http.ResponseWriter, r *http.Request, err error) {
-	WriteError(w, r, c.s.log, err)
-}
-
-func (c *coordAPI) list(w http.ResponseWriter, r *http.Request) {
+func (c *coordAPI) list(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	limit, err := ParseLimit(q)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	f := liaison.ProposalFilter{State: liaison.ProposalState(strings.TrimSpace(q.Get("state"))), Limit: limit}
 	if f.State != "" && !f.State.Valid() {
-		c.fail(w, r, liaison.Errorf(liaison.ErrInvalid, "state %q: want one of draft, circulating, blocked, adopted, expired, withdrawn", f.State))
-		return
+		return nil, liaison.Errorf(liaison.ErrInvalid, "state %q: want one of draft, circulating, blocked, adopted, expired, withdrawn", f.State)
 	}
 	ps, err := c.svc.List(r.Context(), f)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"items": ensureSlice(ps), "total": len(ps)})
+	return itemList(ps), nil
 }
 
 // parseMarking reads a marking text ("" = the lowest, public marking).
@@ -120,77 +113,55 @@ func optDeadline(s string) (time.Time, error) {
 	return t.UTC(), nil
 }
 
-func (c *coordAPI) create(w http.ResponseWriter, r *http.Request) {
+func (c *coordAPI) create(r *http.Request) (any, error) {
 	var req ProposalRequest
 	if err := DecodeJSON(r, &req); err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	dl, err := optDeadline(req.Deadline)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	mk, err := c.parseMarking(r.Context(), req.Marking)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	p, err := c.svc.Create(r.Context(), coord.Draft{Title: req.Title, Text: req.Text, Procedure: req.Procedure, Deadline: dl,
 		Deciders: req.Deciders, Consulted: req.Consulted, Marking: mk, Links: req.Links, Attachments: req.Attachments})
 	if err == nil && req.Circulate {
 		p, err = c.svc.Act(r.Context(), p.ID, coord.Step{Action: coord.ActCirculate})
 	}
-	if err != nil {
-		c.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, p)
+	return p, err
 }
 
-func (c *coordAPI) get(w http.ResponseWriter, r *http.Request) {
+func (c *coordAPI) get(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
-	p, err := c.svc.Get(r.Context(), id)
-	if err != nil {
-		c.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, p)
+	return c.svc.Get(r.Context(), id)
 }
 
-func (c *coordAPI) act(w http.ResponseWriter, r *http.Request) {
+func (c *coordAPI) act(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	act, err := coord.ParseAction(r.PathValue("action"))
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	var req StepRequest
 	if r.ContentLength != 0 {
 		if err := DecodeJSON(r, &req); err != nil {
-			c.fail(w, r, err)
-			return
+			return nil, err
 		}
 	}
 	dl, err := optDeadline(req.Deadline)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
-	p, err := c.svc.Act(r.Context(), id, coord.Step{Action: act, Text: req.Text, Title: req.Title, Deadline: dl})
-	if err != nil {
-		c.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, p)
+	return c.svc.Act(r.Context(), id, coord.Step{Action: act, Text: req.Text, Title: req.Title, Deadline: dl})
 }
 
 // schemas describes the coordination bodies in the OpenAPI document.

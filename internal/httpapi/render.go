@@ -3,6 +3,7 @@ package httpapi
 import (
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -139,4 +140,36 @@ func ensureSlice[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// answer renders the result of a "parse, call" function: the value as JSON
+// with status (no body for 204 No Content), or the error through WriteError
+// and so the one StatusOf mapping.
+func answer(log *slog.Logger, status int, call func(*http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := call(r)
+		switch {
+		case err != nil:
+			WriteError(w, r, log, err)
+		case status == http.StatusNoContent:
+			w.WriteHeader(status)
+		default:
+			WriteJSON(w, status, v)
+		}
+	}
+}
+
+// itemList is the {"items": […], "total": n} body of the unpaged lists.
+func itemList[T any](items []T) map[string]any {
+	return map[string]any{"items": ensureSlice(items), "total": len(items)}
+}
+
+// pageAnswer is the answer of a paged list: its items render as [] rather
+// than null when there are none.
+func pageAnswer[T any](page liaison.Page[T], err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	page.Items = ensureSlice(page.Items)
+	return page, nil
 }

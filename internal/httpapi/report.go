@@ -40,21 +40,21 @@ func (s *Server) RegisterReports(svc *report.Service) {
 	for _, rt := range []Route{
 		{Method: "GET", Path: "/api/v1/reports", OperationID: "listReports", Tag: "reports",
 			Summary: "Analyst reports the viewer may see, newest first (drafts: the author's nation and admins)",
-			Params:  []Param{pState, pCursor, pLimit}, Response: "ReportPage", Handler: http.HandlerFunc(a.list)},
+			Params:  []Param{pState, pCursor, pLimit}, Response: "ReportPage", Answer: a.list},
 		{Method: "POST", Path: "/api/v1/reports", OperationID: "draftReport", Tag: "reports",
 			Summary: "Draft a report (analyst or above); the marking must cover everything cited", Body: "ReportDraft",
-			Response: "Report", Status: http.StatusCreated, Handler: http.HandlerFunc(a.create)},
+			Response: "Report", Status: http.StatusCreated, Answer: a.create},
 		{Method: "GET", Path: "/api/v1/reports/required-marking", OperationID: "requiredMarking", Tag: "reports",
 			Summary: "The least restricted marking a report citing these items may carry", Params: []Param{pCite},
-			Response: "RequiredMarking", Handler: http.HandlerFunc(a.required)},
+			Response: "RequiredMarking", Answer: a.required},
 		{Method: "GET", Path: "/api/v1/reports/{id}", OperationID: "getReport", Tag: "reports",
-			Summary: "One report", Params: []Param{pID}, Response: "Report", Handler: http.HandlerFunc(a.get)},
+			Summary: "One report", Params: []Param{pID}, Response: "Report", Answer: a.get},
 		{Method: "PUT", Path: "/api/v1/reports/{id}", OperationID: "editReport", Tag: "reports",
 			Summary: "Edit a draft (its author only)", Params: []Param{pID}, Body: "ReportDraft",
-			Response: "Report", Handler: http.HandlerFunc(a.update)},
+			Response: "Report", Answer: a.update},
 		{Method: "POST", Path: "/api/v1/reports/{id}/release", OperationID: "releaseReport", Tag: "reports",
 			Summary: "Release a draft (an officer or admin who is not its author)", Params: []Param{pID},
-			Response: "Report", Handler: http.HandlerFunc(a.release)},
+			Response: "Report", Answer: a.release},
 	} {
 		s.Handle(rt)
 	}
@@ -69,96 +69,72 @@ func (s *Server) RegisterReports(svc *report.Service) {
 	s.AddSchema("RequiredMarking", object(obj{"marking": mk, "marking_text": str()}, "marking", "marking_text"))
 }
 
-func (a *reportAPI) fail(w http.ResponseWriter, r *http.Request, err error) {
-	WriteError(w, r, a.s.log, err)
+// reportAnswer renders the report a service call returns.
+func reportAnswer(rep *liaison.Report, err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	return viewOf(rep), nil
 }
 
-func (a *reportAPI) list(w http.ResponseWriter, r *http.Request) {
+func (a *reportAPI) list(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	f := liaison.ReportFilter{State: liaison.ReportState(q.Get("state")), Cursor: q.Get("cursor")}
 	var err error
 	if f.Limit, err = ParseLimit(q); err != nil {
-		a.fail(w, r, err)
-		return
+		return nil, err
 	}
 	page, err := a.svc.List(r.Context(), f)
 	if err != nil {
-		a.fail(w, r, err)
-		return
+		return nil, err
 	}
 	out := liaison.Page[ReportView]{Items: []ReportView{}, NextCursor: page.NextCursor, Total: page.Total}
 	for i := range page.Items {
 		out.Items = append(out.Items, viewOf(&page.Items[i]))
 	}
-	WriteJSON(w, http.StatusOK, out)
+	return out, nil
 }
 
-func (a *reportAPI) get(w http.ResponseWriter, r *http.Request) {
+func (a *reportAPI) get(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		a.fail(w, r, err)
-		return
+		return nil, err
 	}
-	rep, err := a.svc.Get(r.Context(), id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, viewOf(rep))
+	return reportAnswer(a.svc.Get(r.Context(), id))
 }
 
-func (a *reportAPI) create(w http.ResponseWriter, r *http.Request) {
+func (a *reportAPI) create(r *http.Request) (any, error) {
 	var d report.Draft
 	if err := DecodeJSON(r, &d); err != nil {
-		a.fail(w, r, err)
-		return
+		return nil, err
 	}
-	rep, err := a.svc.Create(r.Context(), d)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, viewOf(rep))
+	return reportAnswer(a.svc.Create(r.Context(), d))
 }
 
-func (a *reportAPI) update(w http.ResponseWriter, r *http.Request) {
+func (a *reportAPI) update(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		a.fail(w, r, err)
-		return
+		return nil, err
 	}
 	var d report.Draft
 	if err := DecodeJSON(r, &d); err != nil {
-		a.fail(w, r, err)
-		return
+		return nil, err
 	}
-	rep, err := a.svc.Update(r.Context(), id, d)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, viewOf(rep))
+	return reportAnswer(a.svc.Update(r.Context(), id, d))
 }
 
-func (a *reportAPI) release(w http.ResponseWriter, r *http.Request) {
+func (a *reportAPI) release(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		a.fail(w, r, err)
-		return
+		return nil, err
 	}
-	rep, err := a.svc.Release(r.Context(), id)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, viewOf(rep))
+	return reportAnswer(a.svc.Release(r.Context(), id))
 }
 
-func (a *reportAPI) required(w http.ResponseWriter, r *http.Request) {
+func (a *reportAPI) required(r *http.Request) (any, error) {
 	m, err := a.svc.RequiredMarking(r.Context(), r.URL.Query()["cite"])
 	if err != nil {
-		a.fail(w, r, err)
-		return
+		return nil, err
 	}
-	WriteJSON(w, http.StatusOK, RequiredMarkingView{Marking: m, MarkingText: marking.Format(m)})
+	return RequiredMarkingView{Marking: m, MarkingText: marking.Format(m)}, nil
 }

@@ -22,8 +22,14 @@ type Route struct {
 	// document.
 	Page bool
 	// Public routes skip authentication (/healthz, the login page).
-	Public  bool
+	Public bool
+	// Handler serves the route. Most API routes give Answer instead.
 	Handler http.Handler
+	// Answer is a "parse, call" function for a JSON route: it returns the
+	// value to render with Status, or the error to render through StatusOf.
+	// Handle wraps it, so that rendering and the error path are written once
+	// and the status served is the one the OpenAPI document states.
+	Answer func(r *http.Request) (any, error)
 }
 
 // Param is a path or query parameter of a route.

@@ -9,23 +9,15 @@ import (
 
 // search answers GET /api/v1/search?q=…: ranked hits with snippets whose
 // matched terms are wrapped in [[ ]].
-func (s *Server) search(w http.ResponseWriter, r *http.Request) {
+func (s *Server) search(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	sq := liaison.SearchQuery{Query: strings.TrimSpace(q.Get("q")), Cursor: q.Get("cursor")}
 	if sq.Query == "" {
-		WriteError(w, r, s.log, liaison.Errorf(liaison.ErrInvalid, "q: empty query"))
-		return
+		return nil, liaison.Errorf(liaison.ErrInvalid, "q: empty query")
 	}
 	var err error
 	if sq.Limit, err = ParseLimit(q); err != nil {
-		WriteError(w, r, s.log, err)
-		return
+		return nil, err
 	}
-	page, err := s.cfg.Documents.Search(r.Context(), sq)
-	if err != nil {
-		WriteError(w, r, s.log, err)
-		return
-	}
-	page.Items = ensureSlice(page.Items)
-	WriteJSON(w, http.StatusOK, page)
+	return pageAnswer(s.cfg.Documents.Search(r.Context(), sq))
 }

@@ -95,10 +95,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
 }
 
-// Handle registers a route. Routes that are not Public are wrapped by the
+// Handle registers a route (a Route with only Answer gets its handler
+// from answer). Routes that are not Public are wrapped by the
 // authentication middleware; all are logged and measured. Registering the
 // same pattern twice is a programming error and panics (as ServeMux does).
 func (s *Server) Handle(rt Route) {
+	if rt.Handler == nil && rt.Answer != nil {
+		rt.Handler = answer(s.log, rt.status(), rt.Answer)
+	}
 	if rt.Handler == nil {
 		panic(fmt.Sprintf("httpapi: route %s %s has no handler", rt.Method, rt.Path))
 	}

@@ -28,92 +28,72 @@ func (c *coordAPI) threadRoutes() []Route {
 	return []Route{
 		{Method: "GET", Path: "/api/v1/threads", OperationID: "listThreads", Tag: "threads",
 			Summary: "Message threads the viewer's nation takes part in", Params: []Param{pLimit},
-			Response: "ThreadList", Handler: http.HandlerFunc(c.listThreads)},
+			Response: "ThreadList", Answer: c.listThreads},
 		{Method: "POST", Path: "/api/v1/threads", OperationID: "createThread", Tag: "threads",
 			Summary: "Open a thread with nations or groups (analyst)", Body: "ThreadRequest",
-			Response: "Thread", Status: http.StatusCreated, Handler: http.HandlerFunc(c.createThread)},
+			Response: "Thread", Status: http.StatusCreated, Answer: c.createThread},
 		{Method: "GET", Path: "/api/v1/threads/{id}/messages", OperationID: "listMessages", Tag: "threads",
 			Summary: "The messages of a thread the viewer may see", Params: []Param{pID, pLimit},
-			Response: "MessageList", Handler: http.HandlerFunc(c.listMessages)},
+			Response: "MessageList", Answer: c.listMessages},
 		{Method: "POST", Path: "/api/v1/threads/{id}/messages", OperationID: "postMessage", Tag: "threads",
 			Summary: "Post a marked message (analyst)", Params: []Param{pID}, Body: "MessageRequest",
-			Response: "Message", Status: http.StatusCreated, Handler: http.HandlerFunc(c.postMessage)},
+			Response: "Message", Status: http.StatusCreated, Answer: c.postMessage},
 	}
 }
 
-func (c *coordAPI) listThreads(w http.ResponseWriter, r *http.Request) {
+func (c *coordAPI) listThreads(r *http.Request) (any, error) {
 	limit, err := ParseLimit(r.URL.Query())
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	ts, err := c.svc.Threads(r.Context(), limit)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"items": ensureSlice(ts), "total": len(ts)})
+	return itemList(ts), nil
 }
 
-func (c *coordAPI) createThread(w http.ResponseWriter, r *http.Request) {
+func (c *coordAPI) createThread(r *http.Request) (any, error) {
 	var req ThreadRequest
 	if err := DecodeJSON(r, &req); err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	mk, err := c.parseMarking(r.Context(), req.Marking)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
-	t, err := c.svc.OpenThread(r.Context(), coord.NewThread{Subject: req.Subject, Participants: req.Participants,
+	return c.svc.OpenThread(r.Context(), coord.NewThread{Subject: req.Subject, Participants: req.Participants,
 		Marking: mk, ProposalID: req.ProposalID, Text: req.Text, Attachments: req.Attachments})
-	if err != nil {
-		c.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, t)
 }
 
-func (c *coordAPI) listMessages(w http.ResponseWriter, r *http.Request) {
+func (c *coordAPI) listMessages(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	limit, err := ParseLimit(r.URL.Query())
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	ms, err := c.svc.Messages(r.Context(), id, limit)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
-	WriteJSON(w, http.StatusOK, map[string]any{"items": ensureSlice(ms), "total": len(ms)})
+	return itemList(ms), nil
 }
 
-func (c *coordAPI) postMessage(w http.ResponseWriter, r *http.Request) {
+func (c *coordAPI) postMessage(r *http.Request) (any, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	var req MessageRequest
 	if err := DecodeJSON(r, &req); err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
 	mk, err := c.parseMarking(r.Context(), req.Marking)
 	if err != nil {
-		c.fail(w, r, err)
-		return
+		return nil, err
 	}
-	m, err := c.svc.Post(r.Context(), id, req.Text, mk, req.Attachments)
-	if err != nil {
-		c.fail(w, r, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, m)
+	return c.svc.Post(r.Context(), id, req.Text, mk, req.Attachments)
 }

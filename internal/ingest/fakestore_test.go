@@ -6,15 +6,16 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/memstore"
 )
 
-// fakeStore is the smallest DocumentStore and FeedStore with the dedupe
-// behaviour ingest relies on: exact duplicates by content hash or canonical
-// URL, near-duplicate candidates by SimHash distance.
+// fakeStore is the smallest DocumentStore with the dedupe behaviour ingest
+// relies on: exact duplicates by content hash or canonical URL, near-duplicate
+// candidates by SimHash distance. Its feeds are kept by a memstore.Store.
 type fakeStore struct {
 	mu    sync.Mutex
 	docs  []liaison.Document
-	feeds []liaison.Feed
+	feeds memstore.Store // its zero value keeps feeds
 }
 
 var (
@@ -89,60 +90,23 @@ func (s *fakeStore) all() []liaison.Document {
 	return append([]liaison.Document{}, s.docs...)
 }
 
+// The feed methods are memstore's: the fake adds nothing to how feeds are
+// kept, so it shares the in-memory store the other packages test with.
+
 func (s *fakeStore) PutFeed(ctx context.Context, f *liaison.Feed) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for i, o := range s.feeds {
-		if o.URL == f.URL {
-			f.ID = o.ID
-			s.feeds[i] = *f
-			return nil
-		}
-	}
-	if f.ID == "" {
-		f.ID = liaison.NewID(time.Now())
-	}
-	s.feeds = append(s.feeds, *f)
-	return nil
+	return s.feeds.PutFeed(ctx, f)
 }
 
 func (s *fakeStore) Feed(ctx context.Context, id string) (*liaison.Feed, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, f := range s.feeds {
-		if f.ID == id {
-			return &f, nil
-		}
-	}
-	return nil, liaison.Errorf(liaison.ErrNotFound, "feed %q", id)
+	return s.feeds.Feed(ctx, id)
 }
 
-func (s *fakeStore) Feeds(ctx context.Context) ([]liaison.Feed, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]liaison.Feed{}, s.feeds...), nil
-}
+func (s *fakeStore) Feeds(ctx context.Context) ([]liaison.Feed, error) { return s.feeds.Feeds(ctx) }
 
 func (s *fakeStore) DeleteFeed(ctx context.Context, idOrURL string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for i, f := range s.feeds {
-		if f.ID == idOrURL || f.URL == idOrURL {
-			s.feeds = append(s.feeds[:i], s.feeds[i+1:]...)
-			return nil
-		}
-	}
-	return liaison.Errorf(liaison.ErrNotFound, "feed %q", idOrURL)
+	return s.feeds.DeleteFeed(ctx, idOrURL)
 }
 
 func (s *fakeStore) DueFeeds(ctx context.Context, now time.Time) ([]liaison.Feed, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := []liaison.Feed{}
-	for _, f := range s.feeds {
-		if !f.NextPoll.After(now) {
-			out = append(out, f)
-		}
-	}
-	return out, nil
+	return s.feeds.DueFeeds(ctx, now)
 }

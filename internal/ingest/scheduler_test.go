@@ -39,7 +39,7 @@ func TestSchedulerConditionalGetAndBackoff(t *testing.T) {
 	st := &fakeStore{}
 	now := time.Date(2023, 7, 12, 12, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	ctx := context.Background()
+	ctx := liaison.SystemContext(context.Background()) // feeds are the node's own
 	mk := liaison.Marking{Classification: "NATO RESTRICTED", Level: 1, RelTo: []string{"JPN"}}
 	for _, f := range []*liaison.Feed{
 		{URL: srv.URL + "/atom", Every: 15 * time.Minute, Marking: mk},

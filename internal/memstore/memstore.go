@@ -6,13 +6,13 @@ package memstore
 
 import (
 	"context"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // Store holds documents, extractions, events and feeds in memory. It is safe
@@ -36,28 +36,12 @@ func New() *Store {
 	return &Store{xs: map[string]*liaison.Extraction{}}
 }
 
-// Visible is the test store's visibility rule: no viewer sees nothing, the
-// system sees everything, otherwise clearance, releasability and caveats.
+// Visible is the test store's visibility rule: no viewer sees nothing;
+// otherwise marking.Visible, the reference rule the SQL stores are tested
+// against, so that tests on this store see the same 404s.
 func Visible(ctx context.Context, m liaison.Marking) bool {
 	v, ok := liaison.ViewerFrom(ctx)
-	if !ok {
-		return false
-	}
-	if v.System {
-		return true
-	}
-	if m.Level > v.Clearance {
-		return false
-	}
-	if len(m.RelTo) > 0 && !slices.Contains(m.RelTo, v.Nation) {
-		return false
-	}
-	for _, c := range m.Caveats {
-		if !slices.Contains(v.Caveats, c) {
-			return false
-		}
-	}
-	return true
+	return ok && marking.Visible(v, m)
 }
 
 // requireSystem refuses writes that do not come from the node itself, as

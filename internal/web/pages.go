@@ -57,15 +57,11 @@ func (u *UI) documents(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	next := ""
-	if page.NextCursor != "" {
-		next = withParam(q, "cursor", page.NextCursor)
-	}
 	data := struct {
 		Page   liaison.Page[liaison.Document]
 		Source string
 		Next   string
-	}{page, f.Source, next}
+	}{page, f.Source, nextPage(q, page.NextCursor)}
 	u.render(w, r, http.StatusOK, "documents", "Reports", data, docMarkings(page.Items))
 }
 
@@ -115,17 +111,13 @@ func (u *UI) events(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	next := ""
-	if page.NextCursor != "" {
-		next = withParam(q, "cursor", page.NextCursor)
-	}
 	data := struct {
 		Filter liaison.EventFilter
 		Form   url.Values
 		Roots  []cameoRoot
 		Page   liaison.Page[liaison.Event]
 		Next   string
-	}{f, q, cameoRoots(), page, next}
+	}{f, q, cameoRoots(), page, nextPage(q, page.NextCursor)}
 	u.render(w, r, http.StatusOK, "events", "Events", data, eventMarkings(page.Items))
 }
 
@@ -149,14 +141,10 @@ func renderCounts[T any](u *UI, w http.ResponseWriter, r *http.Request, page, ti
 		u.fail(w, r, err)
 		return
 	}
-	next := ""
-	if items.NextCursor != "" {
-		next = withParam(q, "cursor", items.NextCursor)
-	}
 	data := struct {
 		Page liaison.Page[T]
 		Next string
-	}{items, next}
+	}{items, nextPage(q, items.NextCursor)}
 	u.render(w, r, http.StatusOK, page, title, data, nil)
 }
 
@@ -180,13 +168,8 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 			u.fail(w, r, err)
 			return
 		default:
-			data.Page = page
-			if page.NextCursor != "" {
-				data.Next = withParam(q, "cursor", page.NextCursor)
-			}
-			for _, h := range page.Items {
-				marks = append(marks, h.Document.Marking)
-			}
+			data.Page, data.Next = page, nextPage(q, page.NextCursor)
+			marks = markingsOf(page.Items, func(h liaison.SearchHit) liaison.Marking { return h.Document.Marking })
 		}
 	}
 	u.render(w, r, http.StatusOK, "search", "Search", data, marks)
@@ -204,10 +187,7 @@ func (u *UI) feedsPage(w http.ResponseWriter, r *http.Request, status int, msg s
 		u.fail(w, r, err)
 		return
 	}
-	var marks []liaison.Marking
-	for _, f := range feeds {
-		marks = append(marks, f.Marking)
-	}
+	marks := markingsOf(feeds, func(f liaison.Feed) liaison.Marking { return f.Marking })
 	v, _ := liaison.ViewerFrom(ctx(r))
 	data := struct {
 		Feeds   []liaison.Feed
@@ -240,29 +220,34 @@ func (u *UI) deleteFeed(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/feeds", http.StatusSeeOther)
 }
 
-func docMarkings(ds []liaison.Document) []liaison.Marking {
-	out := make([]liaison.Marking, 0, len(ds))
-	for _, d := range ds {
-		out = append(out, d.Marking)
+// markingsOf is the marking of each item, for the page's banner.
+func markingsOf[T any](items []T, marking func(T) liaison.Marking) []liaison.Marking {
+	out := make([]liaison.Marking, 0, len(items))
+	for _, it := range items {
+		out = append(out, marking(it))
 	}
 	return out
+}
+
+func docMarkings(ds []liaison.Document) []liaison.Marking {
+	return markingsOf(ds, func(d liaison.Document) liaison.Marking { return d.Marking })
 }
 
 func eventMarkings(es []liaison.Event) []liaison.Marking {
-	out := make([]liaison.Marking, 0, len(es))
-	for _, e := range es {
-		out = append(out, e.Marking)
-	}
-	return out
+	return markingsOf(es, func(e liaison.Event) liaison.Marking { return e.Marking })
 }
 
-// withParam returns "?query" with one parameter replaced.
-func withParam(q url.Values, k, v string) string {
+// nextPage is the "?query" link to the page at cursor: the query with its
+// cursor replaced, or "" on the last page (no cursor).
+func nextPage(q url.Values, cursor string) string {
+	if cursor == "" {
+		return ""
+	}
 	c := url.Values{}
 	for key, vals := range q {
 		c[key] = append([]string(nil), vals...)
 	}
-	c.Set(k, v)
+	c.Set("cursor", cursor)
 	return "?" + c.Encode()
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -34,28 +33,18 @@ func (u *UI) RegisterProposals(srv *httpapi.Server, svc *coord.Service) error {
 		return t.In(loc).Format("2 Jan 2006 15:04 MST")
 	}
 	funcs["markdown"] = markdown
-	for _, name := range proposalPages {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
-		if err != nil {
-			return fmt.Errorf("web: template %s: %w", name, err)
-		}
-		u.pages[name] = t
+	if err := u.parsePages(funcs, proposalPages); err != nil {
+		return err
 	}
 	p := &proposalUI{u: u, svc: svc}
-	for _, rt := range []struct {
-		pattern string
-		h       http.HandlerFunc
-	}{
+	handlePages(srv, []pageRoute{
 		{"GET /proposals", p.board},
 		{"GET /proposals/{id}", p.proposal},
 		{"POST /proposals/{id}", p.act},
 		{"GET /threads", p.threads},
 		{"GET /threads/{id}", p.thread},
 		{"POST /threads/{id}", p.post},
-	} {
-		method, path, _ := strings.Cut(rt.pattern, " ")
-		srv.Handle(httpapi.Route{Method: method, Path: path, Page: true, Handler: rt.h})
-	}
+	})
 	return nil
 }
 
@@ -181,12 +170,7 @@ func (p *proposalUI) act(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		status, msg := httpapi.StatusOf(err)
-		if status == http.StatusNotFound {
-			p.u.fail(w, r, err)
-			return
-		}
-		p.show(w, r, status, msg)
+		p.u.formFailed(w, r, err, p.show)
 		return
 	}
 	to := "/proposals/" + url.PathEscape(r.PathValue("id"))
@@ -203,14 +187,10 @@ func (p *proposalUI) threads(w http.ResponseWriter, r *http.Request) {
 		p.u.fail(w, r, err)
 		return
 	}
-	var marks []liaison.Marking
-	for _, t := range ts {
-		marks = append(marks, t.Marking)
-	}
 	p.u.render(w, r, http.StatusOK, "proposal_threads", "Threads", struct {
 		Threads []liaison.Thread
 		Loc     *time.Location
-	}{ts, loc}, marked(marks))
+	}{ts, loc}, marked(markingsOf(ts, func(t liaison.Thread) liaison.Marking { return t.Marking })))
 }
 
 func (p *proposalUI) thread(w http.ResponseWriter, r *http.Request) {
@@ -249,12 +229,7 @@ func (p *proposalUI) post(w http.ResponseWriter, r *http.Request) {
 		_, err = p.svc.Post(ctx(r), t.ID, r.PostFormValue("text"), t.Marking, nil)
 	}
 	if err != nil {
-		status, msg := httpapi.StatusOf(err)
-		if status == http.StatusNotFound {
-			p.u.fail(w, r, err)
-			return
-		}
-		p.showThread(w, r, status, msg)
+		p.u.formFailed(w, r, err, p.showThread)
 		return
 	}
 	http.Redirect(w, r, "/threads/"+url.PathEscape(r.PathValue("id")), http.StatusSeeOther)

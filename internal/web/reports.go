@@ -1,8 +1,6 @@
 package web
 
 import (
-	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -25,28 +23,18 @@ type reportUI struct {
 // RegisterReports adds /reports, /reports/new and /reports/{id} (with the
 // release button). Call it after Register.
 func (u *UI) RegisterReports(srv *httpapi.Server, svc *report.Service) error {
-	for _, name := range reportPages {
-		t, err := template.New("layout.html").Funcs(u.funcs()).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
-		if err != nil {
-			return fmt.Errorf("web: template %s: %w", name, err)
-		}
-		u.pages[name] = t
+	if err := u.parsePages(u.funcs(), reportPages); err != nil {
+		return err
 	}
 	u.reports = true
 	p := &reportUI{u: u, svc: svc}
-	for _, rt := range []struct {
-		pattern string
-		h       http.HandlerFunc
-	}{
+	handlePages(srv, []pageRoute{
 		{"GET /reports", p.list},
 		{"GET /reports/new", p.form},
 		{"POST /reports/new", p.submit},
 		{"GET /reports/{id}", p.show},
 		{"POST /reports/{id}/release", p.release},
-	} {
-		method, path, _ := strings.Cut(rt.pattern, " ")
-		srv.Handle(httpapi.Route{Method: method, Path: path, Page: true, Handler: rt.h})
-	}
+	})
 	return nil
 }
 
@@ -59,21 +47,14 @@ func (p *reportUI) list(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, _ := liaison.ViewerFrom(ctx(r))
-	next := ""
-	if page.NextCursor != "" {
-		next = withParam(q, "cursor", page.NextCursor)
-	}
-	marks := make([]liaison.Marking, 0, len(page.Items))
-	for _, it := range page.Items {
-		marks = append(marks, it.Marking)
-	}
 	data := struct {
 		Page     liaison.Page[liaison.Report]
 		State    string
 		CanDraft bool
 		Next     string
-	}{page, q.Get("state"), v.Role.Can(liaison.RoleAnalyst), next}
-	p.u.render(w, r, http.StatusOK, "reports", "Analyst reports", data, marks)
+	}{page, q.Get("state"), v.Role.Can(liaison.RoleAnalyst), nextPage(q, page.NextCursor)}
+	p.u.render(w, r, http.StatusOK, "reports", "Analyst reports", data,
+		markingsOf(page.Items, func(rep liaison.Report) liaison.Marking { return rep.Marking }))
 }
 
 // draftForm is what the draft form shows: the input, the marking the cited
@@ -148,12 +129,7 @@ func (p *reportUI) showStatus(w http.ResponseWriter, r *http.Request, status int
 func (p *reportUI) release(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if _, err := p.svc.Release(ctx(r), id); err != nil {
-		status, msg := httpapi.StatusOf(err)
-		if status == http.StatusNotFound {
-			p.u.fail(w, r, err)
-			return
-		}
-		p.showStatus(w, r, status, msg)
+		p.u.formFailed(w, r, err, p.showStatus)
 		return
 	}
 	http.Redirect(w, r, "/reports/"+url.PathEscape(id), http.StatusSeeOther)

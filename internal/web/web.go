@@ -77,24 +77,49 @@ func New(cfg Config) (*UI, error) {
 		cfg.Floor = liaison.Marking{Classification: "PUBLIC"}
 	}
 	u := &UI{cfg: cfg, log: cfg.Logger.With("part", "web"), pages: map[string]*template.Template{}}
-	for _, name := range pageNames {
-		t, err := template.New("layout.html").Funcs(u.funcs()).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
+	if err := u.parsePages(u.funcs(), pageNames); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// parsePages parses each named page (templates/<name>.html) with the layout
+// and the partials every page shares.
+func (u *UI) parsePages(funcs template.FuncMap, names []string) error {
+	for _, name := range names {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
 		if err != nil {
-			return nil, fmt.Errorf("web: template %s: %w", name, err)
+			return fmt.Errorf("web: template %s: %w", name, err)
 		}
 		u.pages[name] = t
 	}
-	return u, nil
+	return nil
+}
+
+// pageRoute is a page's ServeMux pattern ("GET /path", or a bare path for
+// every method) and its handler.
+type pageRoute struct {
+	pattern string
+	h       http.HandlerFunc
+}
+
+// handlePages registers pages on the router (Page routes: not in the
+// OpenAPI document).
+func handlePages(srv *httpapi.Server, routes []pageRoute) {
+	for _, rt := range routes {
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		if path == "" {
+			method, path = "", method
+		}
+		srv.Handle(httpapi.Route{Method: method, Path: path, Page: true, Handler: rt.h})
+	}
 }
 
 // Register adds the pages and the static files to the router.
 func (u *UI) Register(srv *httpapi.Server) {
 	u.srv = srv
 	static, _ := fs.Sub(staticFS, "static")
-	pages := []struct {
-		path string
-		h    http.HandlerFunc
-	}{
+	handlePages(srv, []pageRoute{
 		{"GET /{$}", u.overview},
 		{"GET /documents", u.documents},
 		{"GET /documents/{id}", u.document},
@@ -106,14 +131,7 @@ func (u *UI) Register(srv *httpapi.Server) {
 		{"POST /feeds", u.addFeed},
 		{"POST /feeds/delete", u.deleteFeed},
 		{"/", u.notFound},
-	}
-	for _, p := range pages {
-		method, path, _ := strings.Cut(p.path, " ")
-		if path == "" {
-			method, path = "", method
-		}
-		srv.Handle(httpapi.Route{Method: method, Path: path, Page: true, Handler: p.h})
-	}
+	})
 	srv.Handle(httpapi.Route{Method: "GET", Path: "/static/", Page: true, Public: true,
 		Handler: http.StripPrefix("/static/", http.FileServerFS(static))})
 }
@@ -172,6 +190,19 @@ func (u *UI) banner(ms []liaison.Marking) banner {
 		m = combine(ms)
 	}
 	return banner{Text: u.cfg.FormatMarking(m), Class: bannerClass(m)}
+}
+
+// formFailed answers a form post that failed: a missing item gets the error
+// page; any other error shows the form's page again (show) with the status
+// and message StatusOf gives err.
+func (u *UI) formFailed(w http.ResponseWriter, r *http.Request, err error,
+	show func(w http.ResponseWriter, r *http.Request, status int, msg string)) {
+	status, msg := httpapi.StatusOf(err)
+	if status == http.StatusNotFound {
+		u.fail(w, r, err)
+		return
+	}
+	show(w, r, status, msg)
 }
 
 // fail renders the error page with the status StatusOf gives err.
