@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/liaison-project/liaison"
 )
@@ -57,10 +59,23 @@ func auditList(ctx context.Context, env *Env, args []string, open accessOpener) 
 }
 
 func auditVerify(ctx context.Context, env *Env, args []string, open accessOpener) error {
-	fs := newFlags(env, "audit verify", "", "Recompute the hash chain; exit non-zero if any entry was edited or removed.")
+	fs := newFlags(env, "audit verify", "[--anchor SEQ:HASH]",
+		"Recompute the hash chain; exit non-zero if any entry was edited or removed. The head it prints\n"+
+			"(SEQ:HASH) can be kept outside the node and given back as --anchor: someone able to rewrite\n"+
+			"the database could cut the newest entries and the recorded head together, which only an\n"+
+			"anchor kept elsewhere reveals.")
 	data := dataFlag(fs)
+	anchor := fs.String("anchor", "", "a head SEQ:HASH printed by an earlier verify; fail unless that entry is still in the chain")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
+	}
+	var aSeq int64
+	var aHash string
+	if *anchor != "" {
+		var err error
+		if aSeq, aHash, err = parseAnchor(*anchor); err != nil {
+			return err
+		}
 	}
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
 		v, err := st.Verify(ctx)
@@ -70,9 +85,44 @@ func auditVerify(ctx context.Context, env *Env, args []string, open accessOpener
 		if !v.OK {
 			return fmt.Errorf("audit log BROKEN at entry %d of %d: %s", v.BadSeq, v.Entries, v.Reason)
 		}
-		fmt.Fprintf(env.Stdout, "audit log intact: %d entries\n", v.Entries)
+		if *anchor != "" {
+			if e, err := auditEntry(ctx, st, aSeq); err != nil || e.Hash != aHash {
+				return fmt.Errorf("audit log BROKEN: anchor %s is no longer in the log (%d entries): entries were removed or the log rewritten", *anchor, v.Entries)
+			}
+		}
+		head := "empty"
+		if v.Entries > 0 {
+			e, err := auditEntry(ctx, st, int64(v.Entries))
+			if err != nil {
+				return err
+			}
+			head = fmt.Sprintf("%d:%s", e.Seq, e.Hash)
+		}
+		fmt.Fprintf(env.Stdout, "audit log intact: %d entries\nhead %s\n", v.Entries, head)
 		return nil
 	})
+}
+
+// parseAnchor reads SEQ:HASH as audit verify prints it.
+func parseAnchor(s string) (int64, string, error) {
+	seqText, hash, ok := strings.Cut(strings.TrimSpace(s), ":")
+	seq, err := strconv.ParseInt(seqText, 10, 64)
+	if !ok || err != nil || seq < 1 || len(hash) != 64 || strings.Trim(hash, "0123456789abcdef") != "" {
+		return 0, "", liaison.Errorf(liaison.ErrInvalid, "--anchor %q: want SEQ:HASH as 'audit verify' prints it", s)
+	}
+	return seq, hash, nil
+}
+
+// auditEntry returns the entry numbered seq.
+func auditEntry(ctx context.Context, st accessStore, seq int64) (liaison.AuditEntry, error) {
+	es, err := st.List(ctx, liaison.AuditFilter{After: seq - 1, Limit: 1})
+	if err != nil {
+		return liaison.AuditEntry{}, err
+	}
+	if len(es) == 0 || es[0].Seq != seq {
+		return liaison.AuditEntry{}, liaison.Errorf(liaison.ErrNotFound, "audit entry %d", seq)
+	}
+	return es[0], nil
 }
 
 // openAccessStore opens (creating) the SQLite store of dataDir: the

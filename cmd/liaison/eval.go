@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/liaison-project/liaison/internal/eval"
@@ -24,7 +25,7 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	fs.SetOutput(env.Stderr)
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	verbose := fs.Bool("v", false, "print each suite's per-item errors to stderr")
-	list := fs.Bool("list", false, "list the suites and exit")
+	list := fs.Bool("list", false, "list the suites (with --json: as a JSON array) and exit")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "usage: liaison eval [--json] [-v] [SUITE...]\n\nScores the extraction engine on the gold sets in ../shared; SUITE words select suites by name.")
 		fs.PrintDefaults()
@@ -35,9 +36,14 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 	}
 	suites := eval.Find(pos...)
 	if *list {
+		names := []string{}
 		for _, s := range eval.All() {
-			fmt.Fprintln(env.Stdout, s.Name)
+			names = append(names, s.Name)
 		}
+		if *asJSON {
+			return printJSON(env.Stdout, names)
+		}
+		fmt.Fprintln(env.Stdout, strings.Join(names, "\n"))
 		return nil
 	}
 	if len(suites) == 0 {
@@ -117,6 +123,24 @@ func printEvalTable(w io.Writer, rows []evalRow) {
 		}
 	}
 	tw.Flush()
+	printEvalNotes(w, rows)
+}
+
+// printEvalNotes prints each suite's note under the table: what was counted
+// and the breakdowns (per entity type, per source) that have no row of
+// their own, so the text output holds everything --json does.
+func printEvalNotes(w io.Writer, rows []evalRow) {
+	first := true
+	for _, r := range rows {
+		if r.Note == "" || r.Skipped != "" || r.Error != "" {
+			continue
+		}
+		if first {
+			fmt.Fprintln(w, "\nNOTES")
+			first = false
+		}
+		fmt.Fprintf(w, "%s: %s\n", r.Suite, strings.ReplaceAll(strings.TrimSpace(r.Note), "\n", "\n  "))
+	}
 }
 
 func opt(v float64) string {

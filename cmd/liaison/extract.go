@@ -18,7 +18,9 @@ import (
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/extract"
+	"github.com/liaison-project/liaison/internal/extract/actor"
 	"github.com/liaison-project/liaison/internal/extract/date"
+	"github.com/liaison-project/liaison/internal/extract/place"
 )
 
 // maxLineBytes bounds one input line; longer lines are reported and skipped
@@ -48,8 +50,10 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	petrarch := fs.String("petrarch", "", "code events with the PETRARCH-format dictionaries in `DIR`")
 	builtin := fs.Bool("builtin", false, "stack the built-in dictionaries under --tabari or --petrarch")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "documents extracted in parallel")
+	aopt := actorFlags(fs)
+	data := fs.String("data", "", "data directory whose imported gazetteer ('liaison gazetteer import') is used (default: $XDG_DATA_HOME/liaison or ~/.local/share/liaison; the built-in gazetteer when it holds none)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: liaison extract [flags] [FILES...]\n\nReads JSON lines {\"id\",\"text\",\"date\",\"title\"} (or .txt files) from FILES or stdin and writes one extraction per line.")
+		fmt.Fprintln(env.Stderr, "usage: liaison extract [flags] [FILES...]\n\nReads JSON lines {\"id\",\"text\",\"date\",\"title\"} (or .txt files, dated by --date or by a date on their first line) from FILES or stdin (\"-\") and writes one extraction per line, in input order. Bad inputs are reported on stderr, one line each; the others go on, and the exit status is then 1.")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -61,7 +65,10 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("--date: %w", err)
 		}
 	}
-	eng, err := extract.WithDictionaries(extract.Dictionaries{TABARIProject: *tabari, PETRARCHDir: *petrarch, Builtin: *builtin, Explain: *explain}, nil)
+	if *builtin && *tabari == "" && *petrarch == "" {
+		return liaison.Errorf(liaison.ErrInvalid, "--builtin only stacks the built-in dictionaries under --tabari or --petrarch (without either they are used anyway)")
+	}
+	eng, err := newExtractEngine(*data, *aopt, extract.Dictionaries{TABARIProject: *tabari, PETRARCHDir: *petrarch, Builtin: *builtin, Explain: *explain})
 	if err != nil {
 		return err
 	}
@@ -83,6 +90,60 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 		return errSilentFailure
 	}
 	return nil
+}
+
+// actorFlags declares the flags that add the user's actor dictionaries to
+// the built-in ones.
+func actorFlags(fs *flag.FlagSet) *actor.Options {
+	var o actor.Options
+	fs.Func("actors", "an actor dictionary `FILE` in the project format (kind | names | codes; repeatable)", func(v string) error {
+		o.Files = append(o.Files, v)
+		return nil
+	})
+	fs.Func("petrarch-actors", "a PETRARCH/Phoenix actor `FILE` for the actor finder (repeatable)", func(v string) error {
+		o.PetrarchActors = append(o.PetrarchActors, v)
+		return nil
+	})
+	fs.StringVar(&o.PetrarchAgents, "petrarch-agents", "", "a PETRARCH agents `FILE` (Phoenix.agents.txt) whose nouns become role words")
+	return &o
+}
+
+// newExtractEngine is extract.WithDictionaries, except that the actor finder
+// also loads the user's dictionaries (aopt) and the places come from the
+// gazetteer imported into the data directory when it holds one: an import
+// ('liaison gazetteer import') is what gives full coverage, so extract must
+// use it. data is the raw --data value.
+func newExtractEngine(data string, aopt actor.Options, d extract.Dictionaries) (*extract.Engine, error) {
+	dir, err := resolveDataDir(data)
+	if err != nil {
+		if data != "" {
+			return nil, err
+		}
+		dir = "" // no home directory: the built-in gazetteer
+	}
+	if data != "" && !fileExists(dir) {
+		return nil, fmt.Errorf("--data %s: %w", data, liaison.ErrNotFound)
+	}
+	imported := dir != "" && fileExists(filepath.Join(dir, place.FileName))
+	if !imported && len(aopt.Files) == 0 && len(aopt.PetrarchActors) == 0 && aopt.PetrarchAgents == "" {
+		return extract.WithDictionaries(d, nil)
+	}
+	g, err := place.Builtin()
+	if imported {
+		g, err = place.Load(dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	af, err := actor.New(aopt)
+	if err != nil {
+		return nil, fmt.Errorf("actor dictionaries: %w", err)
+	}
+	c, err := extract.NewCoder(d)
+	if err != nil {
+		return nil, err
+	}
+	return extract.New(extract.Config{Actors: af, Places: place.NewFinder(g), Events: c}), nil
 }
 
 // extractAll runs jobs on n workers and writes results in input order.
@@ -204,6 +265,18 @@ func firstLineDate(text string) string {
 	for _, m := range date.Find(line, nil, time.Now().UTC()) {
 		if len(m.Value) == 10 && m.EndValue == "" && strings.Contains(m.Text, m.Value[:4]) {
 			return m.Value
+		}
+	}
+	return numericDate(line)
+}
+
+// numericDate reads the all-digit forms a first line may hold and the date
+// finder leaves alone: "2023/07/09", "2023.07.09", "20230709" and an
+// RFC 3339 time stamp, alone on the line.
+func numericDate(line string) string {
+	for _, layout := range []string{"2006/01/02", "2006.01.02", "20060102", time.RFC3339} {
+		if t, err := time.Parse(layout, line); err == nil {
+			return t.Format(time.DateOnly)
 		}
 	}
 	return ""

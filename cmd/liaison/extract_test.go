@@ -7,10 +7,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/eval"
+	"github.com/liaison-project/liaison/internal/shareddata"
 )
 
 func runExtractCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
@@ -92,6 +95,74 @@ func TestExtractBadFlags(t *testing.T) {
 	if _, _, err := runExtractCmd(t, "", "--tabari", "/nonexistent/x.project"); err == nil {
 		t.Error("missing TABARI project accepted")
 	}
+	if _, _, err := runExtractCmd(t, "", "--builtin"); !errors.Is(err, liaison.ErrInvalid) {
+		t.Errorf("--builtin without --tabari or --petrarch: err = %v, want ErrInvalid", err)
+	}
+}
+
+// TestExtractNumericFirstLineDate reads the all-digit dates the date finder
+// leaves to the .txt reader.
+func TestExtractNumericFirstLineDate(t *testing.T) {
+	dir := t.TempDir()
+	for line, want := range map[string]string{"2023/07/09": "2023-07-09", "20230709": "2023-07-09",
+		"2023-07-09T08:00:00Z": "2023-07-09", "2023.07.09": "2023-07-09", "2023/13/09": ""} {
+		p := filepath.Join(dir, "r.txt")
+		if err := os.WriteFile(p, []byte(line+"\nJapan will attend the summit tomorrow."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, stderr, err := runExtractCmd(t, "", p)
+		if want == "" {
+			if err == nil || !strings.Contains(stderr, "missing date") {
+				t.Errorf("%q: err %v stderr %q, want a missing date", line, err, stderr)
+			}
+			continue
+		}
+		var x liaison.Extraction
+		if err != nil || json.Unmarshal([]byte(out), &x) != nil {
+			t.Fatalf("%q: err %v stderr %q out %q", line, err, stderr, out)
+		}
+		if got := x.Dates[len(x.Dates)-1].Value; got != "2023-07-10" {
+			t.Errorf("%q: tomorrow = %s, want 2023-07-10 (document date %s)", line, got, want)
+		}
+	}
+}
+
+// TestExtractOffsetsAreCodePoints checks the output contract on text with
+// multi-byte characters before every mention: offsets count code points.
+func TestExtractOffsetsAreCodePoints(t *testing.T) {
+	text := "Zürich — «Japan’s Prime Minister Kishida Fumio» visited Vilnius on Jul. 11, said Ōno."
+	in, _ := json.Marshal(liaison.ExtractInput{ID: "u", Text: text, Date: "2023-07-09"})
+	out, stderr, err := runExtractCmd(t, string(in))
+	if err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	var x liaison.Extraction
+	if err := json.Unmarshal([]byte(out), &x); err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(text)
+	check := func(kind, got string, start, end int) {
+		t.Helper()
+		if start < 0 || end > len(runes) || start > end || string(runes[start:end]) != got {
+			t.Errorf("%s %q at [%d,%d) does not index the text by code points", kind, got, start, end)
+		}
+	}
+	n := 0
+	for _, a := range x.Actors {
+		check("actor", a.Text, a.Start, a.End)
+		n++
+	}
+	for _, p := range x.Places {
+		check("place", p.Text, p.Start, p.End)
+		n++
+	}
+	for _, d := range x.Dates {
+		check("date", d.Text, d.Start, d.End)
+		n++
+	}
+	if n < 4 || len(x.Sentences) == 0 || x.Sentences[len(x.Sentences)-1].End != len(runes) {
+		t.Errorf("want actors, places and a date, sentences ending at %d; got %d mentions, sentences %v", len(runes), n, x.Sentences)
+	}
 }
 
 func TestEvalCommandList(t *testing.T) {
@@ -102,5 +173,74 @@ func TestEvalCommandList(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "dates/tempeval3") || !strings.Contains(out.String(), "quotes/polnear") {
 		t.Errorf("list = %q", out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), env, []string{"eval", "--list", "--json"}); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	if err := json.Unmarshal(out.Bytes(), &names); err != nil || !slices.Contains(names, "events/seed") {
+		t.Errorf("--list --json = %q (%v)", out.String(), err)
+	}
+}
+
+// TestEvalTableNotes checks that the text table carries each suite's note
+// (the per-type and per-source breakdowns have no rows of their own).
+func TestEvalTableNotes(t *testing.T) {
+	rows := []evalRow{
+		{Result: eval.Result{Suite: "a/x", Items: 3, Metrics: []eval.Metric{{Name: "f1", Value: 0.5, Min: 0.4}}, Note: "person=0.61 place=0.39"}},
+		{Result: eval.Result{Suite: "b/y", Note: "should not show"}, Skipped: "no data"},
+		{Result: eval.Result{Suite: "c/z", Items: 1, Metrics: []eval.Metric{{Name: "n", Value: 1}}}},
+	}
+	var out bytes.Buffer
+	printEvalTable(&out, rows)
+	s := out.String()
+	if !strings.Contains(s, "NOTES\na/x: person=0.61 place=0.39\n") || strings.Contains(s, "should not show") || strings.Contains(s, "c/z:") {
+		t.Errorf("table:\n%s", s)
+	}
+	if !strings.Contains(s, "skipped: no data") || !strings.Contains(s, "0.500") {
+		t.Errorf("table lost rows:\n%s", s)
+	}
+}
+
+// TestExtractUserActorDictionaries loads a project-format dictionary with
+// --actors: its dated code is used in its term, its fallback after.
+func TestExtractUserActorDictionaries(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "my.dict")
+	if err := os.WriteFile(p, []byte("person | Quentin Zorblatt; Zorblatt | FRAGOV 2020..2024; FRAELI\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := `{"id":"a","text":"Quentin Zorblatt met Kishida. Zorblatt praised Japan.","date":"2023-07-09"}` + "\n" +
+		`{"id":"b","text":"Quentin Zorblatt met Kishida.","date":"2025-07-09"}`
+	out, stderr, err := runExtractCmd(t, in, "--actors", p)
+	if err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"text":"Zorblatt","name":"Quentin Zorblatt","code":"FRAGOV"`) ||
+		!strings.Contains(lines[1], `"code":"FRAELI"`) {
+		t.Errorf("user dictionary not applied by date:\n%s", out)
+	}
+	if _, _, err := runExtractCmd(t, in, "--actors", p+".missing"); err == nil {
+		t.Error("a missing dictionary file was accepted")
+	}
+}
+
+// TestExtractPetrarchActorFiles loads the Phoenix country actors into the
+// actor finder: a person only they know is coded.
+func TestExtractPetrarchActorFiles(t *testing.T) {
+	countries := shareddata.Need(t, "data/eventcoding/petrarch/Phoenix.Countries.actors.txt")
+	agents := shareddata.Need(t, "data/eventcoding/petrarch/Phoenix.agents.txt")
+	in := `{"id":"k","text":"Mompati Merafhe spoke in Gaborone.","date":"2005-07-09"}`
+	without, _, err := runExtractCmd(t, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, stderr, err := runExtractCmd(t, in, "--petrarch-actors", countries, "--petrarch-agents", agents)
+	if err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	if strings.Contains(without, `"code":"BWAGOV"`) || !strings.Contains(with, `"text":"Mompati Merafhe","name":"Mompati Merafhe","code":"BWAGOV"`) {
+		t.Errorf("Phoenix actors not used:\nwithout %s\nwith %s", without, with)
 	}
 }

@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/extract/place"
 )
 
@@ -35,11 +37,12 @@ func gazetteerImport(env *Env, args []string) error {
 	data := dataFlag(fs)
 	minPop := fs.Int("min-pop", 0, "drop populated places smaller than this")
 	admin1 := fs.String("admin1", "", "GeoNames admin1CodesASCII.txt, to add first-level areas (optional)")
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 2 {
-		return errors.New("want two files: CITIES (cities15000.zip or .txt) and countryInfo.txt")
+	if len(files) != 2 {
+		return liaison.Errorf(liaison.ErrInvalid, "want two files: CITIES (cities15000.zip or .txt) and countryInfo.txt")
 	}
 	dir, err := resolveDataDir(*data)
 	if err != nil {
@@ -48,12 +51,12 @@ func gazetteerImport(env *Env, args []string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("data directory %s: %w", dir, err)
 	}
-	cities, err := place.OpenGeoNames(fs.Arg(0))
+	cities, err := place.OpenGeoNames(files[0])
 	if err != nil {
 		return err
 	}
 	defer cities.Close()
-	ci, err := os.Open(fs.Arg(1))
+	ci, err := os.Open(files[1])
 	if err != nil {
 		return fmt.Errorf("countryInfo: %w", err)
 	}
@@ -100,11 +103,13 @@ func gazetteerLookup(env *Env, args []string) error {
 	fs := flag.NewFlagSet("gazetteer lookup", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	data := dataFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	asJSON := fs.Bool("json", false, "print the entries as JSON")
+	names, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return errors.New("want at least one NAME")
+	if len(names) == 0 {
+		return liaison.Errorf(liaison.ErrInvalid, "want at least one NAME")
 	}
 	dir, err := resolveDataDir(*data)
 	if err != nil {
@@ -114,14 +119,46 @@ func gazetteerLookup(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range fs.Args() {
+	return printLookups(env, g, names, *asJSON)
+}
+
+// lookupRow is one gazetteer entry a name matched, as lookup --json prints it.
+type lookupRow struct {
+	Query   string  `json:"query"`
+	Name    string  `json:"name"`
+	Kind    string  `json:"kind"`
+	Country string  `json:"country"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	Pop     int     `json:"population"`
+}
+
+// printLookups prints every entry each name matches; names that match none
+// are reported on stderr and make the command fail, as grep does, so that
+// scripts can test for them.
+func printLookups(env *Env, g *place.Gazetteer, names []string, asJSON bool) error {
+	rows := []lookupRow{}
+	var missing []string
+	for _, name := range names {
 		es := g.Lookup(name)
 		if len(es) == 0 {
-			fmt.Fprintf(env.Stdout, "%s\tnot found\n", name)
+			missing = append(missing, name)
 		}
 		for _, e := range es {
-			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%.3f\t%.3f\t%d\n", name, e.Kind, e.Country, e.Lat, e.Lon, e.Pop)
+			rows = append(rows, lookupRow{Query: name, Name: e.Name, Kind: e.Kind, Country: e.Country, Lat: e.Lat, Lon: e.Lon, Pop: e.Pop})
 		}
+	}
+	if asJSON {
+		if err := printJSON(env.Stdout, rows); err != nil {
+			return err
+		}
+	} else {
+		for _, r := range rows {
+			fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%.3f\t%.3f\t%d\n", r.Query, r.Kind, r.Country, r.Lat, r.Lon, r.Pop)
+		}
+	}
+	if len(missing) > 0 {
+		return liaison.Errorf(liaison.ErrNotFound, "not in the gazetteer: %s", strings.Join(missing, ", "))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -13,7 +14,20 @@ import (
 
 // runMarking checks a marking and prints its canonical form and TLP label.
 func runMarking(ctx context.Context, env *Env, args []string) error {
-	return markingCmd(ctx, env, args, openAccessStore)
+	return markingCmd(ctx, env, args, openExistingAccessStore)
+}
+
+// errNoStore says a data directory holds no store yet.
+var errNoStore = errors.New("no store")
+
+// openExistingAccessStore opens the store of dataDir only when it exists:
+// checking a marking reads nations and must not create a data directory
+// as a side effect.
+func openExistingAccessStore(ctx context.Context, dataDir string) (accessStore, error) {
+	if !fileExists(filepath.Join(dataDir, storeFile)) {
+		return nil, fmt.Errorf("%s: %w", dataDir, errNoStore)
+	}
+	return openAccessStore(ctx, dataDir)
 }
 
 func markingCmd(ctx context.Context, env *Env, args []string, open accessOpener) error {
@@ -41,7 +55,10 @@ func markingCmd(ctx context.Context, env *Env, args []string, open accessOpener)
 	if err != nil {
 		return err
 	}
-	nations := knownNations(ctx, env, open, *data)
+	nations, err := knownNations(ctx, env, open, *data)
+	if err != nil {
+		return err
+	}
 	m, err := marking.Parse(p, marking.NewNations(nations, when), text)
 	if err != nil {
 		return err
@@ -58,17 +75,21 @@ func markingCmd(ctx context.Context, env *Env, args []string, open accessOpener)
 }
 
 // knownNations reads the store's nations; with no store (or an empty one) it
-// falls back to the built-in set and says so on stderr.
-func knownNations(ctx context.Context, env *Env, open accessOpener, data string) []liaison.Nation {
+// falls back to the built-in set and says so on stderr. Other errors (a
+// locked or corrupt store) are returned, not papered over.
+func knownNations(ctx context.Context, env *Env, open accessOpener, data string) ([]liaison.Nation, error) {
 	var ns []liaison.Nation
 	err := withAccess(ctx, open, data, func(ctx context.Context, st accessStore) error {
 		var err error
 		ns, err = st.Nations(ctx)
 		return err
 	})
-	if err != nil || len(ns) == 0 {
-		fmt.Fprintln(env.Stderr, "note: using the built-in nations (no nations in the store)")
-		return marking.SeedNations()
+	if err != nil && !errors.Is(err, errNoStore) {
+		return nil, fmt.Errorf("reading nations: %w", err)
 	}
-	return ns
+	if len(ns) == 0 {
+		fmt.Fprintln(env.Stderr, "note: using the built-in nations (no nations in the store)")
+		return marking.SeedNations(), nil
+	}
+	return ns, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/auth"
+	"github.com/liaison-project/liaison/internal/extract/place"
 	"github.com/liaison-project/liaison/internal/marking"
 )
 
@@ -157,6 +158,9 @@ func checkNation(n liaison.Nation) error {
 	if len(n.Code) != 3 || strings.Trim(n.Code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
 		return liaison.Errorf(liaison.ErrInvalid, "nation code %q: want three letters (ISO 3166 alpha-3, or X.. for organisations)", n.Code)
 	}
+	if !strings.HasPrefix(n.Code, "X") && !knownCountry(n.Code) {
+		return liaison.Errorf(liaison.ErrInvalid, "nation code %q is not an ISO 3166 alpha-3 country code (codes X.. are free for organisations)", n.Code)
+	}
 	if n.Name == "" {
 		return liaison.Errorf(liaison.ErrInvalid, "nation %s: --name is required", n.Code)
 	}
@@ -164,6 +168,18 @@ func checkNation(n liaison.Nation) error {
 		return liaison.Errorf(liaison.ErrInvalid, "nation %s: status %q: want member, partner or organisation", n.Code, n.Status)
 	}
 	return nil
+}
+
+// knownCountry reports an ISO 3166 alpha-3 code of the built-in country
+// table, so that a typo ("JAP") does not become a nation nobody's markings
+// name.
+func knownCountry(code string) bool {
+	g, err := place.Builtin()
+	if err != nil {
+		return false
+	}
+	_, ok := g.Country(code)
+	return ok
 }
 
 func formatGroups(ms []liaison.Membership) string {
