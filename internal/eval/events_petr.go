@@ -121,8 +121,20 @@ func pct(a, b int) float64 {
 // RunRecords codes each checked record and scores exact matches per
 // record and hits/extras per triple and per CAMEO root.
 func RunRecords(suite string, c *event.Coder, recs []EventRecord) *RecordScore {
+	return runRecords(suite, c.Options().Clone(), recs, func(r EventRecord, opts *dict.Options) (map[Triple]bool, string) {
+		res := c.Sentence(event.Input{Text: r.Text, Date: r.Date, Opts: opts})
+		return tripleSet(res.Events), res.Why
+	})
+}
+
+// codeRecord codes one record's text under the options in force and says
+// why (for the failure list).
+type codeRecord func(r EventRecord, opts *dict.Options) (map[Triple]bool, string)
+
+// runRecords applies each record's <Config> settings to opts in order and
+// scores what code produces for the checked records.
+func runRecords(suite string, opts *dict.Options, recs []EventRecord, code codeRecord) *RecordScore {
 	sc := &RecordScore{EventScore: EventScore{Suite: suite}, Roots: map[string]*[3]int{}}
-	opts := c.Options().Clone()
 	for _, r := range recs {
 		for _, kv := range r.Config {
 			if err := opts.SetConfig(kv[0], kv[1]); err != nil {
@@ -132,39 +144,43 @@ func RunRecords(suite string, c *event.Coder, recs []EventRecord) *RecordScore {
 		if !r.Checked {
 			continue
 		}
-		res := c.Sentence(event.Input{Text: r.Text, Date: r.Date, Opts: opts})
-		got := tripleSet(res.Events)
-		want := map[Triple]bool{}
-		for _, t := range r.Expect {
-			want[t] = true
-		}
-		extra := 0
-		for t := range got {
-			sc.root(t.Code)[2]++
-			if !want[t] {
-				extra++
-			}
-		}
-		for t := range want {
-			sc.root(t.Code)[1]++
-			if got[t] {
-				sc.Hits++
-				sc.root(t.Code)[0]++
-			}
-		}
-		sc.Expected += len(want)
-		sc.Produced += len(got)
-		sc.Extra += extra
-		if extra > 0 {
-			sc.RecordsWithExtra++
-		}
-		ok := equalSets(got, r.Expect)
-		if r.Special == "---" {
-			ok = len(got) == 0
-		}
-		sc.add(r.Category, ok, fmt.Sprintf("%s: want %v%s got %v %s | %s", r.ID, r.Expect, r.Special, keys(got), res.Why, r.Text))
+		got, why := code(r, opts)
+		sc.score(r, got, why)
 	}
 	return sc
+}
+
+// score adds one record's outcome.
+func (sc *RecordScore) score(r EventRecord, got map[Triple]bool, why string) {
+	want := map[Triple]bool{}
+	for _, t := range r.Expect {
+		want[t] = true
+	}
+	extra := 0
+	for t := range got {
+		sc.root(t.Code)[2]++
+		if !want[t] {
+			extra++
+		}
+	}
+	for t := range want {
+		sc.root(t.Code)[1]++
+		if got[t] {
+			sc.Hits++
+			sc.root(t.Code)[0]++
+		}
+	}
+	sc.Expected += len(want)
+	sc.Produced += len(got)
+	sc.Extra += extra
+	if extra > 0 {
+		sc.RecordsWithExtra++
+	}
+	ok := equalSets(got, r.Expect)
+	if r.Special == "---" {
+		ok = len(got) == 0
+	}
+	sc.add(r.Category, ok, fmt.Sprintf("%s: want %v%s got %v %s | %s", r.ID, r.Expect, r.Special, keys(got), why, r.Text))
 }
 
 func (s *RecordScore) root(code string) *[3]int {

@@ -71,7 +71,7 @@ func All() []Suite {
 		DatesSuite(),
 		QuotesSuite(),
 		// entities, coder: add your suites below, one line each.
-		TABARISuite(), PETRARCHSuite(), UDPETRARCHSuite(), GSRSuite(), SeedEventsSuite(),
+		TABARISuite(), PETRARCHSuite(), UDPETRARCHSuite(), GSRSuite(), GSRBuiltinSuite(), SeedEventsSuite(),
 		SeedEntitiesSuite(), GeoVirusSuite(), LGLSuite(), GUMSuite(), CoNLLSuite(),
 	}
 }

@@ -205,6 +205,9 @@ func (d *doc) composeCode(pre *lex, rl *role) string {
 		case lexEntry:
 			code := d.f.lx.entries[pre.entry].CodeAt(d.date)
 			if strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") || strings.HasPrefix(code, "IMG") || len(code) < 3 {
+				if rl != nil && rl.code == "MIL" && !strings.HasSuffix(code, "MIL") {
+					return code + "MIL" // an organisation's own forces: its code restarts the role cycle ("UN troops" IGOUNOMIL)
+				}
 				return code
 			}
 			country = code[:3]

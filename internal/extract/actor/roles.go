@@ -53,7 +53,7 @@ var roles = mergeRoles(
 		navy ship, naval vessel, patrol vessel, submarine, fighter jets, jets, aircraft, bombers, missile forces,
 		special forces, peacekeepers, militia, paratroopers, artillery, garrison, battalion, brigade, regiment, division`),
 	roleTable("LEG", KindGovernment, false, false, `parliament, legislature, lawmakers, lawmaker, legislators,
-		legislator, senators, senator, congressmen, congressman, mps, mp, national assembly, senate, diet members`),
+		legislator, senators, senator, congressmen, congressman, mps, mp, national assembly, senate, diet members, congress`),
 	roleTable("JUD", KindGovernment, false, false, `court, supreme court, judge, judges, judiciary, prosecutors, prosecutor`),
 	roleTable("COP", KindGroup, false, false, `police, police officers, policemen, police officer, riot police, security forces`),
 	roleTable("SPY", KindGovernment, false, false, `intelligence agency, intelligence service, spy agency, intelligence officials`),

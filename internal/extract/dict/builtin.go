@@ -73,6 +73,8 @@ func BuiltinOptions() *Options {
 	o.PossessiveAgents = true
 	o.SubjectOverCompound = true
 	o.RelativeClauses = true
+	o.AgentOnlyActors = true
+	o.InfinitiveDefers = true
 	return o
 }
 
@@ -102,7 +104,7 @@ type builtinParser struct {
 
 func newBuiltinParser() *builtinParser {
 	d := &Dict{Synsets: map[string][][]Elem{}}
-	return &builtinParser{d: d, o: ParseOpts{NoStem: true, Synsets: d.Synsets}, verbs: map[string]*builtinVerb{}}
+	return &builtinParser{d: d, o: ParseOpts{NoStem: true, Synsets: d.Synsets, SynsetLen: true}, verbs: map[string]*builtinVerb{}}
 }
 
 func (bp *builtinParser) parse(r io.Reader, name string) error {
@@ -140,6 +142,7 @@ func (bp *builtinParser) finish() *Dict {
 	for _, v := range bp.d.Verbs {
 		generateModal(v, bp.o)
 		sortPatterns(v.Patterns)
+		modalFirst(v.Patterns)
 	}
 	return bp.d
 }
@@ -265,39 +268,59 @@ func anchorForms(base string, irregular []string, noun bool, src string, o Parse
 	return out, nil
 }
 
-// Modality codes generated for an anchor's default code: intent (03x),
-// appeal (02x), refusal (12x) and threat (13x), by CAMEO root.
-var (
-	intentCode = map[string]string{"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "14": "133", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138"}
-	appealCode = map[string]string{"03": "020", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
-	refuseCode = map[string]string{"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-	threatCode = map[string]string{"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
-)
-
+// generateModal adds the four modality patterns to an anchor (see
+// ModalCode). A modal pattern's own code is the modality of the anchor's
+// default code; it is empty when the anchor has none, and then the modal
+// pattern only re-codes the anchor's own patterns.
 func generateModal(v *Verb, o ParseOpts) {
 	c := v.Code.Code
-	if len(c) < 2 || c == CodeNull || c == CodeDiscard || c == CodeComplex {
+	switch c {
+	case CodeDiscard, CodeComplex:
 		return
+	case CodeNull: // no default code: the modality only re-codes patterns
+		c = ""
 	}
-	root := c[:2]
-	threat := threatCode[root]
-	if c == "161" || c == "163" {
-		threat = "131"
-	}
-	add := func(set, tail, code string) {
-		if code == "" {
+	add := func(set, kind string) {
+		code := ModalCode(kind, c)
+		if code == "" && !anyModal(v.Patterns, kind) {
 			return
 		}
-		p, err := parsePattern(set+" "+tail+" ["+code+"]", v.Src, o)
+		p, err := parsePattern(set+" * [000]", v.Src, o)
 		if err == nil {
-			p.Text = set + " " + tail + " (generated)"
+			p.Code = VerbCode{Code: code}
+			p.Text = set + " * (generated)"
+			p.Modal = kind
 			v.Patterns = append(v.Patterns, p)
 		}
 	}
-	add("&INTENT_", "*", intentCode[root])
-	add("&APPEALV + TO_", "*", appealCode[root])
-	add("&REFUSEV_", "*", refuseCode[root])
-	add("&THREATV_", "*", threat)
+	add("&INTENT_", ModalIntent)
+	add("&APPEALV + TO_", ModalAppeal)
+	add("&REFUSEV_", ModalRefuse)
+	add("&THREATV_", ModalThreat)
+}
+
+// anyModal reports whether one of the patterns has a code the modality
+// re-codes.
+func anyModal(ps []Pattern, kind string) bool {
+	for _, p := range ps {
+		if ModalCode(kind, p.Code.Code) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// acronym: a one-word name of two to five capital letters.
+func acronym(n string) bool {
+	if len(n) < 2 || len(n) > 5 {
+		return false
+	}
+	for _, r := range n {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // ParseBuiltinActors reads the project's actor format: "CODE: name, name"
@@ -344,7 +367,7 @@ func ParseBuiltinActors(r io.Reader, name string) (*Dict, error) {
 			if isAgent {
 				d.Agents = append(d.Agents, &Agent{Phrase: ph, Code: head})
 			} else {
-				d.Actors = append(d.Actors, &Actor{Phrase: ph, Parent: n, Codes: codes})
+				d.Actors = append(d.Actors, &Actor{Phrase: ph, Parent: n, Codes: codes, Acronym: acronym(n)})
 			}
 		}
 	}

@@ -61,6 +61,9 @@ type Actor struct {
 	Phrase
 	Parent string // the first phrase of a synonym group
 	Codes  []DatedCode
+	// Acronym: a built-in name written in capitals ("US", "UN") that
+	// matches only a capitalised word (not the pronoun "us").
+	Acronym bool
 }
 
 // CodesAt resolves the date restrictions for a date YYYYMMDD: the first
@@ -102,6 +105,10 @@ type Agent struct {
 type Pattern struct {
 	Phrase
 	Code VerbCode
+	// Modal marks a generated modality pattern of the built-in
+	// dictionaries (ModalIntent, ...): its match re-codes the anchor's
+	// most specific pattern through ModalCode.
+	Modal string
 }
 
 // Verb is a verb root with its forms, default code and patterns (sorted

@@ -29,17 +29,31 @@
 // actor supplying both source and target, ^ skips an actor; the source is
 // the sentence's subject by default ($ may name it explicitly). Words joined
 // by _ must be adjacent; other words may have words between them within
-// the clause; { a | b } gives alternatives. Longer patterns are tried first.
-// For every anchor with a default code the loader generates intent
-// ("plans to visit" → 03x), appeal ("urged Japan to visit" → 02x),
-// refusal ("refused to visit" → 12x) and threat ("threatened to attack"
-// → 13x) patterns, so those need not be written.
+// the clause; { a | b } gives alternatives. Longer patterns are tried first
+// (a synonym set counts as its shortest member).
+// For every anchor the loader generates intent ("plans to visit" → 03x),
+// appeal ("urged Japan to visit" → 02x), refusal ("refused to visit" →
+// 12x) and threat ("threatened to attack" → 13x) patterns, so those need
+// not be written. They are tried first, and re-code the anchor's most
+// specific pattern at the CAMEO sub-code it mirrors (ModalCode): "wants to
+// supply arms to" is 0332 because "supply &MILAID to" is 072. The target of
+// an appeal is the one appealed to.
+//
+// Codes follow the CAMEO manual's event codebook: meetings without a
+// stated place are 040, talks and discussions 046 (reciprocal), killings
+// and fire with no named weapon 190, an act received "from X" is X's.
 //
 // Actors and agents (builtin/actors.txt):
 //
 //	JPN: Japan, Japanese, Tokyo                  actor code: names
 //	USAGOV 20210120-20250120: Biden              date-limited code
 //	~MIL: navy, army, armed forces               agent appended to an actor
+//	~GOVMIL: defence minister                    two role groups (CAMEO 3.1.4)
+//
+// A name written in capitals ("US", "EU") matches only a capitalised word.
+// Actor codes follow the CAMEO manual's actor codebook: country + role for
+// officials, forces, legislatures; the chapter 7 codes for IGOs
+// (IGOEUREEC, IGOBUSIMF); a role with no country is coded "---ROLE".
 //
 // Discards (builtin/discards.txt): one phrase a line; "+" discards the
 // whole report.

@@ -137,6 +137,12 @@ type Options struct {
 	// ("should have acted against" is coded by ACT), as PETRARCH-2 codes
 	// the lowest verb of a verb group.
 	ModalDefers bool
+	// InfinitiveDefers: a verb coded only by its default modal-type code
+	// (appeal 02, intent 03, rejection 12, threat 13: "urged", "plans")
+	// gives way to the verb of the TO-infinitive it governs, whose
+	// generated modality patterns code the pair by the CAMEO sub-code of
+	// the governed verb ("urged China to supply arms" = 0232, not 020).
+	InfinitiveDefers bool
 	// ExactPatternWords: a pattern's own words match only as written (or
 	// possessive), as PETRARCH-2 documents ("PETRARCH only works with
 	// complete words"; plurals are generated for synonym-set phrases

@@ -41,6 +41,9 @@ type Elem struct {
 	// (connected by "_" or "~" in the dictionary).
 	Next bool
 	Alts [][]Elem // for KAlt and KSynset (resolved synonyms)
+	// Weight is what a synonym-set element adds to its pattern's length
+	// (ParseOpts.SynsetLen); 0 in TABARI and PETRARCH dictionaries.
+	Weight int
 }
 
 // Phrase is a parsed dictionary phrase with where it came from.
@@ -60,6 +63,8 @@ func elemsLen(es []Elem) int {
 		switch e.Kind {
 		case KWord:
 			n += len(e.Word)
+		case KSynset:
+			n += e.Weight
 		case KAlt:
 			best := 0
 			for _, a := range e.Alts {
@@ -89,6 +94,10 @@ type ParseOpts struct {
 	// ("{&TIETYPES MEMOS}" is not "cultural secret memos", while
 	// "{NEW &TIETYPES RELATIONS}" is "new global economic relations").
 	GlueHeads bool
+	// SynsetLen counts a synonym set in a pattern's length as its shortest
+	// member (built-in dictionaries), so "supply &MILAID to" ranks above
+	// "supply to": the more specific pattern is tried first.
+	SynsetLen bool
 }
 
 // ParsePhrase parses a phrase written in TABARI/PETRARCH notation:
@@ -293,6 +302,9 @@ func synsetElems(t lexTok, o ParseOpts) ([]Elem, error) {
 			continue
 		}
 		out := []Elem{{Kind: KSynset, Word: c, Alts: alts, Next: t.next || k < len(parts)}}
+		if o.SynsetLen {
+			out[0].Weight = shortest(alts)
+		}
 		for j, w := range parts[k:] {
 			last := j == len(parts)-k-1
 			out = append(out, Elem{Kind: KWord, Word: w, Stem: !o.NoStem && last && !strings.HasSuffix(name, "_"), Next: !last || t.next})
@@ -303,6 +315,17 @@ func synsetElems(t lexTok, o ParseOpts) ([]Elem, error) {
 		return []Elem{{Kind: KSynset, Word: name, Next: t.next}}, nil
 	}
 	return nil, fmt.Errorf("unknown synonym set &%s: %w", name, errSyntax)
+}
+
+// shortest is the length of the shortest alternative (0 for none).
+func shortest(alts [][]Elem) int {
+	best := -1
+	for _, a := range alts {
+		if l := elemsLen(a); best < 0 || l < best {
+			best = l
+		}
+	}
+	return max(best, 0)
 }
 
 // ExactWords marks every non-stem word of es (recursively) as taking no

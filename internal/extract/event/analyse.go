@@ -49,6 +49,7 @@ type sent struct {
 	// extActors: the understanding layer supplied the actors (and its own
 	// pronoun resolution).
 	extActors bool
+	ext       []extSpan // the understanding layer's actors, in tokens
 	discard   bool
 	story     bool
 	complex   bool
@@ -188,6 +189,10 @@ func (s *sent) resolve(caps bool) {
 		sp := &s.spans[k]
 		switch sp.kind {
 		case kActor:
+			if sp.e.actor.Acronym && !caps && !s.toks[sp.start].cap {
+				sp.kind = kNull // "us", not US
+				continue
+			}
 			codes := sp.e.actor.CodesAt(s.date)
 			switch {
 			case len(codes) == 1 && codes[0] == dict.CodeNull:

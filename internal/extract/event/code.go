@@ -133,6 +133,9 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 	if pat == nil && o.ModalDefers && s.modalBeforeVerb(sp) {
 		return nil, -1, false // "should have acted": the event is the verb the modal governs
 	}
+	if evs, src, ok := s.deferToGoverned(pat, code, m, sp, cl, ci, subject, o); ok {
+		return evs, src, ok
+	}
 	switch code.Code {
 	case dict.CodeNull:
 		return nil, -1, false
@@ -187,56 +190,14 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 	return evs, src.u, true
 }
 
-// pickPattern tries the verb's patterns longest first (re-checking longer
-// ones when a pattern with alternatives matched a shorter text) and falls
-// back to the verb's own code; m holds the bindings of the match.
-func (s *sent) pickPattern(m *matcher, sp *span, v *dict.Verb) (*dict.Pattern, dict.VerbCode, bool) {
-	var pat *dict.Pattern
-	var code dict.VerbCode
-	var saved matcher
-	actual := -1 // matched length of a pattern with alternatives
-	req := s.c.req[v]
-	tie := -1 // nominal length of a synonym-set match that a more specific equal pattern may beat
-	for k := range v.Patterns {
-		p := &v.Patterns[k]
-		if actual >= 0 && p.Len() <= actual {
-			break
-		}
-		if tie >= 0 && p.Len() < tie {
-			break
-		}
-		if req != nil && !s.hasWords(req[k]) {
-			continue // a literal word of the pattern is not in the sentence
-		}
-		if !m.matchPattern(p.Elems, sp.start, sp.end) {
-			continue
-		}
-		if tie >= 0 && m.chars <= saved.chars {
-			continue
-		}
-		pat, code, saved = p, p.Code, *m
-		if s.opts.SpecificSynsets && hasSynset(p.Elems) {
-			tie = p.Len() // "* &HYPERCURR" (AUSTRIAN GOLD FLORIN) over "* &CURRENCY" (AUSTRIAN FLORIN)
-			continue
-		}
-		if !hasAlt(p.Elems) || m.chars >= p.Len() {
-			break
-		}
-		actual = m.chars
-	}
-	if pat == nil {
-		m.src, m.tgt, m.cmp = -1, -1, -1
-		m.start, m.end = sp.start, sp.end
-		return nil, v.Code, false
-	}
-	*m = saved
-	explicit := false
-	for _, e := range pat.Elems {
-		if isActorElem(e.Kind) && e.Kind != dict.KSkip {
-			explicit = true
+// hasTriple reports whether evs already holds the event src/tgt/code.
+func hasTriple(evs []Raw, src, tgt, code string) bool {
+	for _, e := range evs {
+		if e.Source == src && e.Target == tgt && e.Code == code {
+			return true
 		}
 	}
-	return pat, code, explicit
+	return false
 }
 
 // emitEvents expands source and target codes (compounds, coded compounds)
@@ -252,6 +213,9 @@ func emitEvents(base Raw, src, tgt *actorRef, code dict.VerbCode, compound bool)
 			for _, y := range b.codes {
 				if x == y || x == "" || y == "" {
 					continue
+				}
+				if hasTriple(evs, x, y, c) {
+					continue // an actor coded twice the same way ("ministers from the government")
 				}
 				e := base
 				e.Source, e.Target, e.Code, e.SourceText, e.TargetText = x, y, c, a.text, b.text

@@ -170,8 +170,9 @@ func (c *Coder) Sentence(in Input) Result {
 	if opts.AttributionClause || (opts.NullActors && !opts.SilentAttribution) {
 		s.attrStart = s.attributionStart()
 	}
+	s.ext = s.externalSpans(in.Ext)
 	s.buildUnits(opts)
-	s.addExternal(in.Ext)
+	s.addExternal()
 	if s.complex {
 		return Result{Complex: true, Why: s.why}
 	}
@@ -226,12 +227,15 @@ func (s *sent) preferExternal(ext []ExtActor) {
 	}
 }
 
-// addExternal adds actors from the understanding layer that do not
-// overlap dictionary actors.
-func (s *sent) addExternal(ext []ExtActor) {
-	if len(ext) == 0 {
-		return
-	}
+// extSpan is an actor of the understanding layer in token positions.
+type extSpan struct {
+	start, end int
+	code, text string
+}
+
+// externalSpans maps the understanding layer's actors onto tokens.
+func (s *sent) externalSpans(ext []ExtActor) []extSpan {
+	var out []extSpan
 	for _, a := range ext {
 		ts, te := -1, -1
 		for i, t := range s.toks {
@@ -242,20 +246,43 @@ func (s *sent) addExternal(ext []ExtActor) {
 				te = i + 1
 			}
 		}
-		if ts < 0 || te <= ts || a.Code == "" {
-			continue
+		if ts >= 0 && te > ts && a.Code != "" && !s.hyphenModifier(a.End, te) {
+			out = append(out, extSpan{start: ts, end: te, code: a.Code, text: a.Text})
 		}
+	}
+	return out
+}
+
+// hyphenModifier: an actor glued by a hyphen to a participle ("Al
+// Qaeda-linked", "UK-based", "Russian-backed") modifies the noun that
+// follows and is not itself a participant; "-led" names the leader. end
+// is the actor's end (runes), next the token after it.
+func (s *sent) hyphenModifier(end, next int) bool {
+	if end < 0 || end >= len(s.text) || s.text[end] != '-' || next >= len(s.toks) || s.toks[next].start != end+1 {
+		return false
+	}
+	w := s.toks[next].w
+	return strings.HasSuffix(w, "ED") && w != "LED"
+}
+
+// addExternal adds actors from the understanding layer that do not
+// overlap dictionary actors (buildUnits has already folded agents into
+// those it could).
+func (s *sent) addExternal() {
+	if len(s.ext) == 0 {
+		return
+	}
+	for _, a := range s.ext {
 		clash := false
 		for _, u := range s.units {
-			if u.start < te && ts < u.end {
+			if u.start < a.end && a.start < u.end {
 				clash = true
 				break
 			}
 		}
-		if clash {
-			continue
+		if !clash {
+			s.units = append(s.units, unit{start: a.start, end: a.end, codes: []string{a.code}, base: []string{a.code}, text: a.text, src: "actor " + a.text})
 		}
-		s.units = append(s.units, unit{start: ts, end: te, codes: []string{a.Code}, base: []string{a.Code}, text: a.Text, src: "actor " + a.Text})
 	}
 	sortUnits(s.units)
 	s.units = s.compounds(s.units)

@@ -139,3 +139,85 @@ func (s *sent) newActor(st, end, limit int) *actorRef {
 	}
 	return &actorRef{u: -1, codes: []string{`"` + strings.Join(ws, " ") + `"`}, text: s.textOf(st, end)}
 }
+
+// loneAgents are the agents attached to no actor that stand as actors of
+// their own: converted (TABARI CONVERT AGENTS) or agent-only ("---GOV")
+// in PETRARCH conventions, in an attribution clause, or with
+// AgentOnlyActors — except after OF, where they modify a noun.
+func (s *sent) loneAgents(agents []int, attached map[int][]int, o *dict.Options) []act {
+	var out []act
+	for _, k := range agents {
+		inAttr := s.attrStart >= 0 && s.spans[k].start >= s.attrStart
+		alone := o.NullActors || o.AgentOnlyActors || inAttr
+		if _, ok := attached[k]; ok || !(o.ConvertAgents || alone) || s.ofComplement(k, o) {
+			continue
+		}
+		sp := s.spans[k]
+		base := sp.codes
+		if alone {
+			base = []string{addAgent("---", sp.codes[0], false)}
+		}
+		out = append(out, act{start: sp.start, end: sp.end, base: base, src: sp.e.agent.Src})
+	}
+	return out
+}
+
+// externalActs are the understanding layer's actors that overlap none of
+// the dictionary actors in acts, as acts the agents can attach to.
+func (s *sent) externalActs(acts []act, o *dict.Options) []act {
+	var out []act
+	for i, e := range s.ext {
+		if e.start < len(s.toks) && !s.overlapsActor(acts, e.start, e.end) {
+			out = append(out, act{start: e.start, end: e.end, base: []string{s.sharedRole(i, o)}, src: "actor " + e.text})
+		}
+	}
+	return out
+}
+
+// sharedRole is the code of external actor i, with the role of the next
+// one when i is a bare country adjective joined to it by AND ("US and
+// British activists": USAOPP, GBROPP), as DistributeAgents does for the
+// dictionaries' own agents.
+func (s *sent) sharedRole(i int, o *dict.Options) string {
+	e := s.ext[i]
+	if !o.DistributeAgents || len(e.code) != 3 || i+1 >= len(s.ext) || !adjectival(e.text) {
+		return e.code
+	}
+	n := s.ext[i+1]
+	if len(n.code) <= 3 || strings.HasPrefix(n.code, "IGO") || strings.HasPrefix(n.code, "NGO") || strings.HasPrefix(n.code, "IMG") ||
+		!s.adjectivalJoin(e.end, n.start) || n.end-n.start < 2 {
+		return e.code
+	}
+	return e.code + n.code[3:]
+}
+
+// adjectival: a country name used as a modifier (a demonym or an
+// abbreviation such as US, UK).
+func adjectival(text string) bool {
+	if len(text) <= 3 && strings.ToUpper(text) == text {
+		return true
+	}
+	for _, suf := range []string{"an", "ese", "ish", "i", "ch", "ic"} {
+		if strings.HasSuffix(text, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapsActor reports whether tokens [a,b) overlap one of acts.
+func (s *sent) overlapsActor(acts []act, a, b int) bool {
+	for _, x := range acts {
+		if x.start < b && a < x.end {
+			return true
+		}
+	}
+	return false
+}
+
+// ofComplement: an agent-only noun phrase after OF modifies a noun ("the
+// deployment of troops", "a group of officials") and is no actor.
+func (s *sent) ofComplement(k int, o *dict.Options) bool {
+	st := s.spans[k].start
+	return o.AgentOnlyActors && !o.NullActors && st > 0 && s.toks[st-1].w == "OF"
+}

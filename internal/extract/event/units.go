@@ -104,6 +104,9 @@ func (s *sent) buildUnits(o *dict.Options) {
 			formers = append(formers, nil)
 		}
 	}
+	for _, a := range s.externalActs(acts, o) { // agents fold into the understanding layer's actors too ("a court in Guyana")
+		acts, formers = append(acts, a), append(formers, nil)
+	}
 	attach := func(a int, code string, former bool, from, to int) {
 		acts[a].agents = append(acts[a].agents, code)
 		acts[a].alt = append(acts[a].alt, false)
@@ -156,18 +159,8 @@ func (s *sent) buildUnits(o *dict.Options) {
 			acts[a].alt[len(acts[a].alt)-1] = true
 		})
 	}
-	for _, k := range agents {
-		inAttr := s.attrStart >= 0 && s.spans[k].start >= s.attrStart
-		alone := o.NullActors || o.AgentOnlyActors || inAttr
-		if _, ok := attached[k]; !ok && (o.ConvertAgents || alone) {
-			sp := s.spans[k]
-			base := sp.codes
-			if o.NullActors || o.AgentOnlyActors || inAttr {
-				base = []string{addAgent("---", sp.codes[0], false)}
-			}
-			acts = append(acts, act{start: sp.start, end: sp.end, base: base, src: sp.e.agent.Src})
-			formers = append(formers, nil)
-		}
+	for _, a := range s.loneAgents(agents, attached, o) {
+		acts, formers = append(acts, a), append(formers, nil)
 	}
 	idx := make([]int, len(acts))
 	for i := range idx {

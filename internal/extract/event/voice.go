@@ -23,7 +23,7 @@ func (s *sent) passive(sp *span, o *dict.Options) bool {
 		}
 		return false
 	}
-	if !o.PassiveNoBy || !participle(s.toks[sp.start].w) {
+	if !o.PassiveNoBy || !participle(s.toks[sp.start].w) || s.raising(sp.end) {
 		return false
 	}
 	for k := sp.start - 1; k >= 0 && k >= sp.start-4; k-- {
@@ -35,6 +35,26 @@ func (s *sent) passive(sp *span, o *dict.Options) bool {
 		}
 	}
 	return false
+}
+
+// raising: the participle governs a TO-infinitive ("is scheduled to
+// attend", "was expected to visit"): its subject is the infinitive's
+// agent, not a passive's patient.
+func (s *sent) raising(i int) bool {
+	if i+1 >= len(s.toks) || s.toks[i].w != "TO" {
+		return false
+	}
+	switch k := s.spanKind(i + 1); {
+	case k == kVerb:
+		return true
+	case k != kNull:
+		return false
+	}
+	switch s.toks[i+1].w {
+	case "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "THIS", "THAT", "THESE", "THOSE", "SOME", "ALL":
+		return false
+	}
+	return !s.toks[i+1].cap
 }
 
 // placePrep: the actor at token i follows a preposition of direction

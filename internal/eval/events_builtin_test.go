@@ -1,0 +1,56 @@
+package eval
+
+import (
+	"context"
+	"testing"
+
+	"github.com/liaison-project/liaison/internal/extract"
+	"github.com/liaison-project/liaison/internal/extract/event"
+	"github.com/liaison-project/liaison/internal/shareddata"
+)
+
+// TestPETR2GSRBuiltin codes the PETRARCH-2 wire sentences with the
+// built-in dictionaries through the default engine and holds the exact
+// records, triple hit rate and precision at their floors; the coder alone
+// is logged for reference.
+func TestPETR2GSRBuiltin(t *testing.T) {
+	p := shareddata.Need(t, gsrRecords)
+	recs := loadRecords(t, p)
+	eng, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := RunRecordsEngine(context.Background(), "PETR-2 GSR built-in (engine)", eng, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + sc.Summary())
+	c, err := event.NewBuiltin(event.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := RunRecords("PETR-2 GSR built-in (coder alone)", c, recs)
+	t.Log("\n" + alone.Summary())
+	if testing.Verbose() {
+		for _, f := range sc.Failures {
+			t.Log("engine " + f)
+		}
+		for _, f := range alone.Failures {
+			t.Log("alone " + f)
+		}
+	}
+	if sc.Pct() < MinGSRBuiltinRecords || sc.HitRate() < MinGSRBuiltinHit || sc.Precision() < MinGSRBuiltinPrecision {
+		t.Errorf("GSR built-in: records %.1f%% (min %.1f), hit %.1f%% (min %.1f), precision %.1f%% (min %.1f)",
+			sc.Pct(), MinGSRBuiltinRecords, sc.HitRate(), MinGSRBuiltinHit, sc.Precision(), MinGSRBuiltinPrecision)
+	}
+}
+
+// TestRecordDate checks the YYYYMMDD → YYYY-MM-DD rendering the engine
+// needs.
+func TestRecordDate(t *testing.T) {
+	for in, want := range map[int]string{20080804: "2008-08-04", 0: "", 19991231: "1999-12-31"} {
+		if got := recordDate(in); got != want {
+			t.Errorf("recordDate(%d) = %q, want %q", in, got, want)
+		}
+	}
+}
