@@ -17,6 +17,7 @@ type finder struct {
 	lastAt   int     // where that quote ends
 	segs     []seg   // the quoted stretches, whose names do not speak
 	cues     []cue   // subjects of speech verbs outside quotes, in text order
+	subjs    []cue   // sentence subjects outside quotes, in text order
 	genders  map[string]byte
 }
 
@@ -31,29 +32,19 @@ type speaker struct {
 // attribute finds the speaker of a quoted stretch: after it ("…," X said /
 // said X), else before it in its sentence (X said, "…" / according to X).
 func (f *finder) attribute(s seg) (speaker, bool) {
+	seen := false // a cue follows the quote but its speaker is not read
+	var next []tok
 	if s.close < len(f.r) {
 		if sp, ok := f.bylineAt(s.close + 1); ok {
 			return sp, true
 		}
-		_, e := f.bounds(s.close)
-		e = min(e, s.close+maxWindow)
-		if e <= s.close+1 {
-			// The quote closes its sentence: the cue may open the next
-			// one only when it begins in lower case ("… ?" he asked).
-			e = s.close + 1
-			if n := f.nextWord(s.close + 1); n >= 0 && unicode.IsLower(f.r[n]) {
-				e = min(len(f.r), s.close+80)
-			} else if n >= 0 {
-				// "…?" Trump asked. — a short sentence that is only the cue.
-				if _, ne := f.bounds(n); len(f.tokens(n, ne)) <= 6 {
-					e = ne
-				}
-			}
-		}
-		ts := f.tokens(s.close+1, e)
-		if sp, ok := f.after(ts, s.open); ok {
+		var ts []tok
+		ts, next = f.afterWindow(s.close)
+		sp, ok := f.after(ts, s.open)
+		if ok {
 			return sp, true
 		}
+		seen = sp.weak
 		if trailingParticiple(ts) {
 			// "… “New York values,” saying …": the main clause speaks.
 			np := trimLower(subjectFirst(f.tokens(f.sentStart(s.open), s.open)))
@@ -63,7 +54,121 @@ func (f *finder) attribute(s seg) (speaker, bool) {
 			return by("after-ing", f.resolve(np, s.open)), true
 		}
 	}
-	return f.before(f.tokens(f.sentStart(s.open), s.open), s.open)
+	ts := f.tokens(f.sentStart(s.open), s.open)
+	if len(ts) == 0 {
+		ts = f.colonBefore(s.open) // "Cruz continued:¶¶“…”"
+	}
+	sp, ok := f.before(ts, s.open)
+	switch {
+	case !ok && seen:
+		return unread, false
+	case !ok && next != nil:
+		// "….” Renteria told reporters during the call.
+		if sp, ok := f.after(next, s.open); ok {
+			sp.via = "next-" + sp.via
+			return sp, true
+		}
+		return f.colon(ts, s)
+	case !ok:
+		return f.colon(ts, s)
+	}
+	return sp, ok
+}
+
+// afterWindow returns the words after a closing mark that may hold its
+// cue: the rest of the sentence, or, when the quote closes its sentence,
+// the next one if it begins in lower case ("… ?" he asked) or is short
+// ("…?" Trump asked.). A longer next sentence that opens with a speaker
+// and a speech verb is returned as next, to be read only when no cue
+// precedes the quote.
+func (f *finder) afterWindow(close int) (ts, next []tok) {
+	_, e := f.bounds(close)
+	e = min(e, close+maxWindow)
+	if e <= close+1 {
+		e = close + 1
+		if n := f.nextWord(close + 1); n >= 0 && unicode.IsLower(f.r[n]) {
+			e = min(len(f.r), close+80)
+		} else if n >= 0 {
+			_, ne := f.bounds(n)
+			if len(f.tokens(n, ne)) <= 6 {
+				e = ne
+			} else if nt := f.tokens(n, min(ne, n+80)); cueOpens(nt) {
+				next = f.tokens(close+1, min(ne, close+maxWindow))
+			}
+		}
+	}
+	return f.tokens(close+1, e), next
+}
+
+// colonBefore returns the words of the sentence before a quote opening
+// its own sentence when that sentence ends in a colon right before it
+// ("Stated Stone:¶¶“I think …”"), else nil.
+func (f *finder) colonBefore(open int) []tok {
+	i := open - 1
+	for i >= 0 && open-i < 8 && unicode.IsSpace(f.r[i]) {
+		i--
+	}
+	if i < 0 || f.r[i] != ':' {
+		return nil
+	}
+	return f.tokens(f.sentStart(i), i+1)
+}
+
+// colon reads `Kasich resisted: “Ohio governors do not …”`: a clause
+// ending in a colon right before a quoted full sentence (a capital, four
+// words or more) introduces it, and its subject speaks. A subject that is
+// neither an actor nor a person-like name keeps the quote unattributed.
+func (f *finder) colon(ts []tok, s seg) (speaker, bool) {
+	n := len(ts)
+	a, b := trim(f.r, s.open+1, s.close)
+	if n < 2 || ts[n-1].punct != ':' || a >= b || !unicode.IsUpper(f.r[a]) || countWords(f.r[a:b]) < 4 {
+		return speaker{}, false
+	}
+	np := trimLower(subjectFirst(ts[:n-1]))
+	if !plausible(np) || np[0].low == "it" {
+		return speaker{}, false
+	}
+	sp := by("colon", f.resolve(np, s.open))
+	if strings.HasSuffix(sp.via, ":phrase") && (len(np) < 2 || phraseKind(np) != "person" || genderless[np[0].low]) {
+		// "Signs of momentum …: “…”", "Asked …, he demurred: “…”": a
+		// quote, but the clause's subject is no clear speaker.
+		sp.weak = true
+	}
+	return sp, true
+}
+
+// saidBefore returns, for a participle at v right after a comma, the
+// finite speech verb of the clause before that comma ("Hollande said
+// Tuesday in Paris, noting …"), or -1.
+func saidBefore(ts []tok, v int) int {
+	if !strings.HasSuffix(ts[v].low, "ing") || v < 2 || ts[v-1].punct != ',' {
+		return -1
+	}
+	for w := v - 2; w >= 0 && ts[w].punct == 0 || w >= 0 && abbrevDot(ts, w); w-- {
+		if ts[w].punct == 0 && w > 0 && verbAt(ts, w) && !nounUse(ts[w-1]) && !strings.HasSuffix(ts[w].low, "ing") {
+			return w
+		}
+	}
+	return -1
+}
+
+// unread is what attribute reports for a quote whose cue was seen but
+// whose speaker phrase could not be read: no speaker, and not to be
+// guessed from the paragraph either.
+var unread = speaker{weak: true, via: "unread"}
+
+// cueOpens reports whether a sentence opens with its speaker and a
+// speech verb: one to three capitalised words or he/she, then the verb.
+func cueOpens(ts []tok) bool {
+	for v := 1; v < len(ts) && v <= 3; v++ {
+		if t := ts[v-1]; t.punct != 0 || !t.upper && t.low != "he" && t.low != "she" {
+			return false
+		}
+		if ts[v].punct == 0 && verbAt(ts, v) && !strings.HasSuffix(ts[v].low, "ing") {
+			return true
+		}
+	}
+	return false
 }
 
 // trailingParticiple reports whether the words after a closing mark open
@@ -92,12 +197,19 @@ func (f *finder) after(ts []tok, at int) (speaker, bool) {
 	if sp, ok := f.byline(ts, i); ok {
 		return sp, true
 	}
+	if i+1 < len(ts) && ts[i].low == "according" && ts[i+1].low == "to" {
+		np := phraseAfter(ts, i+2) // "“…,” according to CNN."
+		if !plausible(np) {
+			return unread, false
+		}
+		return by("after-according", f.resolve(np, at)), true
+	}
 	if i < len(ts) && speechVerbs[ts[i].low] && !strings.HasSuffix(ts[i].low, "ing") {
 		np := trimLower(phraseAfter(ts, i+1)) // "said retired neurosurgeon Ben Carson"
 		if !plausible(np) {
-			// "…,” said one of those advisers: a cue whose speaker is
-			// not read; better none than a neighbouring sentence's.
-			return speaker{}, false
+			// "…,” said the man in the blue shirt: a cue whose speaker
+			// is not read; better none than a neighbouring sentence's.
+			return unread, false
 		}
 		return by("after-said", f.resolve(np, at)), true
 	}
@@ -117,11 +229,11 @@ func (f *finder) after(ts []tok, at int) (speaker, bool) {
 					np = trimLower(phraseAfter(ts, j+1))
 				}
 			}
-			if t.low == "back" {
+			if particle[t.low] {
 				np = nameHead(np) // "Trump shot back"
 			}
 			if !plausible(np) {
-				return speaker{}, false
+				return unread, false
 			}
 			return by("after-np", f.resolve(np, at)), true
 		}
@@ -207,11 +319,18 @@ func (f *finder) before(ts []tok, at int) (speaker, bool) {
 		}
 		var np []tok
 		shape := "before"
-		if strings.HasSuffix(t.low, "ing") {
+		w := saidBefore(ts, v)
+		if w >= 0 {
+			// "…, Spicer said Tuesday, adding, “…”": that verb's subject speaks.
+			np, shape = verbHead(trimLower(subjectBefore(ts[:w]))), "before-said-ing"
+		}
+		switch {
+		case w >= 0 && plausible(np) && !relOpeners[ts[w-1].low]:
+		case strings.HasSuffix(t.low, "ing"):
 			np, shape = trimLower(subjectFirst(ts[:v])), "before-ing" // "Dean, a …, poked at Trump, tweeting “…”"
-		} else {
-			np = trimLower(subjectBefore(ts[:v]))
-			if t.low == "back" {
+		default:
+			np = verbHead(trimLower(subjectBefore(ts[:v])))
+			if particle[t.low] {
 				np = nameHead(np) // "Hillary shot back"
 			}
 		}

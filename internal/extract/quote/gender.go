@@ -1,6 +1,50 @@
 package quote
 
-import "strings"
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed names.txt
+var namesTxt string
+
+// maleNames and femaleNames tell the usual gender of a first name or
+// title, used only to keep "she" from resolving to a man and "he" to a
+// woman (and to count same-gender rivals). Read once from names.txt plus
+// the titles and news names of words.go; never changed after.
+var maleNames, femaleNames = givenNames(namesTxt)
+
+// givenNames reads names.txt's "m:" and "f:" lines into maleWords and
+// femaleWords's copies; a name listed under both genders is dropped.
+func givenNames(txt string) (male, female map[string]bool) {
+	male, female = map[string]bool{}, map[string]bool{}
+	for w := range maleWords {
+		male[w] = true
+	}
+	for w := range femaleWords {
+		female[w] = true
+	}
+	for _, line := range strings.Split(txt, "\n") {
+		g, ws, ok := strings.Cut(line, ":")
+		if !ok || g != "m" && g != "f" {
+			continue
+		}
+		for _, w := range strings.Fields(ws) {
+			if g == "m" {
+				male[w] = true
+			} else {
+				female[w] = true
+			}
+		}
+	}
+	for w := range male {
+		if female[w] {
+			delete(male, w)
+			delete(female, w)
+		}
+	}
+	return male, female
+}
 
 // gender is 'm', 'f' or 0 (unknown) for a name or phrase: from a title
 // (Mr, Mrs, Ms), a common first name, or a pronoun already linked to it.

@@ -15,15 +15,18 @@ type cue struct {
 	pron     bool // the subject is "he" or "she", in sp.name
 }
 
-// cueSubjects collects the named subjects of speech verbs outside quotes,
-// one pass over the sentences (each sentence's tokens are read once).
-func (f *finder) cueSubjects() []cue {
-	var out []cue
+// cueSubjects collects the named subjects of speech verbs outside quotes
+// and every sentence's own subject (see sentSubject), one pass over the
+// sentences (each sentence's tokens are read once).
+func (f *finder) cueSubjects() (out, subjs []cue) {
 	for si, s := range f.sents {
 		if s.End-s.Start > 4*maxWindow {
 			continue // a huge unpunctuated stretch holds no usable cue
 		}
 		ts := f.tokens(s.Start, min(s.End, len(f.r)))
+		if c, ok := f.sentSubject(ts, si); ok {
+			subjs = append(subjs, c)
+		}
 		lo := 0
 		for v, t := range ts {
 			if t.punct == '"' || t.punct == '“' || t.punct == '”' {
@@ -46,7 +49,7 @@ func (f *finder) cueSubjects() []cue {
 			out = append(out, cue{at: t.start, sent: si, sp: f.resolve(np, t.start)})
 		}
 	}
-	return out
+	return out, subjs
 }
 
 // cueBefore returns the latest cue subject before off, or -1.
@@ -99,14 +102,16 @@ func (f *finder) pronoun(p string, at int) speaker {
 // "i" (a narrator or a thing), no antecedent at all, or an antecedent that
 // is only a mention (not a speaker, not a speech verb's subject) two or
 // more sentences back or with a rival person of the same gender in its
-// sentence or the next.
+// sentence or the next. (pronounDepth also marks a resolution weak when
+// the latest sentence subject is someone else.)
 func (f *finder) weakPronoun(p string, at int, sp speaker) bool {
+	via := strings.TrimSuffix(sp.via, "-subj") // "-subj": a sentence subject agrees
 	switch {
 	case p == "it" || p == "i" || sp.name == p:
 		return true
-	case strings.HasSuffix(sp.via, "farmention"):
+	case strings.HasSuffix(via, "farmention"):
 		return true
-	case strings.HasSuffix(sp.via, "mention"):
+	case strings.HasSuffix(via, "mention"):
 		return f.rivals(p, at, sp.name) > 0
 	}
 	return false
@@ -194,7 +199,27 @@ func (f *finder) pronounDepth(p string, at, depth int) speaker {
 	if spSent < 0 {
 		return speaker{name: p, via: "none"}
 	}
-	f.learn(p, sp.name)
+	sp = f.checkSubject(p, at, qs, spSent, depth, sp)
+	if !sp.weak {
+		f.learn(p, sp.name)
+	}
+	return sp
+}
+
+// checkSubject compares a pronoun's resolution sp (found in sentence
+// spSent) with the latest sentence subject the pronoun fits: another
+// person there makes it weak ("-vetoed"), the same one confirms it
+// ("-subj").
+func (f *finder) checkSubject(p string, at, qs, spSent, depth int, sp speaker) speaker {
+	r, rs, ok := f.subjectCandidate(p, at, qs, spSent, depth)
+	switch {
+	case !ok || rs < spSent:
+	case !sameName(r.name, sp.name):
+		sp.weak = true // the latest sentence subject is someone else
+		sp.via += "-vetoed"
+	default:
+		sp.via += "-subj"
+	}
 	return sp
 }
 
@@ -248,4 +273,10 @@ func (f *finder) afterPrep(off int) bool {
 		j--
 	}
 	return j < i && subjectPreps[string(f.r[j+1:i+1])]
+}
+
+// sameName reports whether two speaker names are one person's ("Sanders",
+// "Bernie Sanders").
+func sameName(a, b string) bool {
+	return a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a))
 }

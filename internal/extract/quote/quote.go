@@ -15,13 +15,18 @@
 // verb (also one the actor finder does not know), the last quote's speaker
 // or the subject-like person of the nearest sentence, with gender from
 // titles, first names, appositions ("a 40-year-old man") and earlier
-// pronoun links; "he argued … he said" chains follow back. A role ("the
-// minister", "the governor") resolves to the last person mentioned with
-// that title (or its abbreviation, "Gov."). Where the evidence is weak —
+// pronoun links; "he argued … he said" chains follow back. Each
+// sentence's grammatical subject is tracked too (whatever its verb: "Sanders
+// wasn't impressed."); when the latest one before a pronoun is someone
+// other than its resolution, the pronoun is ambiguous and left unnamed. A
+// role ("the minister", "the Florida senator") resolves to the last person
+// mentioned with that title (or its abbreviation, "Gov.") and its
+// capitalised modifiers; a bare role two people hold stays as written. Where the evidence is weak —
 // "it" or a narrator's "I", a pronoun whose only antecedent is a plain
 // mention two or more sentences back or one with a rival of the same
-// gender, a cue whose speaker phrase cannot be read — the quote is kept
-// with no speaker rather than a guess.
+// gender or a later subject, a cue whose speaker phrase cannot be read
+// ("…,” then-candidate said) — the quote is kept with no speaker rather
+// than a guess. Given names (names.txt) tell a name's usual gender.
 // Scare quotes (a short phrase with no speech cue) are not quotations and
 // are skipped. All of it is linear: every look-back is bounded.
 package quote
@@ -45,17 +50,24 @@ func Find(text string, sents []liaison.Span, actors []liaison.ActorMention) []li
 
 // FindRunes is Find for text already decoded to code points.
 func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []liaison.Quote {
-	out := []liaison.Quote{}
+	out, _ := find(r, sents, actors)
+	return out
+}
+
+// find is FindRunes also returning, per quote, the evidence its speaker
+// came from (the cue shape and resolution path), for error analysis.
+func find(r []rune, sents []liaison.Span, actors []liaison.ActorMention) ([]liaison.Quote, []string) {
+	out, vias := []liaison.Quote{}, []string{}
 	segs := segments(r)
 	if len(segs) == 0 {
-		return out
+		return out, vias
 	}
 	if !sort.SliceIsSorted(actors, func(i, j int) bool { return actors[i].Start < actors[j].Start }) {
 		actors = append([]liaison.ActorMention(nil), actors...)
 		sort.SliceStable(actors, func(i, j int) bool { return actors[i].Start < actors[j].Start })
 	}
 	f := &finder{r: r, sents: sents, actors: actors, lastSent: -100, segs: segs, genders: map[string]byte{}}
-	f.cues = f.cueSubjects()
+	f.cues, f.subjs = f.cueSubjects()
 	var prev *liaison.Quote
 	var prevSp speaker
 	prevSent := -10
@@ -70,6 +82,8 @@ func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []
 		var subj speaker
 		switch {
 		case ok && words >= minWords:
+		case !ok && sp.weak && words >= minWords && f.opensSentence(s.open, si) && (si-1 > prevSent || prev != nil && si-prevSent <= 2):
+			// a cue whose speaker is not read: a quote, but no guess
 		case !ok && words >= minWords && si-1 > prevSent && f.opensSentence(s.open, si) && f.leadIn(si-1, s.open, &subj):
 			sp = by("leadin", subj) // "Sanders identified young voters' exhaustion … . “The younger people …”"
 		case !ok && prev != nil && words >= minWords && si-prevSent <= 2 && f.opensSentence(s.open, si):
@@ -82,14 +96,14 @@ func FindRunes(r []rune, sents []liaison.Span, actors []liaison.ActorMention) []
 		if sp.weak {
 			q.Speaker, q.SpeakerCode = "", "" // better no speaker than a guess
 		}
-		out = append(out, q)
+		out, vias = append(out, q), append(vias, sp.via)
 		prev, prevSp = &out[len(out)-1], sp
 		prevSent = f.sentence(s.close)
 		if !pronouns[strings.ToLower(sp.name)] {
 			f.last, f.lastSent, f.lastAt = sp, prevSent, s.close
 		}
 	}
-	return out
+	return out, vias
 }
 
 // minWords is the shortest quotation that counts as direct speech; shorter

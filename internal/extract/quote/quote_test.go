@@ -19,7 +19,7 @@ func mention(text, s, name, code, kind string) liaison.ActorMention {
 }
 
 func TestFind(t *testing.T) {
-	for _, tt := range append(shapeCases(), speakerCases()...) {
+	for _, tt := range append(append(append(shapeCases(), speakerCases()...), subjectCases()...), cueCases()...) {
 		t.Run(tt.name, func(t *testing.T) {
 			var actors []liaison.ActorMention
 			if tt.actors != nil {

@@ -37,7 +37,7 @@ func (f *finder) resolve(np []tok, at int) speaker {
 		}
 	}
 	if nominal(np) {
-		if sp, ok := f.titled(np[len(np)-1].low, a); ok {
+		if sp, ok := f.titled(np, a); ok {
 			return sp
 		}
 	}
@@ -54,22 +54,63 @@ func nominal(np []tok) bool {
 	return len(np) >= 2 && len(np) <= 4 && np[0].low == "the" && roleTitles[np[len(np)-1].low]
 }
 
-// titled resolves a role ("the minister") to the last person before off
-// whose mention carries that title ("Foreign Minister Wang Yi said …").
-func (f *finder) titled(role string, off int) (speaker, bool) {
+// titled resolves a role phrase ("the minister", "the Florida senator")
+// to the last person before off whose mention (or the 30 characters before
+// it) carries that title and every capitalised modifier of the phrase
+// ("Florida"). A role without such modifiers resolves only when one person
+// alone carries the title in the look-back: "the senator" among several
+// senators is left as written rather than guessed.
+func (f *finder) titled(np []tok, off int) (speaker, bool) {
+	role := np[len(np)-1].low
+	var mods []string
+	for _, t := range np[1 : len(np)-1] {
+		if t.upper {
+			mods = append(mods, t.low)
+		}
+	}
 	qs := f.sentence(off)
+	var found speaker
 	for i, n := f.actorsBefore(off)-1, 0; i >= 0 && n < maxLookBack && f.actors[i].Sentence >= qs-maxTitleSentences; i, n = i-1, n+1 {
 		m := f.actors[i]
-		if m.Kind != "person" || pronouns[strings.ToLower(m.Text)] {
+		if m.Kind != "person" || pronouns[strings.ToLower(m.Text)] || partyTag(name(m)) {
 			continue
 		}
 		lo := max(0, m.Start-30)
-		if ctx := strings.ToLower(string(f.r[lo:m.End])); strings.Contains(ctx, role) ||
-			titleAbbrevs[role] != "" && strings.Contains(ctx, titleAbbrevs[role]) {
-			return speaker{name: name(m), code: m.Code, kind: m.Kind, via: "titled"}, true
+		ctx := strings.ToLower(string(f.r[lo:m.End]))
+		if !strings.Contains(ctx, role) && (titleAbbrevs[role] == "" || !strings.Contains(ctx, titleAbbrevs[role])) {
+			continue
+		}
+		sp := speaker{name: name(m), code: m.Code, kind: m.Kind, via: "titled"}
+		if len(mods) > 0 {
+			if containsAll(ctx, mods) {
+				return sp, true
+			}
+			continue
+		}
+		if found.name != "" && !sameName(found.name, sp.name) {
+			return speaker{}, false // two people hold the title: ambiguous
+		}
+		if found.name == "" {
+			found = sp
 		}
 	}
-	return speaker{}, false
+	return found, found.name != ""
+}
+
+// containsAll reports whether s holds every word of ws.
+func containsAll(s string, ws []string) bool {
+	for _, w := range ws {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// partyTag reports whether a name is a party-and-state tag ("R-Fla",
+// "D-Calif") an actor finder took for a person.
+func partyTag(n string) bool {
+	return len(n) <= 9 && len(n) >= 3 && strings.IndexByte("RDI", n[0]) >= 0 && n[1] == '-'
 }
 
 // titleAbbrevs are the abbreviated forms a role takes before a name

@@ -6,17 +6,31 @@ import "strings"
 // after a capitalised word is part of a name ("the United States").
 func verbAt(ts []tok, v int) bool {
 	t := ts[v]
-	if t.low == "back" {
-		return v > 0 && backVerbs[ts[v-1].low] // "Hillary shot back"
+	if particle[t.low] {
+		// "Hillary shot back", "he went on." (not "the Senate goes on recess")
+		return v > 0 && (t.low == "back" && backVerbs[ts[v-1].low] ||
+			t.low == "on" && onVerbs[ts[v-1].low] && (v+1 == len(ts) || ts[v+1].punct != 0 || onNext[ts[v+1].low]))
 	}
-	if !speechVerbs[t.low] {
-		return false
+	if !speechVerbs[t.low] || v > 0 && nonFinite[ts[v-1].low] && !strings.HasSuffix(t.low, "ing") {
+		return false // "was told", "when asked"; not "is telling"
 	}
 	return !(t.upper && v > 0 && ts[v-1].punct == 0 && ts[v-1].upper)
 }
 
-// backVerbs make a speech verb with "back" ("shot back", "fired back").
-var backVerbs = set(`shot fired hit pushed snapped wrote`)
+// onNext may follow "went on" as a speech verb ("went on about", "went
+// on to say").
+var onNext = set(`about to`)
+
+// nonFinite before a speech verb make it a passive or a reduced clause
+// ("was told", "when asked"), whose subject did not speak.
+var nonFinite = set(`was were been being is are be when if as`)
+
+// backVerbs make a speech verb with "back" ("shot back", "fired back"),
+// onVerbs one with "on" ("he went on").
+var backVerbs, onVerbs = set(`shot fired hit pushed snapped wrote`), set(`went goes`)
+
+// particle words end a two-word speech verb ("shot back", "went on").
+var particle = set(`back on`)
 
 // nounUse reports whether the word before a speech verb makes it a noun
 // ("Obama's remarks", "the claims").
@@ -29,11 +43,15 @@ func nounUse(p tok) bool {
 // X): words up to punctuation or a clause word.
 func phraseAfter(ts []tok, i int) []tok {
 	j := i
-	for j < len(ts) && j < i+8 && (ts[j].punct == 0 || abbrevDot(ts, j)) && !stopAfter[ts[j].low] {
+	for j < len(ts) && j < i+8 && (ts[j].punct == 0 || abbrevDot(ts, j)) &&
+		(!stopAfter[ts[j].low] || j == i+1 && ts[j].low == "of" && partWords[ts[i].low]) { // "one of those advisers"
 		j++
 	}
 	return ts[i:j]
 }
+
+// partWords open a partitive speaker phrase ("one of those advisers").
+var partWords = set(`one some many several two three four most another each none`)
 
 // cutNP trims an apposition and a trailing adverbial off a subject.
 func cutNP(ts []tok) []tok {
@@ -57,12 +75,13 @@ func cutNP(ts []tok) []tok {
 // clause ("a developer and spokeswoman for …", "which is made up of …"),
 // an earlier run naming someone ("Angelique Brunner") is the subject.
 func subjectBefore(ts []tok) []tok {
-	if n := len(ts); n > 1 && pronouns[ts[n-1].low] && ts[n-2].punct == 0 {
-		return ts[n-1:] // "what it calls", "which, she said,"
+	if n := len(ts); n > 1 && (pronouns[ts[n-1].low] || ts[n-1].upper && ts[n-2].low == "what") && ts[n-2].punct == 0 {
+		return ts[n-1:] // "what it calls", "which, she said,", "what Sroka called"
 	}
 	var first []tok
 	end := len(ts)
-	comma := false // a comma lies between the run and the verb
+	comma := false  // a comma lies between the run and the verb
+	placed := false // the run after this one ends a place name
 	for tries := 0; tries < 5 && end > 0; tries++ {
 		start := end
 		for start > 0 && (ts[start-1].punct == 0 || abbrevDot(ts, start-1) || inWord(ts, start-1)) && end-start < 30 {
@@ -73,14 +92,18 @@ func subjectBefore(ts []tok) []tok {
 			run = ts[start:end]
 		}
 		whole := end-start <= 20 && (start == 0 || ts[start-1].punct == ',')
-		run = afterSubordinator(run)
+		if len(run) == 0 || !relPronouns[run[0].low] {
+			run = afterSubordinator(run) // not inside "who identifies as Hispanic"
+		}
+		cut := len(run) > 0 && preps[run[0].low] // "during a town hall meeting"
 		for k, t := range run {
 			if adverbs[t.low] || preps[t.low] || !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") {
 				run = run[:k]
 				break
 			}
 		}
-		apposed := len(run) > 0 && (comma && appositive(run, whole) || relOpeners[run[len(run)-1].low])
+		tail := comma && len(run) > 0 && placeTail(ts, start, run)
+		apposed := len(run) > 0 && (comma && appositive(run, whole) || tail || relOpeners[run[len(run)-1].low])
 		switch {
 		case first == nil && len(run) > 0:
 			if !apposed {
@@ -89,9 +112,13 @@ func subjectBefore(ts []tok) []tok {
 			first = run
 		case first != nil && len(run) > 0 && len(run) <= 8 && run[0].upper && !clauseWords[run[0].low]:
 			return run
+		case first != nil && len(run) == 0 && cut && placed:
+			// "Clinton, during a meeting in Columbus, Ohio, said": the
+			// place's first part, between the subject and the place
 		case first != nil && !apposed:
 			return first
 		}
+		placed = tail
 		if start == 0 || ts[start-1].punct != ',' {
 			break
 		}
@@ -100,15 +127,54 @@ func subjectBefore(ts []tok) []tok {
 	return first
 }
 
+// placeTail reports whether a run starting at token start is the second
+// part of a place ("in Aurora, Colorado, said"): one or two capitalised
+// words after a comma that follows a capitalised name introduced by a
+// preposition. It is walked past like an apposition.
+func placeTail(ts []tok, start int, run []tok) bool {
+	if len(run) > 2 || !allUpper(run) || start < 3 || ts[start-1].punct != ',' {
+		return false
+	}
+	k := start - 2
+	for k >= 0 && ts[k].punct == 0 && ts[k].upper && start-2-k < 3 {
+		k--
+	}
+	return k >= 0 && k < start-2 && ts[k].punct == 0 && placePreps[ts[k].low]
+}
+
+// placePreps introduce a place name.
+var placePreps = set(`in of from at near outside`)
+
 // afterSubordinator returns the part of a run after its last subordinating
 // conjunction ("Rubio suggested …, while Cruz said" → "Cruz").
 func afterSubordinator(run []tok) []tok {
 	for k := len(run) - 2; k >= 0; k-- {
-		if subordinators[run[k].low] {
-			return run[k+1:]
+		if subordinators[run[k].low] || (run[k].low == "and" || run[k].low == "but") && run[k+1].upper && k > 0 && !run[k-1].upper {
+			return run[k+1:] // also "a woman asked for a photo and Clinton said"
 		}
 	}
 	return run
+}
+
+// verbHead cuts a subject phrase that runs on past its own verb ("Wilson
+// praised Rubio's positions", "Kasich says he'd sit Putin down") to the
+// capitalised name before that verb: a speech verb or an -ed word after
+// one to four capitalised words.
+func verbHead(np []tok) []tok {
+	if len(np) < 2 || !np[0].upper || speakerDets[np[0].low] {
+		return np
+	}
+	for k := 1; k < len(np) && k <= 4; k++ {
+		t := np[k]
+		if t.punct != 0 || t.upper {
+			continue
+		}
+		if speechVerbs[t.low] || cueVerbs[t.low] || len(t.low) > 4 && strings.HasSuffix(t.low, "ed") {
+			return np[:k]
+		}
+		break
+	}
+	return np
 }
 
 // subordinators open a clause whose subject follows them.
@@ -139,7 +205,8 @@ func subjectFirst(ts []tok) []tok {
 			dash = k + 1
 		}
 	}
-	if np := subjectFrom(ts, lo); np != nil || lo == dash {
+	goesOn := lo < len(ts) && ts[lo].punct == 0 && !ts[lo].upper && clauseWords[ts[lo].low] // "“premature” to back …"
+	if np := subjectFrom(ts, lo); np != nil && !goesOn || lo == dash {
 		return np
 	}
 	// "Trump defended “New York values,” saying …": the subject stands
@@ -229,3 +296,6 @@ func appositive(run []tok, whole bool) bool {
 	}
 	return relOpeners[t.low] || whole && !t.upper && !pronouns[t.low]
 }
+
+// relPronouns open a relative clause ("who identifies as Hispanic").
+var relPronouns = set(`who which whose whom`)

@@ -24,7 +24,8 @@ testified mocked mocks blasted blasts slammed slams accused accuses criticized c
 labeled labelled dubbed branded calling adding noting warning arguing insisting describing
 tweeting claiming writing telling asking explaining declaring stating suggesting vowing promising urging
 reported mentioned revealed questioned pressed exclaimed retorted interjected recounted pleaded scoffed
-snapped chanted texted emailed retweeted recalling`)
+snapped chanted texted emailed retweeted recalling assured assures opined opines echoed echoes
+repeated reminded reminds`)
 
 // pronouns resolve to the last fitting actor before the quote.
 var pronouns = set(`he she they we it i`)
@@ -58,9 +59,10 @@ var roleNouns = set(`police staff management leadership administration governmen
 // ("said that voting fraud is “a big problem”").
 const maxCueGap = 25
 
-// maleNames and femaleNames are common first names and gendered titles,
-// used only to keep "she" from resolving to a man and "he" to a woman.
-var maleNames = set(`mr sir lord king prince donald barack bill joe mike michael john james robert david
+// maleWords and femaleWords are gendered titles and the first names of
+// people often in the news; names.txt adds common given names (see
+// maleNames).
+var maleWords = set(`mr sir lord king prince donald barack bill joe mike michael john james robert david
 richard thomas charles george william paul mark steven steve kevin brian jeff jeffrey tim timothy ted bernie
 chris christopher jim ron rand marco ben benjamin vladimir xi emmanuel boris justin shinzo fumio jens
 olaf recep narendra rishi keir volodymyr antony lloyd mitch paul harry jack eric jason
@@ -74,10 +76,10 @@ stanley todd travis troy vincent victor wesley willie aaron alex alexander benny
 chuck cory curtis darrell don donnie elijah ethan evan floyd gabriel glenn gordon grant hank
 herbert ian isaac jacob jake jay jeff jerome joey johnny kurt lance leon lou luke marcus marvin
 mason max neil noah oliver omar oscar owen ralph reggie rex ricardo rudolph rusty seth shane
- spencer stuart ted theodore tony tyler vernon wade warren zachary  hakeem cory elijah
+ spencer stuart ted theodore tony tyler vernon wade zachary  hakeem cory elijah
 reince newt orrin chuck lindsey marco mitch ted rand jeb mike kevin paul`)
 
-var femaleNames = set(`mrs ms miss madam lady queen princess hillary melania nancy angela theresa
+var femaleWords = set(`mrs ms miss madam lady queen princess hillary melania nancy angela theresa
 kamala elizabeth mary patricia jennifer linda susan sarah karen lisa nicole michelle laura sheryl
 jill condoleezza madeleine sarah nikki kellyanne huma chelsea ivanka donna debbie elaine claire
 tammy amy kirsten dianne barbara maria anna ursula jacinda giorgia liz sanae yoko
