@@ -28,7 +28,7 @@ type Event struct {
 	// Explain names the dictionary entry or pattern that produced the event
 	// (filled with --explain).
 	Explain string  `json:"explain,omitempty"`
-	Marking Marking `json:"marking,omitempty"`
+	Marking Marking `json:"marking,omitzero"`
 }
 
 // EventFilter narrows an event listing. Actor matches source or target by

@@ -13,7 +13,7 @@ type Feed struct {
 	Every        time.Duration `json:"every"`
 	ETag         string        `json:"etag,omitempty"`
 	LastModified string        `json:"last_modified,omitempty"`
-	LastPolled   time.Time     `json:"last_polled,omitempty"`
+	LastPolled   time.Time     `json:"last_polled,omitzero"`
 	NextPoll     time.Time     `json:"next_poll"`
 	Failures     int           `json:"failures"`
 	LastError    string        `json:"last_error,omitempty"`

@@ -26,8 +26,8 @@ func (s NationStatus) Valid() bool {
 // it is applied, so Sweden is not in "REL TO NATO" applied in July 2023.
 type Membership struct {
 	Group string    `json:"group"`
-	Since time.Time `json:"since,omitempty"` // zero: since always
-	Until time.Time `json:"until,omitempty"` // zero: still a member; else exclusive end
+	Since time.Time `json:"since,omitzero"` // zero: since always
+	Until time.Time `json:"until,omitzero"` // zero: still a member; else exclusive end
 }
 
 // ActiveAt reports whether the membership is in force at t.

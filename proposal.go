@@ -106,7 +106,7 @@ type ProposalVersion struct {
 	Time     time.Time `json:"time"`
 	Nation   string    `json:"nation"`
 	UserID   string    `json:"user_id,omitempty"`
-	Deadline time.Time `json:"deadline,omitempty"`
+	Deadline time.Time `json:"deadline,omitzero"`
 }
 
 // ProposalEvent is one step of a proposal's history (and the payload of its
@@ -133,8 +133,8 @@ type Proposal struct {
 	Origin          Origin            `json:"origin"`
 	ProposingNation string            `json:"proposing_nation"`
 	Procedure       Procedure         `json:"procedure"`
-	Deadline        time.Time         `json:"deadline,omitempty"` // UTC; exclusive: at the deadline it is too late
-	CirculatedAt    time.Time         `json:"circulated_at,omitempty"`
+	Deadline        time.Time         `json:"deadline,omitzero"` // UTC; exclusive: at the deadline it is too late
+	CirculatedAt    time.Time         `json:"circulated_at,omitzero"`
 	Deciders        []string          `json:"deciders"`
 	Consulted       []string          `json:"consulted,omitempty"`
 	State           ProposalState     `json:"state"`

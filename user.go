@@ -18,7 +18,7 @@ type User struct {
 	// means the user cannot log in with a password (API tokens only).
 	PasswordHash string    `json:"-"`
 	FailedLogins int       `json:"failed_logins"`
-	LockedUntil  time.Time `json:"locked_until,omitempty"`
+	LockedUntil  time.Time `json:"locked_until,omitzero"`
 	Disabled     bool      `json:"disabled,omitempty"`
 	Created      time.Time `json:"created"`
 }
@@ -68,8 +68,8 @@ type Token struct {
 	Hash     string     `json:"-"`
 	Scope    TokenScope `json:"scope"`
 	Created  time.Time  `json:"created"`
-	LastUsed time.Time  `json:"last_used,omitempty"`
-	Revoked  time.Time  `json:"revoked,omitempty"` // zero: valid
+	LastUsed time.Time  `json:"last_used,omitzero"`
+	Revoked  time.Time  `json:"revoked,omitzero"` // zero: valid
 }
 
 // Session is a logged-in browser. Only the SHA-256 of the cookie value is

@@ -82,7 +82,7 @@ func runSuites(ctx context.Context, suites []eval.Suite, detail io.Writer) ([]ev
 			return nil, false, err
 		}
 		res, err := s.Run(ctx, detail)
-		row := evalRow{Result: res}
+		row := evalRow{Result: res.Tidy()}
 		row.Suite = s.Name
 		switch {
 		case errors.Is(err, eval.ErrNoData):

@@ -48,7 +48,7 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	explain := fs.Bool("explain", false, "add the dictionary entry that produced each event")
 	tabari := fs.String("tabari", "", "code events with the dictionaries a TABARI .project file names")
 	petrarch := fs.String("petrarch", "", "code events with the PETRARCH-format dictionaries in `DIR`")
-	builtin := fs.Bool("builtin", false, "stack the built-in dictionaries under --tabari or --petrarch")
+	builtin := fs.Bool("builtin", false, "stack the built-in dictionaries under --tabari or --petrarch: they code what the loaded ones leave uncoded")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	aopt := actorFlags(fs)
 	data := fs.String("data", "", "data directory whose imported gazetteer ('liaison gazetteer import') is used (default: $XDG_DATA_HOME/liaison or ~/.local/share/liaison; the built-in gazetteer when it holds none)")
@@ -108,11 +108,10 @@ func actorFlags(fs *flag.FlagSet) *actor.Options {
 	return &o
 }
 
-// newExtractEngine is extract.WithDictionaries, except that the actor finder
-// also loads the user's dictionaries (aopt) and the places come from the
-// gazetteer imported into the data directory when it holds one: an import
-// ('liaison gazetteer import') is what gives full coverage, so extract must
-// use it. data is the raw --data value.
+// newExtractEngine builds the engine with the user's actor dictionaries
+// (aopt) and the gazetteer imported into the data directory when it holds
+// one: an import ('liaison gazetteer import') is what gives full coverage,
+// so extract must use it. data is the raw --data value.
 func newExtractEngine(data string, aopt actor.Options, d extract.Dictionaries) (*extract.Engine, error) {
 	dir, err := resolveDataDir(data)
 	if err != nil {
@@ -124,26 +123,11 @@ func newExtractEngine(data string, aopt actor.Options, d extract.Dictionaries) (
 	if data != "" && !fileExists(dir) {
 		return nil, fmt.Errorf("--data %s: %w", data, liaison.ErrNotFound)
 	}
-	imported := dir != "" && fileExists(filepath.Join(dir, place.FileName))
-	if !imported && len(aopt.Files) == 0 && len(aopt.PetrarchActors) == 0 && aopt.PetrarchAgents == "" {
-		return extract.WithDictionaries(d, nil)
+	s := extract.Setup{Dictionaries: d, Actors: aopt}
+	if dir != "" && fileExists(filepath.Join(dir, place.FileName)) {
+		s.GazetteerDir = dir
 	}
-	g, err := place.Builtin()
-	if imported {
-		g, err = place.Load(dir)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
-	}
-	af, err := actor.New(aopt)
-	if err != nil {
-		return nil, fmt.Errorf("actor dictionaries: %w", err)
-	}
-	c, err := extract.NewCoder(d)
-	if err != nil {
-		return nil, err
-	}
-	return extract.New(extract.Config{Actors: af, Places: place.NewFinder(g), Events: c}), nil
+	return extract.Build(s)
 }
 
 // extractAll runs jobs on n workers and writes results in input order.

@@ -244,3 +244,44 @@ func TestExtractPetrarchActorFiles(t *testing.T) {
 		t.Errorf("Phoenix actors not used:\nwithout %s\nwith %s", without, with)
 	}
 }
+
+// TestExtractContract: the output line holds the issue's fields and no
+// empty marking on events; `--tabari X --builtin` codes with the built-in
+// patterns what the TABARI project leaves uncoded (here a sentence shorter
+// than its MINIMUM WORDS).
+func TestExtractContract(t *testing.T) {
+	proj := shareddata.Need(t, "data/eventcoding/tabari/TABARI.Demo.project")
+	in := `{"id":"a","text":"Russia accused Ukraine of shelling.","date":"2023-07-09"}` + "\n"
+	for _, args := range [][]string{nil, {"--tabari", proj, "--builtin"}} {
+		out, stderr, err := runExtractCmd(t, in, args...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, stderr)
+		}
+		var line map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &line); err != nil {
+			t.Fatalf("%v: %v in %q", args, err, out)
+		}
+		for _, k := range []string{"id", "sentences", "actors", "places", "dates", "quotes", "events"} {
+			if _, ok := line[k]; !ok {
+				t.Errorf("%v: no %q in %s", args, k, out)
+			}
+		}
+		var events []map[string]any
+		if err := json.Unmarshal(line["events"], &events); err != nil {
+			t.Fatal(err)
+		}
+		if len(events) != 1 || events[0]["cameo"] != "112" || events[0]["source"] != "RUS" {
+			t.Errorf("%v: events %v, want RUS accusing (112)", args, events)
+		}
+		if strings.Contains(out, `"marking"`) || strings.Contains(out, "0001-01-01") {
+			t.Errorf("%v: empty marking or zero time in %s", args, out)
+		}
+	}
+	out, _, err := runExtractCmd(t, in, "--tabari", proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"events":[]`) {
+		t.Errorf("TABARI.Demo alone coded a sentence under its MINIMUM WORDS: %s", out)
+	}
+}

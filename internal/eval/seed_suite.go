@@ -76,7 +76,7 @@ func SeedEntitiesSuite() Suite {
 		return Result{Suite: "seed/entities", Items: 1, Metrics: []Metric{
 			{Name: "places_within_25km", Value: ratio(s.Places, s.PlacesTotal), Min: 1},
 			{Name: "actors_coded", Value: ratio(s.Actors, s.ActorsTotal), Min: 1},
-			{Name: "quotes_with_speaker", Value: ratio(s.Quotes, s.QuotesTotal)},
+			{Name: "quotes_with_speaker", Value: ratio(s.Quotes, s.QuotesTotal), Min: 1},
 		}, Note: s.String()}, nil
 	}}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -58,6 +59,43 @@ func (r Result) Failures() string {
 		}
 	}
 	return b.String()
+}
+
+// breakdowns are the first words of per-group metric names ("category X %",
+// "root 04 hits %"): suites fill them from maps, in random order.
+var breakdowns = []string{"category ", "root "}
+
+// Tidy returns r with each run of breakdown metrics sorted by name, so a
+// table or JSON printed twice is the same, and an empty group name shown
+// as "(none)" (a gold record with no category) rather than as a blank.
+// Headline metrics keep their places.
+func (r Result) Tidy() Result {
+	ms := slices.Clone(r.Metrics)
+	group := func(name string) string {
+		for _, b := range breakdowns {
+			if strings.HasPrefix(name, b) {
+				return b
+			}
+		}
+		return ""
+	}
+	for i := range ms {
+		if b := group(ms[i].Name); b != "" && strings.HasPrefix(ms[i].Name, b+" ") {
+			ms[i].Name = b + "(none)" + ms[i].Name[len(b):]
+		}
+	}
+	for i := 0; i < len(ms); {
+		b, j := group(ms[i].Name), i+1
+		for b != "" && j < len(ms) && group(ms[j].Name) == b {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortStableFunc(ms[i:j], func(x, y Metric) int { return strings.Compare(x.Name, y.Name) })
+		}
+		i = j
+	}
+	r.Metrics = ms
+	return r
 }
 
 // ErrNoData is returned by a suite whose gold data is not available, so the

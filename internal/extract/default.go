@@ -5,9 +5,7 @@ import (
 	"log/slog"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/extract/actor"
 	"github.com/liaison-project/liaison/internal/extract/event"
-	"github.com/liaison-project/liaison/internal/extract/place"
 )
 
 // Coder adapts the event coder of package event to the engine's EventCoder,
@@ -78,23 +76,30 @@ type Dictionaries struct {
 	Explain       bool   // record the pattern that coded each event
 }
 
-// NewCoder builds the event coder the dictionaries name.
-func NewCoder(d Dictionaries) (Coder, error) {
+// NewCoder builds the event coder the dictionaries name. A TABARI project
+// with the built-in dictionaries is a Layered coder: TABARI's options
+// (MINIMUM WORDS, the complexity filter, comma elimination) are written for
+// TABARI's dictionaries and would keep the built-in patterns from coding,
+// so each set codes with its own options. PETRARCH-format dictionaries are
+// merged with the built-in ones: their options suit both.
+func NewCoder(d Dictionaries) (EventCoder, error) {
 	cfg := event.Config{Explain: d.Explain, Info: event.CAMEOInfo}
 	var c *event.Coder
 	var err error
 	switch {
 	case d.TABARIProject != "" && d.PETRARCHDir != "":
-		return Coder{}, fmt.Errorf("choose one of a TABARI project and a PETRARCH directory: %w", liaison.ErrInvalid)
+		return nil, fmt.Errorf("choose one of a TABARI project and a PETRARCH directory: %w", liaison.ErrInvalid)
+	case d.TABARIProject != "" && d.Builtin:
+		return newLayered(d.TABARIProject, cfg)
 	case d.TABARIProject != "":
-		c, err = event.NewTABARI(d.TABARIProject, d.Builtin, cfg)
+		c, err = event.NewTABARI(d.TABARIProject, false, cfg)
 	case d.PETRARCHDir != "":
 		c, err = event.NewPETRARCH(d.PETRARCHDir, d.Builtin, cfg)
 	default:
 		c, err = event.NewBuiltin(cfg)
 	}
 	if err != nil {
-		return Coder{}, fmt.Errorf("event dictionaries: %w", err)
+		return nil, fmt.Errorf("event dictionaries: %w", err)
 	}
 	return Coder{C: c}, nil
 }
@@ -102,23 +107,11 @@ func NewCoder(d Dictionaries) (Coder, error) {
 // Default returns an engine with the built-in actor dictionaries, gazetteer
 // and event dictionaries.
 func Default() (*Engine, error) {
-	return WithDictionaries(Dictionaries{}, nil)
+	return Build(Setup{})
 }
 
 // WithDictionaries returns an engine with the built-in actors and places
 // and the event coder d names.
 func WithDictionaries(d Dictionaries, logger *slog.Logger) (*Engine, error) {
-	af, err := actor.Default()
-	if err != nil {
-		return nil, fmt.Errorf("actor dictionaries: %w", err)
-	}
-	pf, err := place.Default()
-	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
-	}
-	c, err := NewCoder(d)
-	if err != nil {
-		return nil, err
-	}
-	return New(Config{Actors: af, Places: pf, Events: c, Logger: logger}), nil
+	return Build(Setup{Dictionaries: d, Logger: logger})
 }

@@ -1,8 +1,9 @@
 // Package extract is the extraction engine: it turns a report's text into
 // sentences, actors, places, dates, quotes and coded events. The steps are
 // small packages (sentence, date, quote) and pluggable finders (actors,
-// places, the event coder) so other programs can embed the engine and swap
-// any part.
+// places, the event coder) so the engine can be assembled from any of them.
+// Programs outside this module embed the engine through the public package
+// github.com/liaison-project/liaison/extract, a thin layer over this one.
 package extract
 
 import (
