@@ -1,9 +1,12 @@
 // Package date finds temporal expressions in report text and resolves them
 // against the report's date, so events can carry their own dates. Values are
 // ISO 8601 at the precision the text gives ("2022", "2022-06",
-// "2023-07-11", weeks "2013-W12", seasons "2012-SU"); ranges carry an end
-// value. It works on a token stream with keyword tables, no regular
-// expressions.
+// "2023-07-11", weeks "2013-W12"), with TimeML's forms where ISO has none:
+// seasons "2012-SU", quarters "2013-Q1", halves "2013-H2", and the vague
+// PRESENT_REF ("now", "currently"), PAST_REF ("recently") and FUTURE_REF;
+// ranges carry an end value. "The next day" and "two days later" count from
+// the last day the text mentioned, not from the report's date. It works on
+// a token stream with keyword tables, no regular expressions.
 package date
 
 import (
@@ -34,6 +37,7 @@ func FindRunes(r []rune, sents []liaison.Span, docDate time.Time) []liaison.Date
 		m.Start, m.End = f.toks[i].start, f.toks[next-1].end
 		m.Text = string(r[m.Start:m.End])
 		m.Sentence = f.sentOf[i]
+		f.setAnchor(m, m.Sentence)
 		out = append(out, m)
 		i = next
 	}
@@ -42,11 +46,15 @@ func FindRunes(r []rune, sents []liaison.Span, docDate time.Time) []liaison.Date
 
 // finder holds one document's tokens and anchor.
 type finder struct {
-	r      []rune
-	toks   []tok
-	dct    time.Time
-	sents  []liaison.Span
-	sentOf []int
+	// anchor is the last day mentioned and anchorSent its sentence: what
+	// "the next day" counts from.
+	anchor     time.Time
+	anchorSent int
+	r          []rune
+	toks       []tok
+	dct        time.Time
+	sents      []liaison.Span
+	sentOf     []int
 }
 
 func (f *finder) sentenceIndex() []int {
@@ -92,10 +100,13 @@ func (f *finder) adjacent(i int) bool {
 func (f *finder) match(i int) (liaison.DateMention, int, bool) {
 	t := f.toks[i]
 	if t.kind == tPunct {
-		return liaison.DateMention{}, 0, false
+		return f.apostropheYear(i)
 	}
 	if m, n, ok := f.absolute(i); ok {
 		return f.rangeAfter(m, n)
+	}
+	if m, n, ok := f.vague(i); ok {
+		return m, n, true
 	}
 	if m, n, ok := f.relative(i); ok {
 		return m, n, true

@@ -39,10 +39,8 @@ func (f *finder) absolute(i int) (mention, int, bool) {
 	if _, ok := monthNum[t.key]; ok {
 		return f.monthFirst(i)
 	}
-	if code, ok := seasons[t.key]; ok {
-		if y, n, ok := f.year(i + 1); ok {
-			return mention{Value: fmt.Sprintf("%04d-%s", y, code)}, n, true
-		}
+	if _, ok := seasons[t.key]; ok {
+		return f.season(i)
 	}
 	return mention{}, 0, false
 }
@@ -130,6 +128,12 @@ func (f *finder) monthFirst(i int) (mention, int, bool) {
 				out.EndValue = fmtDay(dayOf(y, m, d.n2))
 			}
 			return out, n, true
+		}
+	}
+	if f.key(j) == "of" {
+		_, _, isYear := f.year(j + 1)
+		if _, isMod := f.yearModifier(j + 1); isYear || isMod {
+			j++ // "June of this year", "May of 2019"
 		}
 	}
 	if y, n, ok := f.year(j); ok {

@@ -72,6 +72,9 @@ func (f *finder) modified(i int) (mention, int, bool) {
 		j++
 	}
 	k := f.key(j)
+	if k == "day" && f.key(i-1) == "the" {
+		return mention{}, 0, false // "the next day", "the last day": relative to an event, not the report
+	}
 	if units[k] && f.toks[j].end-f.toks[j].start == len(k) { // singular only: "last year", not "past years"
 		return mention{Value: f.shift(k, off)}, j + 1, true
 	}
@@ -111,7 +114,7 @@ func (f *finder) modified(i int) (mention, int, bool) {
 
 // seasonYear picks the year of "last/this/next summer".
 func (f *finder) seasonYear(code string, off int) int {
-	first := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+	first := seasonStart[code]
 	y, dm := f.dct.Year(), int(f.dct.Month())
 	switch {
 	case off < 0 && dm < first+3:

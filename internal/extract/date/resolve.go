@@ -72,6 +72,9 @@ func (f *finder) tenseAt(i int) tense {
 			if j < 0 || j >= len(f.toks) || f.sentOf[j] != s || f.toks[j].kind != tWord {
 				continue
 			}
+			if j > i && f.key(j) == "to" {
+				continue // an infinitive after the date is about something else
+			}
 			if t, ok := f.cue(j); ok {
 				return t
 			}
@@ -82,6 +85,14 @@ func (f *finder) tenseAt(i int) tense {
 
 // cue returns the tense token j signals, if any.
 func (f *finder) cue(j int) (tense, bool) {
+	if f.toks[j].key == "to" && f.infinitive(j) {
+		return future, true // "the program to run through June"
+	}
+	return f.wordCue(j)
+}
+
+// wordCue is the tense a word signals by itself: a cue word or an -ed verb.
+func (f *finder) wordCue(j int) (tense, bool) {
 	k := f.toks[j].key
 	if futureCues[k] {
 		return future, true
@@ -101,6 +112,41 @@ func (f *finder) cue(j int) (tense, bool) {
 	}
 	return 0, false
 }
+
+// infinitive reports whether "to" at j opens an infinitive of purpose or
+// plan ("to run", "to hold"): a lower-case word that is not a determiner
+// follows, and no fixed phrase ("according to", "used to") nor past verb
+// in the three words before it ("returned to work", "lost the nomination
+// to") makes it a preposition.
+func (f *finder) infinitive(j int) bool {
+	if j+1 >= len(f.toks) || f.toks[j+1].kind != tWord || f.toks[j+1].upper || !f.adjacent(j) {
+		return false
+	}
+	if notVerbs[f.lower(j+1)] || strings.HasSuffix(f.lower(j+1), "ing") {
+		return false
+	}
+	if j > 0 && toPhrases[f.lower(j-1)] {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-3 && f.toks[k].kind == tWord; k-- {
+		if c, ok := f.wordCue(k); ok && c == past {
+			return false // "reached out to", "lost the nomination to"
+		}
+	}
+	return true
+}
+
+// notVerbs follow "to" as a preposition.
+var notVerbs = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
+	"their": true, "our": true, "my": true, "your": true, "this": true, "that": true, "these": true, "those": true,
+	"some": true, "all": true, "any": true, "about": true, "around": true, "more": true, "less": true, "date": true,
+	"be": false, "them": true, "him": true, "us": true, "me": true, "what": true, "which": true, "whom": true,
+	"each": true, "other": true, "power": true, "office": true, "court": true, "school": true, "work": true}
+
+// toPhrases end in a "to" that is a preposition.
+var toPhrases = map[string]bool{"according": true, "due": true, "up": true, "compared": true, "close": true,
+	"next": true, "prior": true, "related": true, "similar": true, "used": true, "back": true, "addition": true,
+	"owing": true, "thanks": true, "as": true, "from": true, "attention": true, "access": true, "opposed": true}
 
 // weekday resolves a bare weekday: the document's own day when it matches,
 // else the last one before it or the next one after, by tense.

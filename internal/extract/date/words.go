@@ -29,7 +29,7 @@ var seasons = map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", 
 // tense cues: future and past markers near a bare weekday or month.
 var futureCues = map[string]bool{"will": true, "shall": true, "would": false, "plans": true, "planned": false,
 	"plan": true, "scheduled": true, "expected": true, "upcoming": true, "next": true, "coming": true,
-	"going": true, "due": true, "set": true, "intends": true, "aims": true, "hopes": true, "hoping": true, "to": false}
+	"going": true, "due": true, "set": true, "intends": true, "aims": true, "hopes": true, "hoping": true, "expects": true, "expect": true, "to": false}
 
 var pastCues = map[string]bool{"said": true, "was": true, "were": true, "had": true, "did": true,
 	"announced": true, "told": true, "met": true, "held": true, "visited": true, "ago": true, "last": true,
@@ -66,7 +66,8 @@ func buildKeywords() map[string]kw {
 	for _, w := range []string{"yesterday", "today", "tomorrow", "tonight", "last", "next", "this", "coming",
 		"past", "previous", "following", "ago", "early", "late", "mid", "end", "beginning", "start", "middle",
 		"on", "in", "since", "until", "by", "from", "of", "during", "through", "to", "and", "the", "before", "after",
-		"fiscal", "century", "later", "earlier"} {
+		"fiscal", "century", "later", "earlier", "now", "currently", "nowadays", "recently", "present", "future", "that",
+		"at", "first", "second", "third", "fourth", "half"} {
 		add(w)
 	}
 	for w := range numberWords {
