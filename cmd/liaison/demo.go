@@ -10,7 +10,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/app"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // runDemo loads the built-in sample corpus into a temporary node and serves
@@ -47,7 +49,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		logger = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
 	m, err := app.New(app.Config{DataDir: dir, Addr: *addr, Logger: logger, Version: version,
-		NoScheduler: true, Demo: true})
+		NoScheduler: true, Demo: true, Origin: liaison.Origin{Nation: marking.OrganisationCode}})
 	if err != nil {
 		return err
 	}

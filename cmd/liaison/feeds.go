@@ -78,12 +78,22 @@ func feedsAdd(ctx context.Context, env *Env, args []string) error {
 	if *every < time.Minute {
 		return liaison.Errorf(liaison.ErrInvalid, "feeds add: --every %v is shorter than 1m", *every)
 	}
-	mk, err := parseMarking(*mkText)
+	dir, err := resolveDataDir(*data)
 	if err != nil {
 		return err
 	}
-	f := &liaison.Feed{URL: u.String(), Every: *every, NextPoll: time.Now().UTC(), Marking: mk}
-	return withFeedStore(ctx, *data, func(ctx context.Context, st liaison.FeedStore) error {
+	return withFeedStore(ctx, dir, func(ctx context.Context, st liaison.FeedStore) error {
+		ns, ok := st.(liaison.NationStore)
+		if !ok {
+			return errors.New("this store keeps no nations to expand the marking's groups with")
+		}
+		// Expanded now, with the store's nations and the node's policy,
+		// as the server expands it.
+		mk, err := nodeMarking(ctx, dir, ns, *mkText)
+		if err != nil {
+			return err
+		}
+		f := &liaison.Feed{URL: u.String(), Every: *every, NextPoll: time.Now().UTC(), Marking: mk}
 		if err := st.PutFeed(ctx, f); err != nil {
 			return err
 		}

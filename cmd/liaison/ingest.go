@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/app"
 	"github.com/liaison-project/liaison/internal/extract"
 	"github.com/liaison-project/liaison/internal/ingest"
 	"github.com/liaison-project/liaison/internal/ingest/sqlitebatch"
@@ -29,7 +29,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	maxBytes := fs.String("max-bytes", "10MiB", "largest file, page or record accepted (e.g. 500000, 2MB, 10MiB)")
 	mkText := fs.String("marking", "PUBLIC", `marking of every document, e.g. "NATO RESTRICTED // REL TO NATO, JPN"`)
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
-	nation := fs.String("nation", "", "ISO 3166 alpha-3 code of this node's nation, recorded as the origin")
+	nation := fs.String("nation", "", "ISO 3166 alpha-3 code of this node's nation, recorded as the origin\n(default: the one `serve --nation` or ingest was given before, else XNS)")
 	noExtract := fs.Bool("no-extract", false, "store and index only; `serve` or a later ingest runs the extraction")
 	inputs, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -43,22 +43,29 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	mk, err := parseMarking(*mkText)
+	dir, err := resolveDataDir(*data)
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *data)
+	st, err := openStore(ctx, dir)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	host, _ := os.Hostname()
+	mk, err := nodeMarking(ctx, dir, st, *mkText)
+	if err != nil {
+		return err
+	}
+	// The same node id and nation as `serve` on this data directory.
+	origin, err := app.NodeOrigin(dir, *nation)
+	if err != nil {
+		return err
+	}
 	// Failures are printed once each below; the log only carries errors.
 	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	cfg := ingest.Config{
 		Store: st, Batch: sqlitebatch.New(st), MaxBytes: limit, TextColumn: *textCol, Marking: mk,
-		Origin: liaison.Origin{Node: host, Nation: strings.ToUpper(*nation)},
-		Logger: log, Progress: env.Stderr,
+		Origin: origin, Logger: log, Progress: env.Stderr,
 	}
 	if !*noExtract {
 		// The same engine as internal/app's default wiring.
@@ -102,9 +109,34 @@ func reportIngest(env *Env, sum ingest.Summary, runErr error, asJSON bool) error
 	return nil
 }
 
-// parseMarking reads a marking with the built-in policy and nations.
-// TODO(access): use the store's policy and nations (marking.Marker) once the
-// access store is wired into the CLI.
+// nodeMarking parses a --marking text as the server of the data directory
+// dir would: with its policy (<dir>/policy.json, else the built-in one) and
+// the nations of its store st with their dated group memberships as of now
+// — the built-in nations only while the store holds none (the rule of
+// `liaison marking check`). A nation added to the store later therefore
+// never gains access to items marked before it joined a group.
+func nodeMarking(ctx context.Context, dir string, st liaison.NationStore, text string) (liaison.Marking, error) {
+	p, err := loadPolicy("", dir)
+	if err != nil {
+		return liaison.Marking{}, err
+	}
+	ns, err := st.Nations(liaison.SystemContext(ctx))
+	if err != nil {
+		return liaison.Marking{}, fmt.Errorf("reading nations: %w", err)
+	}
+	if len(ns) == 0 {
+		ns = marking.SeedNations()
+	}
+	m, err := marking.Parse(p, marking.NewNations(ns, time.Now().UTC()), text)
+	if err != nil {
+		return liaison.Marking{}, fmt.Errorf("--marking %q: %w", text, err)
+	}
+	return m, nil
+}
+
+// parseMarking reads a marking with the built-in policy and nations (for
+// commands that keep no node store of their own; ingest and feeds use
+// nodeMarking).
 func parseMarking(text string) (liaison.Marking, error) {
 	m, err := marking.Parse(marking.Default(), marking.NewNations(marking.SeedNations(), time.Now().UTC()), text)
 	if err != nil {

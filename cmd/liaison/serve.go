@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/app"
 )
 
@@ -18,6 +19,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	poll := fs.Duration("poll", 30*time.Second, "how often to look for due feeds")
 	noFeeds := fs.Bool("no-feeds", false, "do not poll feeds")
 	verbose := fs.Bool("v", false, "log every request")
+	nation := fs.String("nation", "", "ISO 3166 alpha-3 code of this node's nation, recorded as the origin of new items\n"+
+		"(remembered in the data directory; default: the one given before, else XNS, the alliance staff)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -31,7 +34,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	m, err := app.New(app.Config{
 		DataDir: dir, Addr: *addr, Logger: newLogger(env, *verbose), Version: version,
-		PollInterval: *poll, NoScheduler: *noFeeds,
+		PollInterval: *poll, NoScheduler: *noFeeds, Origin: liaison.Origin{Nation: *nation},
 	})
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 	"github.com/liaison-project/liaison/internal/auth"
 	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/httpapi"
+	"github.com/liaison-project/liaison/internal/marking"
 	"github.com/liaison-project/liaison/internal/pipeline"
 	"github.com/liaison-project/liaison/internal/web"
 )
@@ -56,8 +57,13 @@ type Config struct {
 	FetchHostInterval time.Duration
 	// SettleInterval is how often proposal deadlines are settled (0: 15s).
 	SettleInterval time.Duration
-	// Origin is recorded on every document this node ingests.
+	// Origin is recorded on every item created on this node. An empty Node
+	// is the persistent node id of DataDir (NodeOrigin); an empty Nation
+	// the nation remembered there, else the alliance staff's.
 	Origin liaison.Origin
+	// Policy is the classification policy (nil: <DataDir>/policy.json when
+	// present, else the built-in one: LoadPolicy).
+	Policy *marking.Policy
 
 	// The parts below default to the real implementations; tests replace them.
 	OpenStore func(ctx context.Context, dataDir string, log *slog.Logger) (Store, error)
@@ -117,6 +123,10 @@ func (m *Main) Start(ctx context.Context) error {
 		return fmt.Errorf("open store in %s: %w", m.cfg.DataDir, err)
 	}
 	m.store = st
+	if err := m.resolveNode(); err != nil {
+		_ = st.Close()
+		return err
+	}
 	if err := m.build(); err != nil {
 		_ = st.Close()
 		return err
@@ -176,6 +186,9 @@ func (m *Main) build() error {
 		Documents: m.store, Extractions: m.store, Events: m.store, Feeds: m.store, Stats: m.store,
 		Logger: m.cfg.Logger,
 	}
+	if agg, ok := m.store.(web.AggregateMarkings); ok {
+		wcfg.Aggregates = agg // banners of the pages of counts, from the store's queries
+	}
 	if _, ok := m.store.(liaison.ReportStore); ok {
 		wcfg.NavExtra = append(wcfg.NavExtra, web.NavLink{Name: "Analysis", Href: "/reports"})
 	}
@@ -200,6 +213,9 @@ func (m *Main) build() error {
 	ui.Register(api)
 	if m.access != nil {
 		m.access.authn.Register(api)
+	}
+	if err := m.buildAdmin(api, ui); err != nil {
+		return err
 	}
 	if err := m.buildCoord(api, ui); err != nil {
 		return err

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -49,7 +50,8 @@ func TestAuthRequired(t *testing.T) {
 	}
 	for path, want := range map[string]int{
 		"/": 401, "/api/v1/documents": 401, "/metrics": 401, "/events": 401, "/nowhere": 401,
-		"/healthz": 200, "/login": 200, "/api/v1/openapi.json": 200, "/static/liaison.css": 200,
+		"/healthz": 200, "/login": 200, "/static/liaison.css": 200, // the login page's stylesheet
+		"/api/v1/openapi.json": 401, "/static/": 404, "/static/nope.css": 404, "/static/liaison.css/": 404,
 	} {
 		resp, err := http.Get(m.URL() + path)
 		if err != nil {
@@ -94,7 +96,15 @@ func TestOpenAPICoversWiredRoutes(t *testing.T) {
 		} `json:"paths"`
 		Components struct{ Schemas map[string]any }
 	}
-	getJSON(t, m, "/api/v1/openapi.json", &doc)
+	sys := liaison.SystemContext(context.Background())
+	if err := m.access.store.PutNation(sys, &liaison.Nation{Code: "FRA", Name: "France", Status: liaison.NationMember}); err != nil {
+		t.Fatal(err)
+	}
+	tok, _, err := m.access.svc.AddUser(sys, &liaison.User{Name: "fra-reader", Nation: "FRA", Role: liaison.RoleReader}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	getJSONToken(t, m, tok, "/api/v1/openapi.json", &doc)
 	n := 0
 	for _, rt := range m.Server().Routes() {
 		if rt.Page || rt.Method == "" {
@@ -136,7 +146,7 @@ func TestOpenAPICoversWiredRoutes(t *testing.T) {
 		}
 	}
 	var raw any
-	getJSON(t, m, "/api/v1/openapi.json", &raw)
+	getJSONToken(t, m, tok, "/api/v1/openapi.json", &raw)
 	walkRefs(raw, func(ref string) {
 		name, ok := strings.CutPrefix(ref, "#/components/schemas/")
 		if !ok || doc.Components.Schemas[name] == nil {
@@ -159,5 +169,26 @@ func walkRefs(v any, fn func(string)) {
 		for _, e := range x {
 			walkRefs(e, fn)
 		}
+	}
+}
+
+// getJSONToken fetches a 200 JSON body with an API token into v.
+func getJSONToken(t *testing.T, m *Main, tok, path string, v any) {
+	t.Helper()
+	req, err := http.NewRequest("GET", m.URL()+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+tok)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s = %d", path, resp.StatusCode)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", path, err)
 	}
 }

@@ -29,12 +29,15 @@ func (m *Main) LoadDemo(ctx context.Context) (ingest.Summary, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return total, fmt.Errorf("demo corpus directory: %w", err)
 	}
-	policy, nations := marking.Default(), marking.SeedNations()
+	nations, err := m.demoNations(ctx)
+	if err != nil {
+		return total, err
+	}
 	for _, r := range reports {
 		if err := ctx.Err(); err != nil {
 			return total, err
 		}
-		mk, err := marking.Parse(policy, marking.NewNations(nations, r.Date), r.Marking)
+		mk, err := marking.Parse(m.cfg.Policy, marking.NewNations(nations, r.Date), r.Marking)
 		if err != nil {
 			return total, fmt.Errorf("demo report %s: marking %q: %w", r.Name, r.Marking, err)
 		}
@@ -57,6 +60,42 @@ func (m *Main) LoadDemo(ctx context.Context) (ingest.Summary, error) {
 		}
 	}
 	return total, nil
+}
+
+// demoNations are the nations the demo's markings expand groups with: the
+// node's stored nations (seeded, with their EU memberships), or without a
+// nation store the built-in ones with the demo's EU memberships.
+func (m *Main) demoNations(ctx context.Context) ([]liaison.Nation, error) {
+	if m.access == nil {
+		return demo.WithEU(marking.SeedNations()), nil
+	}
+	ns, err := m.access.store.Nations(liaison.SystemContext(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("demo nations: %w", err)
+	}
+	if len(ns) == 0 { // not seeded (a node that is no demo): the built-in set
+		return demo.WithEU(marking.SeedNations()), nil
+	}
+	return ns, nil
+}
+
+// seedDemoEU adds the demo's dated EU memberships to the stored nations, so
+// that "REL TO EU" expands (and view-as shows its effect).
+func (m *Main) seedDemoEU(ctx context.Context) error {
+	sys := liaison.SystemContext(ctx)
+	ns, err := m.access.store.Nations(sys)
+	if err != nil {
+		return fmt.Errorf("seed EU memberships: %w", err)
+	}
+	for i, n := range demo.WithEU(ns) {
+		if len(n.Groups) == len(ns[i].Groups) {
+			continue
+		}
+		if err := m.access.store.PutNation(sys, &n); err != nil {
+			return fmt.Errorf("seed EU membership of %s: %w", n.Code, err)
+		}
+	}
+	return nil
 }
 
 // demoViewer is who a demo visitor is when no login is configured: an

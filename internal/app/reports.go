@@ -17,7 +17,7 @@ func (m *Main) buildReports(api *httpapi.Server, ui *web.UI) error {
 		return nil
 	}
 	cfg := report.Config{Reports: rs, Documents: m.store, Events: m.store, ParseMarking: m.parseMarking,
-		Logger: m.cfg.Logger, Origin: m.cfg.Origin}
+		Logger: m.cfg.Logger, Origin: m.cfg.Origin, Policy: m.cfg.Policy}
 	if m.access != nil {
 		cfg.Audit = m.access.store
 	}
@@ -26,7 +26,7 @@ func (m *Main) buildReports(api *httpapi.Server, ui *web.UI) error {
 		return err
 	}
 	api.RegisterReports(svc)
-	api.RegisterExport(httpapi.ExportConfig{Reports: rs, Node: nodeName(m.cfg.Origin), Alpha2: alpha2()})
+	api.RegisterExport(httpapi.ExportConfig{Reports: rs, Node: nodeName(m.cfg.Origin), Alpha2: alpha2(), Policy: m.cfg.Policy})
 	return ui.RegisterReports(api, svc)
 }
 

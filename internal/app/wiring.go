@@ -15,6 +15,7 @@ import (
 	"github.com/liaison-project/liaison/internal/httpapi"
 	"github.com/liaison-project/liaison/internal/marking"
 	"github.com/liaison-project/liaison/internal/sqlite"
+	"github.com/liaison-project/liaison/internal/web"
 )
 
 // deps are the real implementations Main uses unless its Config replaces
@@ -45,7 +46,10 @@ func defaults() *deps {
 	}
 }
 
-var _ Store = (*sqlite.DB)(nil)
+var (
+	_ Store                 = (*sqlite.DB)(nil)
+	_ web.AggregateMarkings = (*sqlite.DB)(nil)
+)
 
 // DefaultExtractor is the extraction engine every ingest path uses (serve,
 // demo, `liaison ingest`): built-in actor dictionaries, gazetteer and event
@@ -95,12 +99,12 @@ func (m *Main) buildAccess(loginPage func(w http.ResponseWriter, r *http.Request
 		return err
 	}
 	authn, err := httpapi.NewAuthenticator(httpapi.AuthConfig{Service: svc, Nations: as, Users: as, Audit: as,
-		Logger: m.cfg.Logger, LoginPage: loginPage})
+		Policy: m.cfg.Policy, Logger: m.cfg.Logger, LoginPage: loginPage})
 	if err != nil {
 		return err
 	}
 	m.access = &access{svc: svc, authn: authn, store: as,
-		marker: &marking.Marker{Policy: marking.Default(), Nations: as}}
+		marker: &marking.Marker{Policy: m.cfg.Policy, Nations: as}}
 	return nil
 }
 
@@ -112,13 +116,13 @@ func (m *Main) authMiddleware() func(http.Handler) http.Handler {
 	return m.access.authn.Middleware
 }
 
-// parseMarking parses marking text against the policy and stored nations,
-// or the built-in nations when the node has no nation store.
+// parseMarking parses marking text against the node's policy and stored
+// nations, or the built-in nations when the node has no nation store.
 func (m *Main) parseMarking(ctx context.Context, text string) (liaison.Marking, error) {
 	if m.access != nil {
 		return m.access.marker.Parse(ctx, text)
 	}
-	return marking.Parse(marking.Default(), marking.NewNations(marking.SeedNations(), timeNow()), text)
+	return marking.Parse(m.cfg.Policy, marking.NewNations(marking.SeedNations(), timeNow()), text)
 }
 
 // seedDemo stores the demo nations and users (demo only).
@@ -126,12 +130,12 @@ func (m *Main) seedDemo(ctx context.Context) error {
 	if m.access == nil {
 		return nil
 	}
-	users, err := auth.SeedDemo(ctx, m.access.store, m.access.svc, marking.Default())
+	users, err := auth.SeedDemo(ctx, m.access.store, m.access.svc, m.cfg.Policy)
 	if err != nil {
 		return fmt.Errorf("seed demo users: %w", err)
 	}
 	m.demoUsers = users
-	return nil
+	return m.seedDemoEU(ctx)
 }
 
 // DemoUsers returns the accounts the demo seeded (nil without logins).

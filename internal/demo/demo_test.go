@@ -160,3 +160,64 @@ func BenchmarkReports(b *testing.B) {
 		}
 	}
 }
+
+// TestVariedMarkings: the corpus shows what markings do — a NATO SECRET
+// report, a caveated one, one releasable to a single nation and one
+// releasable to the EU group — besides most reports being PUBLIC.
+func TestVariedMarkings(t *testing.T) {
+	reports, err := Reports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := map[string]bool{}
+	for _, r := range reports {
+		m := r.Marking
+		rel := ""
+		if _, after, ok := strings.Cut(m, "REL TO "); ok {
+			rel = after
+		}
+		has["secret"] = has["secret"] || strings.HasPrefix(m, "NATO SECRET")
+		has["caveat"] = has["caveat"] || strings.Count(m, "//") > strings.Count(m, "REL TO")
+		has["one nation"] = has["one nation"] || (len(rel) == 3 && rel != "EU" && !strings.Contains(rel, ","))
+		has["EU"] = has["EU"] || rel == EUGroup
+	}
+	for _, want := range []string{"secret", "caveat", "one nation", "EU"} {
+		if !has[want] {
+			t.Errorf("no report marked with %s", want)
+		}
+	}
+}
+
+// TestEUMemberships: dated memberships, with the United Kingdom's ending.
+func TestEUMemberships(t *testing.T) {
+	ns := WithEU([]liaison.Nation{{Code: "FRA"}, {Code: "GBR"}, {Code: "USA"}, {Code: "HRV"},
+		{Code: "SWE", Groups: []liaison.Membership{{Group: "NATO"}}}})
+	at := func(code string, y, m, d int) bool {
+		for _, n := range ns {
+			if n.Code == code {
+				return n.MemberOf(EUGroup, time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		code    string
+		y, m, d int
+		want    bool
+	}{
+		{"FRA", 2023, 7, 1, true}, {"GBR", 2019, 12, 31, true}, {"GBR", 2020, 1, 31, true}, {"GBR", 2020, 2, 1, false},
+		{"USA", 2023, 7, 1, false}, {"HRV", 2013, 6, 30, false}, {"HRV", 2013, 7, 1, true}, {"SWE", 2023, 7, 1, true},
+	} {
+		if got := at(c.code, c.y, c.m, c.d); got != c.want {
+			t.Errorf("%s in EU on %d-%02d-%02d = %v; want %v", c.code, c.y, c.m, c.d, got, c.want)
+		}
+	}
+	if len(ns[4].Groups) != 2 || ns[4].Groups[0].Group != "NATO" {
+		t.Errorf("SWE groups %v: the NATO membership must stay", ns[4].Groups)
+	}
+	for code := range euAccessions {
+		if _, ok := EUMembership(code); !ok {
+			t.Errorf("no membership for %s", code)
+		}
+	}
+}

@@ -129,10 +129,10 @@ func (a *Authenticator) authenticate(r *http.Request) (context.Context, error) {
 		}
 		user, tok, err := a.svc.Token(ctx, strings.TrimSpace(secret))
 		if err != nil {
-			return nil, a.audited(ctx, err, "anonymous")
+			return nil, a.audited(ctx, err, "anonymous", "")
 		}
 		if tok.Scope != liaison.ScopeWrite && !safeMethod(r.Method) {
-			return nil, a.audited(ctx, liaison.Errorf(liaison.ErrForbidden, "API token %s is read-only", tok.ID), user.Name)
+			return nil, a.audited(ctx, liaison.Errorf(liaison.ErrForbidden, "API token %s is read-only", tok.ID), user.Name, user.Nation)
 		}
 		u = user
 	} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
@@ -142,7 +142,7 @@ func (a *Authenticator) authenticate(r *http.Request) (context.Context, error) {
 		}
 		u, csrf, cookie = user, auth.CSRFToken(c.Value), true
 		if !safeMethod(r.Method) && !auth.CheckCSRF(c.Value, csrfFrom(r)) {
-			return nil, a.audited(ctx, liaison.Errorf(liaison.ErrForbidden, "missing or wrong CSRF token"), user.Name)
+			return nil, a.audited(ctx, liaison.Errorf(liaison.ErrForbidden, "missing or wrong CSRF token"), user.Name, user.Nation)
 		}
 	} else {
 		return nil, liaison.Errorf(liaison.ErrUnauthorized, "log in or send an API token")
@@ -187,7 +187,7 @@ func (a *Authenticator) viewAs(ctx context.Context, r *http.Request, own liaison
 		if !fromHeader {
 			return own, nil // a stale cookie of a former admin: ignore it
 		}
-		return own, a.audited(ctx, liaison.Errorf(liaison.ErrForbidden, "view as %s: admins only", code), own.Name)
+		return own, a.audited(ctx, liaison.Errorf(liaison.ErrForbidden, "view as %s: admins only", code), own.Name, own.Nation)
 	}
 	if _, err := a.nations.Nation(liaison.SystemContext(ctx), code); err != nil {
 		return own, liaison.Errorf(liaison.ErrInvalid, "view as %q: no such nation", code)
@@ -222,9 +222,10 @@ func asNation(own liaison.Viewer, code string) liaison.Viewer {
 	return v
 }
 
-// audited records a denial in the audit log and returns err.
-func (a *Authenticator) audited(ctx context.Context, err error, actor string) error {
-	if aerr := a.svc.Denied(ctx, actor, "", "", err.Error()); aerr != nil {
+// audited records a denial by actor of nation (the authenticated user's;
+// "" when nobody is authenticated) in the audit log and returns err.
+func (a *Authenticator) audited(ctx context.Context, err error, actor, nation string) error {
+	if aerr := a.svc.Denied(ctx, actor, nation, "", err.Error()); aerr != nil {
 		a.log.Error("audit denial", "err", aerr)
 	}
 	return err
@@ -369,6 +370,10 @@ type loginRequest struct {
 // login checks a form or JSON login and sets the session cookie. Forms are
 // redirected (303) to "next"; JSON clients get the Me body.
 func (a *Authenticator) login(w http.ResponseWriter, r *http.Request) {
+	if err := a.checkLoginOrigin(r); err != nil {
+		WriteError(w, r, a.log, err)
+		return
+	}
 	isJSON := strings.HasPrefix(r.Header.Get("Content-Type"), "application/json")
 	var req loginRequest
 	next := "/"
@@ -464,7 +469,7 @@ func (a *Authenticator) setViewAs(w http.ResponseWriter, r *http.Request) {
 // checkViewAs allows admins only, known nations only, and audits the change.
 func (a *Authenticator) checkViewAs(ctx context.Context, own liaison.Viewer, code string) error {
 	if own.Role != liaison.RoleAdmin {
-		return a.audited(ctx, liaison.Errorf(liaison.ErrForbidden, "view as %s: admins only", code), own.Name)
+		return a.audited(ctx, liaison.Errorf(liaison.ErrForbidden, "view as %s: admins only", code), own.Name, own.Nation)
 	}
 	if code != "" {
 		if _, err := a.nations.Nation(liaison.SystemContext(ctx), code); err != nil {

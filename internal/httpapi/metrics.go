@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/liaison-project/liaison"
 )
 
 // durationBuckets are the histogram upper bounds, in seconds.
@@ -148,8 +151,15 @@ func (s *Server) instrument(route string, h http.Handler) http.Handler {
 }
 
 // serveMetrics answers GET /metrics: request metrics, the counts of items the
-// scraper may see, and a few process figures.
+// scraper may see, and a few process figures. Only administrators (a session
+// or an API token of an admin user) may read it: the request counters cover
+// every user's traffic — how often anyone met a 404 or 403 on which route —
+// which is a side channel between users of different nations.
 func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
+	if !isAdmin(r.Context()) {
+		WriteError(w, r, s.log, liaison.Errorf(liaison.ErrForbidden, "/metrics: administrators only"))
+		return
+	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
@@ -170,4 +180,15 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 
 func gauge(w io.Writer, name, help string, v float64) {
 	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n%s %g\n", name, help, name, name, v)
+}
+
+// isAdmin reports whether the request is an administrator's: the
+// authenticated user's own role (an admin viewing as a nation is still an
+// admin), or, without authentication configured, the fixed viewer's.
+func isAdmin(ctx context.Context) bool {
+	if u, ok := RealUser(ctx); ok {
+		return u.Role == liaison.RoleAdmin
+	}
+	v, ok := liaison.ViewerFrom(ctx)
+	return ok && (v.System || v.Role == liaison.RoleAdmin)
 }

@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/liaison-project/liaison"
@@ -163,4 +165,163 @@ func (db *DB) Stats(ctx context.Context) (liaison.Stats, error) {
 		}
 	}
 	return s, nil
+}
+
+// ActorsMarking is the marking the actors aggregate carries for the viewer
+// in ctx: the markings of every visible event Actors counts, combined
+// (see combineCounted). A page showing those counts must carry it, since a
+// count derived from a NATO CONFIDENTIAL event is itself that sensitive.
+// The zero marking means nothing is counted.
+func (db *DB) ActorsMarking(ctx context.Context) (liaison.Marking, error) {
+	keys, err := db.countedMarkings(ctx, "actor_counts c WHERE 1")
+	if err != nil {
+		return liaison.Marking{}, fmt.Errorf("actors marking: %w", err)
+	}
+	m, err := db.combineCounted(ctx, []countedSet{{"events", keys}})
+	if err != nil {
+		return m, fmt.Errorf("actors marking: %w", err)
+	}
+	return m, nil
+}
+
+// PlacesMarking is the combined marking of every visible place mention
+// Places counts (a mention carries its document's marking).
+func (db *DB) PlacesMarking(ctx context.Context) (liaison.Marking, error) {
+	keys, err := db.countedMarkings(ctx, "place_counts c WHERE 1")
+	if err != nil {
+		return liaison.Marking{}, fmt.Errorf("places marking: %w", err)
+	}
+	m, err := db.combineCounted(ctx, []countedSet{{"documents", keys}})
+	if err != nil {
+		return m, fmt.Errorf("places marking: %w", err)
+	}
+	return m, nil
+}
+
+// StatsMarking is the combined marking of everything Stats counts: the
+// visible documents, events (which cover the actor and place counts) and
+// feeds.
+func (db *DB) StatsMarking(ctx context.Context) (liaison.Marking, error) {
+	var sets []countedSet
+	for _, tbl := range []string{"documents", "events"} {
+		keys, err := db.countedMarkings(ctx, "mk_counts c WHERE c.tbl = ?", tbl)
+		if err != nil {
+			return liaison.Marking{}, fmt.Errorf("stats marking: %w", err)
+		}
+		sets = append(sets, countedSet{tbl, keys})
+	}
+	// Feeds are few: they are read whole. The alias is "c" so that the
+	// same visibility predicate applies.
+	keys, err := db.countedMarkings(ctx, "(SELECT f.mk_level, f.mk_rel, f.mk_caveats, 1 AS n FROM feeds f) c WHERE 1")
+	if err != nil {
+		return liaison.Marking{}, fmt.Errorf("stats marking: %w", err)
+	}
+	m, err := db.combineCounted(ctx, append(sets, countedSet{"feeds", keys}))
+	if err != nil {
+		return m, fmt.Errorf("stats marking: %w", err)
+	}
+	return m, nil
+}
+
+// markingKey is a stored marking as the visibility rule reads it.
+type markingKey struct {
+	level        int
+	rel, caveats string
+}
+
+// countedSet is the distinct markings counted from one item table.
+type countedSet struct {
+	table string // the items table holding rows with these markings
+	keys  []markingKey
+}
+
+// countedMarkings returns the distinct markings of the rows of a
+// per-marking count (from: a table or subquery aliased c with mk_level,
+// mk_rel, mk_caveats and n, then a WHERE clause) that count something and
+// that the viewer may see — through visible, the one rule.
+func (db *DB) countedMarkings(ctx context.Context, from string, args ...any) ([]markingKey, error) {
+	vis, vargs := visible(ctx, "c")
+	var keys []markingKey
+	err := queryEach(ctx, db.db, `SELECT DISTINCT c.mk_level, c.mk_rel, c.mk_caveats FROM `+from+
+		` AND c.n > 0 AND `+vis+` ORDER BY 1, 2, 3`, append(args, vargs...), func(r *sql.Rows) error {
+		var k markingKey
+		keys = append(keys, k)
+		return r.Scan(&keys[len(keys)-1].level, &keys[len(keys)-1].rel, &keys[len(keys)-1].caveats)
+	})
+	return keys, err
+}
+
+// combineCounted combines counted markings into the one a page showing
+// their counts carries, as the banner convention does: the highest level,
+// releasable only to the nations every restricted marking is releasable to
+// (a marking releasable to all restricts nothing), and every caveat. The
+// classification name, and the REL TO as written (groups) when every
+// restricted marking has the same releasability, are read from a visible
+// item holding that marking.
+func (db *DB) combineCounted(ctx context.Context, sets []countedSet) (liaison.Marking, error) {
+	var out liaison.Marking
+	var top, relFrom *countedSet
+	var topKey, relKey markingKey
+	var rel []string
+	relSet, sameRel := false, true
+	for i := range sets {
+		for _, k := range sets[i].keys {
+			if top == nil || k.level > topKey.level {
+				top, topKey = &sets[i], k
+			}
+			for _, c := range parseList(k.caveats) {
+				if !slices.Contains(out.Caveats, c) {
+					out.Caveats = append(out.Caveats, c)
+				}
+			}
+			if k.rel == "[]" {
+				continue
+			}
+			r := parseList(k.rel)
+			if !relSet {
+				rel, relSet, relFrom, relKey = r, true, &sets[i], k
+				continue
+			}
+			sameRel = sameRel && k.rel == relKey.rel
+			rel = slices.DeleteFunc(rel, func(c string) bool { return !slices.Contains(r, c) })
+		}
+	}
+	if top == nil {
+		return out, nil
+	}
+	slices.Sort(out.Caveats)
+	out.Level = topKey.level
+	class, _, err := db.markingNames(ctx, top.table, topKey)
+	if err != nil {
+		return out, err
+	}
+	out.Classification = class
+	if relSet {
+		out.RelTo = rel
+		if len(rel) == 0 {
+			out.RelTo = []string{nobody}
+		}
+		if sameRel {
+			_, out.Groups, err = db.markingNames(ctx, relFrom.table, relKey)
+		}
+	}
+	return out, err
+}
+
+// markingNames reads the classification name and the REL TO as written of
+// a visible item of table holding marking k. The item is found through the
+// table's listing index, which carries the marking (no text is read).
+func (db *DB) markingNames(ctx context.Context, table string, k markingKey) (string, []string, error) {
+	vis, args := visible(ctx, "x")
+	var class, groups string
+	err := db.queryRow(ctx, `SELECT d.mk_class, d.mk_groups FROM `+table+` d WHERE d.id = (SELECT x.id FROM `+table+
+		` x WHERE x.mk_level = ? AND x.mk_rel = ? AND x.mk_caveats = ? AND `+vis+` LIMIT 1)`,
+		append([]any{k.level, k.rel, k.caveats}, args...)...).Scan(&class, &groups)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, nil // removed since it was counted
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("marking names: %w", err)
+	}
+	return class, parseList(groups), nil
 }

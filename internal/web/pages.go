@@ -38,6 +38,13 @@ func (u *UI) overview(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
+	// The counts derive from every visible item: their banner is the
+	// combined marking of all of them, not only of the items listed.
+	all, err := u.cfg.Aggregates.StatsMarking(ctx(r))
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	data := struct {
 		Stats  liaison.Stats
 		Docs   []liaison.Document
@@ -45,7 +52,8 @@ func (u *UI) overview(w http.ResponseWriter, r *http.Request) {
 		Actors []liaison.ActorCount
 		Places []liaison.PlaceCount
 	}{st, docs.Items, evs.Items, actors.Items, places.Items}
-	u.render(w, r, http.StatusOK, "overview", "Overview", data, append(docMarkings(docs.Items), eventMarkings(evs.Items)...))
+	marks := append(append(docMarkings(docs.Items), eventMarkings(evs.Items)...), counted(all)...)
+	u.render(w, r, http.StatusOK, "overview", "Overview", data, marks)
 }
 
 // documents lists reports, newest first.
@@ -123,20 +131,27 @@ func (u *UI) events(w http.ResponseWriter, r *http.Request) {
 
 // actors lists actor codes by number of visible events.
 func (u *UI) actors(w http.ResponseWriter, r *http.Request) {
-	renderCounts(u, w, r, "actors", "Actors", u.cfg.Events.Actors)
+	renderCounts(u, w, r, "actors", "Actors", u.cfg.Events.Actors, u.cfg.Aggregates.ActorsMarking)
 }
 
 // places lists resolved places by number of visible mentions.
 func (u *UI) places(w http.ResponseWriter, r *http.Request) {
-	renderCounts(u, w, r, "places", "Places", u.cfg.Events.Places)
+	renderCounts(u, w, r, "places", "Places", u.cfg.Events.Places, u.cfg.Aggregates.PlacesMarking)
 }
 
 // renderCounts renders one page of an aggregate listing (actors, places),
-// 100 rows at a time, with a link to the next page.
+// 100 rows at a time, with a link to the next page. Its banner is the
+// combined marking of everything counted (mk).
 func renderCounts[T any](u *UI, w http.ResponseWriter, r *http.Request, page, title string,
-	list func(ctx context.Context, cursor string, limit int) (liaison.Page[T], error)) {
+	list func(ctx context.Context, cursor string, limit int) (liaison.Page[T], error),
+	mk func(ctx context.Context) (liaison.Marking, error)) {
 	q := r.URL.Query()
 	items, err := list(ctx(r), q.Get("cursor"), 100)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	all, err := mk(ctx(r))
 	if err != nil {
 		u.fail(w, r, err)
 		return
@@ -145,7 +160,7 @@ func renderCounts[T any](u *UI, w http.ResponseWriter, r *http.Request, page, ti
 		Page liaison.Page[T]
 		Next string
 	}{items, nextPage(q, items.NextCursor)}
-	u.render(w, r, http.StatusOK, page, title, data, nil)
+	u.render(w, r, http.StatusOK, page, title, data, counted(all))
 }
 
 // search runs a full-text query and shows ranked hits with snippets.

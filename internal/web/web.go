@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/liaison-project/liaison"
@@ -43,6 +44,10 @@ type Config struct {
 	Floor liaison.Marking
 	// NavExtra adds links to the navigation bar (e.g. proposals).
 	NavExtra []NavLink
+	// Aggregates gives the banners of the pages of counts (overview,
+	// actors, places). When nil, the UI reads every visible item instead
+	// (fine for the memory store; a large store should implement it).
+	Aggregates AggregateMarkings
 }
 
 // NavLink is an entry of the navigation bar.
@@ -72,6 +77,9 @@ func New(cfg Config) (*UI, error) {
 	}
 	if cfg.FormatMarking == nil {
 		cfg.FormatMarking = marking.Format
+	}
+	if cfg.Aggregates == nil {
+		cfg.Aggregates = scanMarkings{cfg: &cfg}
 	}
 	if cfg.Floor.Classification == "" {
 		cfg.Floor = liaison.Marking{Classification: "PUBLIC"}
@@ -132,8 +140,31 @@ func (u *UI) Register(srv *httpapi.Server) {
 		{"POST /feeds/delete", u.deleteFeed},
 		{"/", u.notFound},
 	})
-	srv.Handle(httpapi.Route{Method: "GET", Path: "/static/", Page: true, Public: true,
-		Handler: http.StripPrefix("/static/", http.FileServerFS(static))})
+	// Public: the login page needs its stylesheet before anyone logs in.
+	srv.Handle(httpapi.Route{Method: "GET", Path: "/static/", Page: true, Public: true, Handler: staticFiles(static)})
+}
+
+// staticFiles serves the embedded assets and nothing else: only a regular
+// file of fsys by its exact name — no directory listings, no index pages,
+// no redirects — and 404 for anything else.
+func staticFiles(fsys fs.FS) http.Handler {
+	files := http.FileServerFS(fsys)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name, ok := strings.CutPrefix(r.URL.Path, "/static/")
+		st, err := fs.Stat(fsys, name)
+		if !ok || !fs.ValidPath(name) || name == "." || err != nil || !st.Mode().IsRegular() || strings.HasSuffix(name, "index.html") {
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			http.NotFound(w, r)
+			return
+		}
+		r2 := new(http.Request)
+		*r2 = *r
+		r2.URL = new(url.URL)
+		*r2.URL = *r.URL
+		r2.URL.Path, r2.URL.RawPath = "/"+name, ""
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		files.ServeHTTP(w, r2)
+	})
 }
 
 // page is what the layout renders around a page's content.

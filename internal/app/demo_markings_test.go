@@ -1,0 +1,113 @@
+package app
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/auth"
+	"github.com/liaison-project/liaison/internal/marking"
+)
+
+// TestDemoMarkingsDiffer runs the demo as `liaison demo` does (SQLite,
+// seeded nations and users, the corpus through ingest) and checks that the
+// sample reports' markings make the demo users — and an admin viewing as
+// another nation — see different sets: a NATO SECRET report only for the
+// top-cleared, a caveated one only for holders of the caveat, one
+// releasable to Japan alone, one releasable to the EU (France in, the
+// United Kingdom out since 2020). Every report records the demo node as
+// its origin (nation XNS).
+func TestDemoMarkingsDiffer(t *testing.T) {
+	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true, Demo: true,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams,
+		Extractor: lmNoExtract{}, Origin: liaison.Origin{Nation: marking.OrganisationCode}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := m.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if _, err := m.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sys := liaison.SystemContext(ctx)
+	all, err := m.Store().Documents(sys, liaison.DocumentFilter{Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byText := map[string]*liaison.Document{}
+	for i, d := range all.Items {
+		if d.Origin.Node != m.cfg.Origin.Node || d.Origin.Nation != marking.OrganisationCode || len(d.Origin.Node) != 26 {
+			t.Errorf("%s: origin %+v", d.Title, d.Origin)
+		}
+		byText[marking.Format(d.Marking)] = &all.Items[i]
+	}
+	sees := func(user, viewAs, mk string) bool {
+		d := byText[mk]
+		if d == nil {
+			t.Fatalf("no demo report marked %q (have %v)", mk, keys(byText))
+		}
+		u, err := m.access.store.UserByName(sys, user)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := u.Viewer()
+		if viewAs != "" {
+			v.Nation, v.Role = viewAs, liaison.RoleReader
+		}
+		_, err = m.Store().Document(liaison.WithViewer(ctx, v), d.ID)
+		return err == nil
+	}
+	for _, c := range []struct {
+		user, viewAs, marking string
+		want                  bool
+	}{
+		{"usa-officer", "", "NATO SECRET // REL TO NATO", true},
+		{"usa-analyst", "", "NATO SECRET // REL TO NATO", false},
+		{"usa-officer", "", "NATO CONFIDENTIAL // ATOMAL // REL TO NATO, AUS, JPN, KOR, NZL", true},
+		{"fra-officer", "", "NATO CONFIDENTIAL // ATOMAL // REL TO NATO, AUS, JPN, KOR, NZL", false},
+		{"jpn-reader", "", "NATO RESTRICTED // REL TO JPN", true},
+		{"usa-admin", "", "NATO RESTRICTED // REL TO JPN", false},
+		{"usa-admin", "JPN", "NATO RESTRICTED // REL TO JPN", true},
+		{"fra-reader", "", "NATO RESTRICTED // REL TO EU", true},
+		{"gbr-reader", "", "NATO RESTRICTED // REL TO EU", false},
+		{"usa-admin", "FRA", "NATO RESTRICTED // REL TO EU", true},
+	} {
+		if got := sees(c.user, c.viewAs, c.marking); got != c.want {
+			t.Errorf("%s (as %q) sees %q = %v; want %v", c.user, c.viewAs, c.marking, got, c.want)
+		}
+	}
+	// What each demo login sees differs by nation, clearance and caveats.
+	counts := map[string]int{}
+	for _, name := range []string{"usa-reader", "jpn-reader", "fra-reader", "gbr-reader", "usa-officer", "xns-admin"} {
+		u, err := m.access.store.UserByName(sys, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := m.Store().Documents(liaison.WithViewer(ctx, u.Viewer()), liaison.DocumentFilter{Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts[name] = p.Total
+	}
+	distinct := map[int]bool{}
+	for _, n := range counts {
+		distinct[n] = true
+	}
+	if len(distinct) < 4 {
+		t.Errorf("demo users see %v documents: want at least 4 different counts", counts)
+	}
+}
+
+func keys[V any](m map[string]V) string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return strings.Join(out, " | ")
+}
