@@ -134,17 +134,6 @@ func nodeMarking(ctx context.Context, dir string, st liaison.NationStore, text s
 	return m, nil
 }
 
-// parseMarking reads a marking with the built-in policy and nations (for
-// commands that keep no node store of their own; ingest and feeds use
-// nodeMarking).
-func parseMarking(text string) (liaison.Marking, error) {
-	m, err := marking.Parse(marking.Default(), marking.NewNations(marking.SeedNations(), time.Now().UTC()), text)
-	if err != nil {
-		return liaison.Marking{}, fmt.Errorf("--marking %q: %w", text, err)
-	}
-	return m, nil
-}
-
 // sizeUnits are the suffixes --max-bytes accepts.
 var sizeUnits = []struct {
 	suffix string

@@ -85,9 +85,24 @@ func TestIngestAndFeedsUseNodePolicyAndNations(t *testing.T) {
 	if m := feeds[0].Marking; m.Classification != "EU RESTRICTED" || !slices.Equal(m.RelTo, []string{"FRA", "JPN"}) {
 		t.Errorf("feed marking %+v; want EU RESTRICTED releasable to FRA, JPN", m)
 	}
+	// Proposals and threads read --marking the same way.
+	if _, errOut, err := runCmd(t, "proposal", "create", "--as", "FRA", "--title", "Office", "--text", "Open it.",
+		"--deciders", "FRA", "--marking", "RUE // REL TO NATO", "--data", data); err != nil {
+		t.Fatalf("proposal create: %v %s", err, errOut)
+	}
+	props, err := st.Proposals(sys, liaison.ProposalFilter{})
+	if err != nil || len(props) != 1 {
+		t.Fatalf("proposals %+v %v", props, err)
+	}
+	if m := props[0].Marking; m.Classification != "EU RESTRICTED" || !slices.Equal(m.RelTo, []string{"FRA"}) {
+		t.Errorf("proposal marking %+v; want EU RESTRICTED releasable to the store's NATO nations (FRA)", m)
+	}
 	// A marking the node's policy does not know is refused.
 	if _, _, err := runCmd(t, "feeds", "add", "https://feeds.example/n.xml", "--marking", "NATO SECRET", "--data", data); err == nil {
 		t.Errorf("feeds add with a level outside the node's policy succeeded")
+	}
+	if _, _, err := runCmd(t, "thread", "create", "--as", "FRA", "--subject", "S", "--with", "JPN", "--marking", "NATO SECRET", "--data", data); err == nil {
+		t.Errorf("thread create with a level outside the node's policy succeeded")
 	}
 	if _, _, err := runCmd(t, "ingest", "--data", data, "--nation", "France", filepath.Join(in, "a.txt")); err == nil ||
 		!strings.Contains(err.Error(), "three-letter") {

@@ -60,6 +60,19 @@ func withCoord(ctx context.Context, f *coordFlags, fn func(context.Context, *coo
 	return errors.Join(fn(ctx, svc, db), db.Close())
 }
 
+// marking parses a --marking text as the node would (nodeMarking: the data
+// directory's policy and the store's dated nations); "" is no marking.
+func (f *coordFlags) marking(ctx context.Context, db *sqlite.DB, text string) (liaison.Marking, error) {
+	if text == "" {
+		return liaison.Marking{}, nil
+	}
+	dir, err := resolveDataDir(*f.data)
+	if err != nil {
+		return liaison.Marking{}, err
+	}
+	return nodeMarking(ctx, dir, db, text)
+}
+
 // parseDeadline reads an RFC 3339 time or a duration from now ("72h").
 func parseDeadline(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
@@ -146,13 +159,11 @@ func proposalCreate(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var m liaison.Marking
-	if *mk != "" {
-		if m, err = parseMarking(*mk); err != nil {
+	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, db *sqlite.DB) error {
+		m, err := f.marking(ctx, db, *mk)
+		if err != nil {
 			return err
 		}
-	}
-	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
 		p, err := svc.Create(ctx, coord.Draft{Title: *title, Text: body, Procedure: liaison.Procedure(*proc), Deadline: dl,
 			Deciders: splitList(*deciders), Consulted: splitList(*consulted), Marking: m})
 		if err == nil && *circ {

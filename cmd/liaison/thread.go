@@ -34,13 +34,6 @@ func runThread(ctx context.Context, env *Env, args []string) error {
 	return fmt.Errorf("unknown subcommand %q: want create, list, show or post", args[0])
 }
 
-func optMarking(text string) (liaison.Marking, error) {
-	if text == "" {
-		return liaison.Marking{}, nil
-	}
-	return parseMarking(text)
-}
-
 // attachments reads --attach files (small blobs, at most 1 MiB each).
 func attachments(paths []string) ([]liaison.Attachment, error) {
 	var out []liaison.Attachment
@@ -66,11 +59,11 @@ func threadCreate(ctx context.Context, env *Env, args []string) error {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	m, err := optMarking(*mk)
-	if err != nil {
-		return err
-	}
-	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
+	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, db *sqlite.DB) error {
+		m, err := f.marking(ctx, db, *mk)
+		if err != nil {
+			return err
+		}
 		t, err := svc.OpenThread(ctx, coord.NewThread{Subject: *subject, Participants: splitList(*with), Marking: m,
 			ProposalID: *proposal, Text: *text})
 		if err != nil {
@@ -155,15 +148,15 @@ func threadPost(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := optMarking(*mk)
-	if err != nil {
-		return err
-	}
 	atts, err := attachments(files)
 	if err != nil {
 		return err
 	}
-	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, _ *sqlite.DB) error {
+	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, db *sqlite.DB) error {
+		m, err := f.marking(ctx, db, *mk)
+		if err != nil {
+			return err
+		}
 		msg, err := svc.Post(ctx, id, *text, m, atts)
 		if err != nil {
 			return err
