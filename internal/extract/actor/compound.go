@@ -146,6 +146,8 @@ func (d *doc) finish(c *chain) int {
 	case c.rl != nil && d.toks[c.start].Cap && d.f.NER && !d.sentenceInitial(c.start):
 		// "the Supreme Court", "University of Southern Indiana": a name
 		return max(d.ner(c.start), 1)
+	case c.rl != nil:
+		d.agentOnly(c) // "Police arrested protesters": ---COP
 	}
 	return n
 }

@@ -23,6 +23,11 @@
 // in capitals). A code may carry a term: FROM and TO are dates (YYYY,
 // YYYY-MM or YYYY-MM-DD; TO exclusive; either may be empty). The code whose
 // term covers the document date wins; a code without a term is the fallback.
+// A term may name the offices it stands for, after an @ and joined by +
+// (hos head of state, hog head of government, fm foreign minister, dm
+// defence minister, mil military chief): "JPNGOV 2021-10-04..2024-10-01 @hog".
+// Offices do not change the coding; they let the built-in table be checked
+// for coverage (every required country and office at every date).
 // Two-word person names also match in reverse order (Kishida Fumio / Fumio
 // Kishida); a one-word person name is a short name.
 package actor
@@ -31,6 +36,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -48,9 +54,26 @@ const (
 )
 
 // Term is a code that holds over a period (zero From or To is open).
+// Office names the offices held in that period ("hog", "hos+hog"), when
+// the dictionary says so.
 type Term struct {
 	Code     string
 	From, To time.Time
+	Office   string
+}
+
+// Offices a term may name: head of state, head of government, foreign
+// minister, defence minister, military chief.
+var Offices = []string{"hos", "hog", "fm", "dm", "mil"}
+
+// HasOffice reports whether the term names office o.
+func (t Term) HasOffice(o string) bool {
+	for _, x := range strings.Split(t.Office, "+") {
+		if x == o {
+			return true
+		}
+	}
+	return false
 }
 
 // Entry is one dictionary actor.
@@ -163,6 +186,15 @@ func parseTerm(s string) (Term, error) {
 	}
 	t := Term{Code: code}
 	span = strings.TrimSpace(span)
+	if i := strings.LastIndexByte(span, '@'); i >= 0 {
+		office := strings.TrimSpace(span[i+1:])
+		for _, o := range strings.Split(office, "+") {
+			if !slices.Contains(Offices, o) {
+				return Term{}, fmt.Errorf("bad office %q: want %s", o, strings.Join(Offices, ", "))
+			}
+		}
+		t.Office, span = office, strings.TrimSpace(span[:i])
+	}
 	if span == "" {
 		return t, nil
 	}

@@ -36,6 +36,7 @@ type doc struct {
 	short   map[string]int // lower-case name part -> index of its person mention
 	lower   map[string]bool
 	acr     map[string]int // acronyms defined in the text -> mention index
+	caps    map[int]bool   // sentence index -> written all in capitals (a headline)
 }
 
 // Find returns the actor mentions of text, coded as of docDate. A very
@@ -321,15 +322,68 @@ func (d *doc) definite(i int) int {
 	}
 	v, n := d.best(i)
 	if n > 0 && v.typ == lexRole && (i+n >= len(d.toks) || !d.toks[i+n].Cap || !d.toks[i+n].Word) {
-		if v.role.person && d.lastPer >= 0 && d.toks[i-1].Lower == "the" {
+		if v.role.person && d.toks[i-1].Lower == "the" && d.personAntecedent(i-1) {
 			d.corefMention(i-1, i+n, d.lastPer) // "the minister"
 			return n
 		}
-		if !v.role.person && (d.toks[i-1].Lower == "its" || institution[v.name]) && d.roleOfLast(i-1, i+n, v.role) {
-			return n // "the government", "its military"
+		if !v.role.person && d.toks[i-1].Lower == "its" && d.roleOfNearest(i-1, i+n, v.role) {
+			return n // "its military": NATO's or the country's
+		}
+		if !v.role.person && institution[v.name] && d.toks[i-1].Lower == "the" && d.roleOfLast(i-1, i+n, v.role) {
+			return n // "the government"
 		}
 	}
 	return d.compound(i)
+}
+
+// personAntecedent reports whether "the <role>" at token a may refer to
+// the last coded person: within three sentences, and, in the same
+// sentence, only as an apposition right after the name ("Hamada, the
+// minister"); otherwise "Kishida met the envoy" would make the envoy
+// Kishida.
+func (d *doc) personAntecedent(a int) bool {
+	if d.lastPer < 0 {
+		return false
+	}
+	p := d.out[d.lastPer]
+	if d.sentOf[a]-p.Sentence > 3 {
+		return false
+	}
+	if p.Sentence != d.sentOf[a] {
+		return true
+	}
+	return a >= 2 && d.toks[a-1].Lower == "," && d.toks[a-2].End == p.End
+}
+
+// roleOfNearest codes a possessive role word ("its military") with the
+// nearest preceding country or international organisation within two
+// sentences: "NATO's commitment to strengthening its military presence"
+// is NATO's, not the last country's.
+func (d *doc) roleOfNearest(a, b int, r role) bool {
+	for k := len(d.out) - 1; k >= 0; k-- {
+		m := d.out[k]
+		if d.sentOf[a]-m.Sentence > 2 {
+			return false
+		}
+		if m.End > d.toks[a].Start || m.Kind == KindPerson || len(m.Code) < 3 {
+			continue
+		}
+		code := ""
+		switch {
+		case m.Kind == KindCountry || (m.Kind == KindGovernment || m.Kind == KindMilitary) && countryCode(m.Code):
+			code = m.Code[:3] + r.code // "Japan ... its navy", "the Japanese government ... its navy"
+		case strings.HasPrefix(m.Code, "IGO") && r.code == "MIL" && !strings.HasSuffix(m.Code, "MIL"):
+			code = m.Code + "MIL" // an organisation's own forces ("UN troops" IGOUNOMIL)
+		case strings.HasPrefix(m.Code, "IGO"):
+			code = m.Code
+		default:
+			continue
+		}
+		d.out = append(d.out, liaison.ActorMention{Text: d.text(a, b), Name: m.Name + " " + d.text(a+1, b), Code: code,
+			Kind: r.kind, Start: d.toks[a].Start, End: d.toks[b-1].End, Sentence: d.sentOf[a]})
+		return true
+	}
+	return false
 }
 
 // roleOfLast codes a definite or possessive role word ("the government",
@@ -342,4 +396,17 @@ func (d *doc) roleOfLast(a, b int, r role) bool {
 	d.out = append(d.out, liaison.ActorMention{Text: d.text(a, b), Name: c.Name + " " + d.text(a+1, b), Code: c.Code[:3] + r.code,
 		Kind: r.kind, Start: d.toks[a].Start, End: d.toks[b-1].End, Sentence: d.sentOf[a]})
 	return true
+}
+
+// countryCode reports whether a code starts with a country's ISO-3 code
+// (not an IGO, NGO, group or agent-only code).
+func countryCode(c string) bool {
+	if len(c) < 3 {
+		return false
+	}
+	switch c[:3] {
+	case "IGO", "NGO", "IMG", "---", "MNC":
+		return false
+	}
+	return c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z'
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 
@@ -49,7 +50,11 @@ type Lexicon struct {
 
 var builtinLexicon = sync.OnceValues(func() (*Lexicon, error) {
 	var all []Entry
-	for _, f := range []string{"data/igo.txt", "data/people.txt"} {
+	files, err := fs.Glob(builtinData, "data/*.txt") // sorted: igo, offices-*, people
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
 		b, err := builtinData.ReadFile(f)
 		if err != nil {
 			return nil, err

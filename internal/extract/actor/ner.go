@@ -17,6 +17,9 @@ func (d *doc) ner(i int) int {
 		return 0
 	}
 	if e-i >= 2 && (occupations[d.toks[i].Lower] || honorifics[strings.TrimSuffix(d.toks[i].Lower, ".")]) {
+		if d.f.isPlace(d.text(i, e)) {
+			return e - i // "St Louis", "Mount Hagen": a place, not a titled person
+		}
 		// "Officer Jane Dyer": the title is not part of the name
 		return 1 + d.nerTitled(i+1, e)
 	}
@@ -25,8 +28,13 @@ func (d *doc) ner(i int) int {
 	if n == 1 && d.sentenceInitial(i) && !d.toks[i].Upper {
 		return 1 // a capitalised first word says nothing
 	}
+	if s, t := d.ampersand(i, e); s >= 0 {
+		d.emit(s, t, d.text(s, t), "", KindOrganisation) // "Douglas & Lomason"
+		return t - i
+	}
 	switch {
-	case orgSuffix[last] || (orgHead[first] && n >= 3):
+	case (orgSuffix[last] || (orgHead[first] && n >= 3) || bankWord(last) || d.headOf(i, e)) && !d.f.isPlace(d.text(i, e)):
+		// (a gazetteer place is no organisation: "West Bank")
 		d.emit(i, e, d.text(i, e), "", KindOrganisation)
 	case i > 0 && (honorifics[strings.TrimSuffix(d.toks[i-1].Lower, ".")] || occupations[d.toks[i-1].Lower]) && n <= 4 && d.personRun(i, e) && !facility[last]:
 		d.emit(i, e, d.text(i, e), "", KindPerson)
@@ -44,10 +52,79 @@ func (d *doc) ner(i int) int {
 		// most often a person (its words are not short names: no cue)
 		d.out = append(d.out, liaison.ActorMention{Text: d.text(i, e), Name: d.text(i, e), Kind: KindPerson,
 			Start: d.toks[i].Start, End: d.toks[e-1].End, Sentence: d.sentOf[i]})
-	case n == 1 && d.toks[i].Upper && len(first) >= 2 && len(first) <= 6 && !capsStop[first] && lettersOnly(first) && !d.f.isPlace(d.toks[i].Text):
+	case n == 1 && d.toks[i].Upper && len(first) >= 2 && len(first) <= 6 && !capsStop[first] && lettersOnly(first) && !d.f.isPlace(d.toks[i].Text) && !d.capsSentence(i):
 		d.emit(i, e, d.text(i, e), "", KindOrganisation)
 	}
 	return n
+}
+
+// headOf reports an organisation word followed by "of" inside a run
+// ("Patriotic Union of Kurdistan", "Federation of Korean Industries").
+func (d *doc) headOf(a, b int) bool {
+	for k := a; k+2 < b; k++ {
+		if orgSuffix[d.toks[k].Lower] && d.toks[k+1].Lower == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// capsSentence reports whether token i's sentence is written all in
+// capitals ("SOCCER - LEADING RESULTS"): its capitals are no acronyms.
+func (d *doc) capsSentence(i int) bool {
+	si := d.sentOf[i]
+	if v, ok := d.caps[si]; ok {
+		return v
+	}
+	a, b := i, i
+	for a > 0 && d.sentOf[a-1] == si {
+		a--
+	}
+	for b+1 < len(d.toks) && d.sentOf[b+1] == si {
+		b++
+	}
+	words, upper := 0, 0
+	for k := a; k <= b; k++ {
+		if t := d.toks[k]; t.Word && len(t.Lower) > 1 && lettersOnly(t.Lower) {
+			words++
+			if t.Upper {
+				upper++
+			}
+		}
+	}
+	if d.caps == nil {
+		d.caps = map[int]bool{}
+	}
+	d.caps[si] = words >= 2 && upper == words
+	return d.caps[si]
+}
+
+// ampersand finds a "&" between capitalised words in the run a..b and
+// returns the firm's name around it ("Douglas & Lomason" of "Shares of
+// Douglas & Lomason"), or -1.
+func (d *doc) ampersand(a, b int) (int, int) {
+	for k := a + 1; k < b-1; k++ {
+		if d.toks[k].Lower != "&" {
+			continue
+		}
+		s, t := k, k+1
+		for s > a && d.toks[s-1].Word && d.toks[s-1].Cap {
+			s--
+		}
+		for t < b && d.toks[t].Word && d.toks[t].Cap {
+			t++
+		}
+		if s < k && t > k+1 {
+			return s, t
+		}
+	}
+	return -1, -1
+}
+
+// bankWord reports a word that is a bank's name by its ending
+// ("Rabobank", "NationsBank", "Citibank").
+func bankWord(w string) bool {
+	return len(w) > 6 && strings.HasSuffix(w, "bank")
 }
 
 // nerTitled emits the name a..b after a capitalised title as a person.
@@ -143,7 +220,8 @@ func (d *doc) capRun(i int) int {
 			e = j + 1
 			continue
 		}
-		if (nerConnector[t.Lower] || t.Lower == "&") && j > i && j+1 < len(d.toks) && d.toks[j+1].Cap && d.toks[j+1].Word {
+		if (nerConnector[t.Lower] || t.Lower == "&") && j > i && j+1 < len(d.toks) && d.toks[j+1].Cap && d.toks[j+1].Word &&
+			!timeWords[d.toks[j+1].Lower] { // "Union of Kurdistan on Monday": the day is no part of the name
 			continue
 		}
 		break
@@ -230,7 +308,8 @@ tribune airlines airways club society federation league church hospital school c
 programme authority board administration secretariat embassy consulate channel tv radio press magazine review museum
 laboratory labs laboratories technologies systems motors electric energy petroleum pharmaceuticals command fleet
 brigade division regiment alliance coalition movement front initiative trust partners holdings industries
-international worldwide unit agency's guard wire digest monitor bulletin daily`)
+international worldwide unit agency's guard wire digest monitor bulletin daily exchange newsroom bros
+communications telecom telecommunications`)
 
 var orgHead = set(`party department ministry university bureau office bank council institute house commission museum
 college school court board federation association society league order`)

@@ -109,7 +109,8 @@ clark lewis walker hall allen young king wright scott green baker adams nelson h
 phillips evans turner torres parker collins edwards stewart morris murphy cook rogers morgan cooper peterson reed
 bailey bell gomez kelly howard ward cox richardson wood watson brooks bennett gray james hughes price sanders myers
 long ross foster costa marcos singh khan ali ahmed hussain anwar najib retno prabowo prayut hamada sakai kihara
-austin hunt wallace healey collins english key bishop payne wong anand blair vance xi ma to lam hun`)
+austin hunt wallace healey collins english key bishop payne wong anand blair vance xi ma to lam hun
+harper dempsey trenta gatot tharman`)
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
