@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/liaison-project/liaison/internal/extract"
@@ -52,5 +53,33 @@ func TestRecordDate(t *testing.T) {
 		if got := recordDate(in); got != want {
 			t.Errorf("recordDate(%d) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestGSRBuiltinSuitePatternCount: the suite reports the written built-in
+// patterns and the generated modality variants apart, and the written
+// ones reach the 2,000.
+func TestGSRBuiltinSuitePatternCount(t *testing.T) {
+	shareddata.Need(t, gsrRecords)
+	var b strings.Builder
+	res, err := GSRBuiltinSuite().Run(context.Background(), &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "written patterns") || !strings.Contains(b.String(), "generated modality variants") {
+		t.Errorf("suite output lacks the pattern counts:\n%s", b.String())
+	}
+	var written, generated float64 = -1, -1
+	for _, m := range res.Metrics {
+		switch {
+		case m.Name == "written built-in patterns":
+			written = m.Value
+		case strings.HasPrefix(m.Name, "generated modality variants"):
+			generated = m.Value
+		}
+	}
+	t.Logf("written %.0f, generated %.0f", written, generated)
+	if written < MinBuiltinWritten || generated < 0 {
+		t.Errorf("written %.0f (min %d), generated %.0f", written, MinBuiltinWritten, generated)
 	}
 }

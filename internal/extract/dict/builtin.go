@@ -15,11 +15,13 @@ var builtinFS embed.FS
 var reAnchor = regexp.MustCompile(`\*([^*]+)\*`)
 
 // Builtin returns Liaison's own embedded dictionaries: the event patterns
-// of builtin/patterns.txt and the actors and agents of builtin/actors.txt.
+// of builtin/patterns*.txt (patterns.txt, patterns_more.txt and
+// patterns_cameo.txt, the last written code by code from the CAMEO
+// codebook) and the actors and agents of builtin/actors.txt.
 func Builtin() (*Dict, error) {
 	d := &Dict{Synsets: map[string][][]Elem{}, Options: BuiltinOptions()}
 	bp := newBuiltinParser()
-	for _, n := range []string{"patterns.txt", "patterns_more.txt"} {
+	for _, n := range []string{"patterns.txt", "patterns_more.txt", "patterns_cameo.txt"} {
 		f, err := builtinFS.Open("builtin/" + n)
 		if err != nil {
 			return nil, fmt.Errorf("builtin patterns: %w", err)

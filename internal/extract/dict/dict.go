@@ -167,6 +167,27 @@ func (d *Dict) Merge(o *Dict) {
 	}
 }
 
+// PatternCounts counts the verb and noun patterns: written are the
+// patterns and default codes read from dictionary lines, generated the
+// modality variants the built-in loader adds to each anchor
+// (Pattern.Modal). They are reported apart so that generated variants
+// never pass for written ones.
+func (d *Dict) PatternCounts() (written, generated int) {
+	for _, v := range d.Verbs {
+		if v.Code.Code != CodeNull {
+			written++
+		}
+		for _, p := range v.Patterns {
+			if p.Modal != "" {
+				generated++
+			} else {
+				written++
+			}
+		}
+	}
+	return written, generated
+}
+
 // ParseDate reads a TABARI YYMMDD date (00-30 = 2000s) or YYYYMMDD.
 func ParseDate(s string) (int, error) {
 	s = strings.TrimSpace(s)

@@ -39,6 +39,10 @@
 // supply arms to" is 0332 because "supply &MILAID to" is 072. The target of
 // an appeal is the one appealed to.
 //
+// The written patterns and the generated ones are counted apart
+// (Dict.PatternCounts); a noun anchor also serves a verb form used as a
+// noun after a determiner ("an exchange of intelligence with").
+//
 // Codes follow the CAMEO manual's event codebook: meetings without a
 // stated place are 040, talks and discussions 046 (reciprocal), killings
 // and fire with no named weapon 190, an act received "from X" is X's.

@@ -221,12 +221,9 @@ func (s *sent) resolve(caps bool) {
 				}
 				continue
 			}
-			if sp.start > 0 && !sp.e.verb.Noun {
-				prev := s.toks[sp.start-1].w
-				if prev == "THE" || prev == "A" || prev == "AN" || (!caps && s.toks[sp.start].cap) || s.afterDetAdj(sp.start) {
-					sp.kind = kNoun
-					continue
-				}
+			if s.verbAsNoun(sp, caps) {
+				sp.kind = kNoun
+				continue
 			}
 			v := sp.e.verb
 			if len(v.Patterns) == 0 {
@@ -241,6 +238,40 @@ func (s *sent) resolve(caps bool) {
 			}
 		}
 	}
+}
+
+// verbAsNoun reports whether a verb form is used as a noun (after a
+// determiner or adjectives, or capitalised mid-sentence); a noun anchor
+// spelled the same then takes the span ("an exchange of intelligence
+// with": the noun's own patterns) and it stays an event word.
+func (s *sent) verbAsNoun(sp *span, caps bool) bool {
+	if sp.start == 0 || sp.e.verb.Noun {
+		return false
+	}
+	prev := s.toks[sp.start-1].w
+	if prev != "THE" && prev != "A" && prev != "AN" && (caps || !s.toks[sp.start].cap) && !s.afterDetAdj(sp.start) {
+		return false
+	}
+	if e := s.nounAnchor(sp); e != nil {
+		sp.e = e
+		return false
+	}
+	return true
+}
+
+// nounAnchor returns the noun anchor (an n: entry) spelled like the verb
+// span sp, for a verb form used as a noun after a determiner; nil if the
+// dictionaries have none.
+func (s *sent) nounAnchor(sp *span) *entry {
+	for _, e := range s.c.idx.candidates(s.toks[sp.start].w, nil) {
+		if e.kind != kVerb || e.verb == nil || !e.verb.Noun {
+			continue
+		}
+		if end, _, ok := s.matchPhrase(e.elems, sp.start, e.kind); ok && end == sp.end {
+			return e
+		}
+	}
+	return nil
 }
 
 // afterDetAdj: a verb form after a determiner and one or two adjectives

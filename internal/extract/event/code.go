@@ -146,15 +146,7 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 		s.setComplex("verb pattern")
 		return nil, -1, false
 	}
-	src, tgt := s.ref(m.src), s.ref(m.tgt)
-	reflexive := m.cmp >= 0
-	if reflexive && o.SubjectOverCompound && s.units[m.cmp].start >= sp.end && s.firstUnitIn(cl[0], sp.start) >= 0 {
-		// "A agrees with B and C": a compound after the verb with a
-		// subject before it is the target, not source and target.
-		reflexive, tgt = false, s.ref(m.cmp)
-	} else if reflexive {
-		src, tgt = s.ref(m.cmp), s.ref(m.cmp)
-	}
+	src, tgt, reflexive := s.boundActors(m, sp, cl, o)
 	if n := o.NewActorLength; n > 0 && src == nil && subject < 0 && s.firstUnitIn(cl[0], sp.start) < 0 {
 		src = s.newActorBefore(cl[0], sp.start, n) // "Gryffindor's head Minerva McGonagall left ..."
 	}
@@ -188,6 +180,51 @@ func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([
 		s.lastTarget = tgt
 	}
 	return evs, src.u, true
+}
+
+// boundActors returns the source and target a pattern match bound, and
+// whether a compound (%) pairs its members with each other.
+func (s *sent) boundActors(m *matcher, sp *span, cl [2]int, o *dict.Options) (src, tgt *actorRef, reflexive bool) {
+	src, tgt = s.ref(m.src), s.ref(m.tgt)
+	if m.cmp < 0 {
+		return src, tgt, false
+	}
+	if o.SubjectOverCompound && s.units[m.cmp].start >= sp.end && s.firstUnitIn(cl[0], sp.start) >= 0 {
+		// "A agrees with B and C": a compound after the verb with a
+		// subject before it is the target, not source and target.
+		return src, s.ref(m.cmp), false
+	}
+	if k := s.directObject(max(sp.end, m.end), cl[1]); m.tgt < 0 && k >= 0 && k != m.cmp && s.units[m.cmp].start < sp.start {
+		// "A and B met C": a compound subject acts on the verb's object;
+		// the reciprocal reading is for a verb without one ("A and B met").
+		return s.ref(m.cmp), s.ref(k), false
+	}
+	return s.ref(m.cmp), s.ref(m.cmp), true
+}
+
+// directObject returns the actor unit that is the verb's direct object:
+// the first unit at most two determiners/quantifiers after from, with no
+// preposition, verb or comma in between (-1 if none).
+func (s *sent) directObject(from, hi int) int {
+	for q := from; q < hi && q <= from+2; q++ {
+		if k := s.unitAt(q); k >= 0 {
+			return k
+		}
+		if w := s.toks[q].w; s.spanKind(q) != kDeterm && !quantifier(w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// unitAt returns the unit starting at token q (-1 if none).
+func (s *sent) unitAt(q int) int {
+	for k := range s.units {
+		if s.units[k].start == q {
+			return k
+		}
+	}
+	return -1
 }
 
 // hasTriple reports whether evs already holds the event src/tgt/code.

@@ -16,7 +16,8 @@ import (
 type Coder struct {
 	d    *dict.Dict
 	idx  *index
-	req  map[*dict.Verb][][]string // per pattern: literal words it needs
+	req  map[*dict.Verb][][]string  // per pattern: literal words it needs
+	alts map[*[]dict.Elem]*altIndex // large alternative lists, by last word
 	opts *dict.Options
 	cfg  Config
 }
@@ -77,6 +78,7 @@ func New(d *dict.Dict, cfg Config) *Coder {
 			c.idx.add(&entry{kind: kVerb, elems: f.Elems, verb: v, order: order})
 		}
 	}
+	c.alts = indexAlts(d)
 	for _, x := range d.Discards {
 		order++
 		c.idx.add(&entry{kind: kDiscard, elems: x.Elems, disc: x, order: order})
@@ -165,12 +167,16 @@ func (c *Coder) Sentence(in Input) Result {
 	if s.discard {
 		return Result{Discard: true, Story: s.story, Why: s.why}
 	}
-	s.preferExternal(in.Ext)
+	ext := in.Ext
+	if opts.AgentOnlyActors {
+		ext = s.dropOwnRoles(ext)
+	}
+	s.preferExternal(ext)
 	s.attrStart, s.attrTok = -1, -1
 	if opts.AttributionClause || (opts.NullActors && !opts.SilentAttribution) {
 		s.attrStart = s.attributionStart()
 	}
-	s.ext = s.externalSpans(in.Ext)
+	s.ext = s.externalSpans(ext)
 	s.buildUnits(opts)
 	s.addExternal()
 	if s.complex {
@@ -225,6 +231,67 @@ func (s *sent) preferExternal(ext []ExtActor) {
 			}
 		}
 	}
+}
+
+// dropOwnRoles leaves out an understanding-layer actor that is a bare
+// role noun ("the envoy", "the minister": no name, nothing capitalised)
+// resolved to the code of an actor earlier in the sentence — "Kishida met
+// the envoy" would be Kishida meeting himself, an event no one codes. The
+// coder then sees the role word as an unattributed agent ("---GOV").
+func (s *sent) dropOwnRoles(ext []ExtActor) []ExtActor {
+	var out []ExtActor
+	for i, x := range ext {
+		if s.bareRole(x) && sameActorEarlier(ext, i) {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// bareRole: every word of the actor's text is a determiner or possessive
+// or written in lower case.
+func (s *sent) bareRole(x ExtActor) bool {
+	n := 0
+	for _, t := range s.toks {
+		if t.end <= x.Start || t.start >= x.End {
+			continue
+		}
+		n++
+		if t.cap && !possessiveDet[t.w] {
+			return false
+		}
+	}
+	return n > 0
+}
+
+var possessiveDet = map[string]bool{"THE": true, "A": true, "AN": true, "ITS": true, "HIS": true, "HER": true, "THEIR": true}
+
+// sameActorEarlier reports whether the sentence's first actor — its
+// subject, with no other actor between it and ext[i] — has the code of
+// ext[i] or one extending it (JPNGOV and JPNGOV, JPN and JPNGOV); a role
+// resolved to an actor named in between is an anaphor ("mentions China
+// and describes the country").
+func sameActorEarlier(ext []ExtActor, i int) bool {
+	c := ext[i].Code
+	first := -1
+	for j, y := range ext {
+		if j == i || y.Code == "" || y.Start >= ext[i].Start {
+			continue
+		}
+		if first >= 0 && ext[first].Start < y.Start {
+			if !strings.HasPrefix(c, y.Code) && !strings.HasPrefix(y.Code, c) {
+				return false // another actor lies between
+			}
+			continue
+		}
+		first = j
+	}
+	if first < 0 || c == "" {
+		return false
+	}
+	y := ext[first].Code
+	return strings.HasPrefix(c, y) || strings.HasPrefix(y, c)
 }
 
 // extSpan is an actor of the understanding layer in token positions.

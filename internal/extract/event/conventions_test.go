@@ -37,7 +37,8 @@ func TestCAMEOConventions(t *testing.T) {
 		{"threat to sanction (1312)", "Japan threatened to sanction China.", "JPN/CHN/1312"},
 		{"appeal: the governed verb gives the sub-code, the appealee the target", "Japan urged China to supply arms to Russia.", "JPN/CHN/0232"},
 		{"refusal keeps the sub-code (1222)", "Russia refused to supply arms to Syria.", "RUS/SYR/1222"},
-		{"a pattern naming the governed verb stands", "Japan is hoping to host a NATO office.", "JPN/IGOWSTNAT/030"},
+		{"a pattern naming the governed verb stands", "Japan is hoping to join NATO.", "JPN/IGOWSTNAT/030"},
+		{"without one, the governed verb's modality codes (host: 036)", "Japan is hoping to host a NATO office.", "JPN/IGOWSTNAT/036"},
 		{"raising verb is no passive", "Japan is expected to visit China.", "JPN/CHN/036"},
 		// actor codebook
 		{"EU is IGOEUREEC", "Ukraine ratified an agreement with the European Union.", "UKR/IGOEUREEC/057"},
@@ -113,7 +114,7 @@ func TestConventionSwitches(t *testing.T) {
 		want       string
 	}{
 		{"no agent-only actors", "The government criticized China.", func(o *dict.Options) { o.AgentOnlyActors = false }, ""},
-		{"no infinitive deferral", "Japan urged China to supply arms to Russia.", func(o *dict.Options) { o.InfinitiveDefers = false }, "JPN/CHN/020"},
+		{"no infinitive deferral", "Japan urged China to deliver aid to Russia.", func(o *dict.Options) { o.InfinitiveDefers = false }, "JPN/CHN/020"},
 		{"a raising verb codes as without passive detection", "Japan is expected to visit China.", func(o *dict.Options) { o.PassiveNoBy = false }, "JPN/CHN/036"},
 	}
 	for _, tt := range tests {

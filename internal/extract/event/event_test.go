@@ -53,7 +53,7 @@ func TestBuiltinMechanisms(t *testing.T) {
 		{"compound target", "Russia attacked Ukraine and Georgia.", "RUS/GEO/190 RUS/UKR/190"},
 		{"passive with by", "Ukraine was attacked by Russia.", "RUS/UKR/190"},
 		{"negation flagged", "China did not attend the summit with India.", "CHN/IND/044!neg"},
-		{"intent", "Japan is hoping to host a NATO office.", "JPN/IGOWSTNAT/030"},
+		{"intent", "Japan is hoping to host a NATO office.", "JPN/IGOWSTNAT/036"},
 		{"generated intent", "India plans to visit Japan.", "IND/JPN/036"},
 		{"appeal", "The United States urged China to negotiate with Taiwan.", "USA/CHN/026"},
 		{"refusal", "Iran refused to negotiate with the United States.", "IRN/USA/125"},

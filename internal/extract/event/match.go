@@ -188,14 +188,26 @@ func (m *matcher) elemBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(
 	case e.Kind == dict.KAlt || e.Kind == dict.KSynset:
 		var cont func(int) bool
 		w := m.s.toks[q].w
-		for _, alt := range e.Alts {
+		try := func(alt []dict.Elem) bool {
 			if n := len(alt); n > 0 && alt[n-1].Kind == dict.KWord && !m.word(&alt[n-1], w) {
-				continue
+				return false
 			}
 			if cont == nil {
 				cont = func(st int) bool { return m.bwd(es, k-1, st, prevNext(es, k), done) }
 			}
-			if m.bwd(alt, len(alt)-1, q+1, true, cont) {
+			return m.bwd(alt, len(alt)-1, q+1, true, cont)
+		}
+		if x := m.altIndex(e); x != nil {
+			var arr [16]int32
+			for _, i := range x.candidates(w, arr[:0]) {
+				if try(e.Alts[i]) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, alt := range e.Alts {
+			if try(alt) {
 				return true
 			}
 		}
@@ -225,6 +237,14 @@ func (m *matcher) elemBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(
 		undo()
 	}
 	return false
+}
+
+// altIndex returns the index of a large alternative list (nil if none).
+func (m *matcher) altIndex(e *dict.Elem) *altIndex {
+	if len(e.Alts) < minIndexedAlts {
+		return nil
+	}
+	return m.s.c.alts[&e.Alts[0]]
 }
 
 // matchPattern tries a pattern around the verb span [vs, ve).

@@ -216,8 +216,36 @@ func (s *sent) overlapsActor(acts []act, a, b int) bool {
 }
 
 // ofComplement: an agent-only noun phrase after OF modifies a noun ("the
-// deployment of troops", "a group of officials") and is no actor.
+// deployment of troops", "a group of officials") and is no actor — but
+// after a number or quantifier OF is partitive and the phrase is the
+// actor ("dozens of protesters", "two of the soldiers").
 func (s *sent) ofComplement(k int, o *dict.Options) bool {
 	st := s.spans[k].start
-	return o.AgentOnlyActors && !o.NullActors && st > 0 && s.toks[st-1].w == "OF"
+	if st > 0 && s.spanKind(st-1) == kDeterm {
+		st-- // "hundreds of the protesters"
+	}
+	return o.AgentOnlyActors && !o.NullActors && st > 0 && s.toks[st-1].w == "OF" && (st < 2 || !quantifier(s.toks[st-2].w))
+}
+
+// quantWords are numbers and quantifiers that may open a noun phrase
+// ("20 protesters", "several soldiers", "dozens of").
+var quantWords = map[string]bool{"ONE": true, "TWO": true, "THREE": true, "FOUR": true, "FIVE": true, "SIX": true,
+	"SEVEN": true, "EIGHT": true, "NINE": true, "TEN": true, "TWELVE": true, "TWENTY": true, "HUNDRED": true,
+	"THOUSAND": true, "SEVERAL": true, "MANY": true, "SOME": true, "FEW": true, "NUMEROUS": true, "DOZENS": true,
+	"HUNDREDS": true, "THOUSANDS": true, "ALL": true, "BOTH": true, "OTHER": true, "MORE": true, "TWO-DOZEN": true}
+
+// quantifier reports whether w is a number or a quantifier.
+func quantifier(w string) bool {
+	if quantWords[w] {
+		return true
+	}
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return true
 }
