@@ -128,7 +128,20 @@ func TestPropertyVisibleMatchesSQL(t *testing.T) {
 // and checks, for random viewers, that get, list (items and total) and
 // search (hits and total) show exactly the documents marking.Visible allows.
 func TestPropertyReadPathsMatchReference(t *testing.T) {
+	// Marking numbers below 63 are checked as a bit set, higher ones as a
+	// list: 70 markings stored first push the documents' numbers past it.
+	for _, padding := range []int{0, 70} {
+		t.Run(fmt.Sprintf("padding %d", padding), func(t *testing.T) { testReadPathsMatchReference(t, padding) })
+	}
+}
+
+func testReadPathsMatchReference(t *testing.T, padding int) {
 	db := openAccessTestDB(t)
+	for i := range padding {
+		if _, err := db.db.Exec(`INSERT INTO markings(mk_level, mk_rel, mk_caveats) VALUES (?, '["ZZZ"]', '[]')`, 100+i); err != nil {
+			t.Fatal(err)
+		}
+	}
 	sys := liaison.SystemContext(context.Background())
 	rng := rand.New(rand.NewPCG(5, 9))
 	p := marking.Default()
@@ -141,6 +154,10 @@ func TestPropertyReadPathsMatchReference(t *testing.T) {
 			Published: time.Date(2023, 7, 1+i%28, 0, 0, 0, 0, time.UTC), Fetched: time.Now(),
 			DateSource: liaison.DateFromInput, Marking: randomMarking(rng, p, r)}
 		if _, err := db.PutDocument(sys, d); err != nil {
+			t.Fatal(err)
+		}
+		x := &liaison.Extraction{Events: []liaison.Event{{Source: "JPNGOV", Target: "IGOWSTNAT", Root: "04", CAMEO: "040", Date: "2023-07-11"}}}
+		if err := db.PutExtraction(sys, d.ID, x); err != nil {
 			t.Fatal(err)
 		}
 		marks[d.ID] = d.Marking
@@ -162,15 +179,30 @@ func TestPropertyReadPathsMatchReference(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var listed []string
+		listed := []string{}
 		for _, d := range list.Items {
 			listed = append(listed, d.ID)
 		}
 		paths := map[string][]string{"list": listed}
-		// Search runs both of its plans: marking tokens in the index, and
-		// per-hit checks (used when a viewer sees very many markings).
-		for plan, name := range map[int]string{0: "search", -1: "search per hit"} {
+		// Search and events run both of their plans: marking numbers in
+		// rowids, and per-row checks (when a viewer sees very many markings).
+		for plan, name := range map[int]string{0: "", -1: " per row"} {
 			db.searchMaxMarkings = plan
+			for _, f := range []liaison.EventFilter{{Limit: 500}, {Actor: "JPN", Limit: 500}, {Root: "04", Limit: 500}} {
+				evs, err := db.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if evs.Total != len(want) {
+					t.Fatalf("viewer %+v: events%s %+v total %d, want %d", v, name, f, evs.Total, len(want))
+				}
+				key := fmt.Sprintf("events%s %+v", name, f)
+				paths[key] = []string{}
+				for _, e := range evs.Items {
+					paths[key] = append(paths[key], e.DocID)
+				}
+			}
+			name := "search" + name
 			hits, err := db.Search(ctx, liaison.SearchQuery{Query: "tokyo", Limit: 500})
 			if err != nil {
 				t.Fatal(err)

@@ -129,10 +129,13 @@ func checkMarkingCopy(t *testing.T, db *DB) {
 		OR m.mk_caveats != d.mk_caveats`).Scan(&mismatched); err != nil || mismatched != 0 {
 		t.Errorf("documents_mk differs from documents' markings in %d rows (%v)", mismatched, err)
 	}
-	// Every document's rowid carries its marking's number: search trusts it.
-	var wrong int
-	if err := db.db.QueryRow(`SELECT count(*) FROM documents d WHERE (d.rowid & 1048575) IS NOT (SELECT m.id
-		FROM markings m WHERE m.mk_level = d.mk_level AND m.mk_rel = d.mk_rel AND m.mk_caveats = d.mk_caveats)`).Scan(&wrong); err != nil || wrong != 0 {
-		t.Errorf("%d documents whose rowid does not carry their marking (%v)", wrong, err)
+	// Every document's and event's rowid carries its marking's number:
+	// search and event lists trust it.
+	for _, tbl := range []string{"documents", "events"} {
+		var wrong int
+		if err := db.db.QueryRow(`SELECT count(*) FROM ` + tbl + ` d WHERE (d.rowid & 1048575) IS NOT (SELECT m.id
+			FROM markings m WHERE m.mk_level = d.mk_level AND m.mk_rel = d.mk_rel AND m.mk_caveats = d.mk_caveats)`).Scan(&wrong); err != nil || wrong != 0 {
+			t.Errorf("%d %s whose rowid does not carry their marking (%v)", wrong, tbl, err)
+		}
 	}
 }

@@ -252,51 +252,62 @@ func (db *DB) Documents(ctx context.Context, f liaison.DocumentFilter) (liaison.
 	if err != nil {
 		return page, err
 	}
-	var w where
-	w.addPred(visible(ctx, "d"))
-	if f.Source != "" {
-		w.add("d.source = ?", f.Source)
-	}
-	if !f.From.IsZero() {
-		w.add("d.published >= ?", fmtTime(f.From))
-	}
-	if !f.To.IsZero() {
-		w.add("d.published < ?", fmtTime(f.To))
-	}
-	if f.Source == "" && f.From.IsZero() && f.To.IsZero() {
-		page.Total, err = db.countVisible(ctx, "documents")
-	} else {
-		err = db.queryRow(ctx, `SELECT count(*) FROM documents d WHERE `+w.sql(), w.args...).Scan(&page.Total)
-	}
-	if err != nil {
-		return page, fmt.Errorf("count documents: %w", err)
-	}
-	if after {
-		w.add("(d.published, d.id) < (?, ?)", k.S, k.ID)
-	}
-	limit := clampLimit(f.Limit)
-	rows, err := db.query(ctx, `SELECT `+docCols+` FROM documents d WHERE `+w.sql()+
+	err = db.read(ctx, func(tx *sql.Tx) error {
+		vis, vargs, err := db.rowVisibility(ctx, tx, "d")
+		if err != nil {
+			return err
+		}
+		var w where
+		w.addPred(vis, vargs)
+		if f.Source != "" {
+			w.add("d.source = ?", f.Source)
+		}
+		if !f.From.IsZero() {
+			w.add("d.published >= ?", fmtTime(f.From))
+		}
+		if !f.To.IsZero() {
+			w.add("d.published < ?", fmtTime(f.To))
+		}
+		if f.Source == "" && f.From.IsZero() && f.To.IsZero() {
+			page.Total, err = db.countVisible(ctx, "documents")
+		} else {
+			err = db.txQueryRow(ctx, tx, `SELECT count(*) FROM documents d WHERE `+w.sql(), w.args...).Scan(&page.Total)
+		}
+		if err != nil {
+			return fmt.Errorf("count documents: %w", err)
+		}
+		if after {
+			w.add("(d.published, d.id) < (?, ?)", k.S, k.ID)
+		}
+		return db.listDocuments(ctx, tx, w, clampLimit(f.Limit), &page)
+	})
+	return page, err
+}
+
+// listDocuments reads one page of the documents w selects, newest first.
+func (db *DB) listDocuments(ctx context.Context, tx *sql.Tx, w where, limit int, page *liaison.Page[liaison.Document]) error {
+	rows, err := db.txQuery(ctx, tx, `SELECT `+docCols+` FROM documents d WHERE `+w.sql()+
 		` ORDER BY d.published DESC, d.id DESC LIMIT ?`, append(w.args, limit+1)...)
 	if err != nil {
-		return page, fmt.Errorf("list documents: %w", err)
+		return fmt.Errorf("list documents: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		d, err := scanDoc(rows)
 		if err != nil {
-			return page, fmt.Errorf("list documents: %w", err)
+			return fmt.Errorf("list documents: %w", err)
 		}
 		page.Items = append(page.Items, d)
 	}
 	if err := rows.Err(); err != nil {
-		return page, fmt.Errorf("list documents: %w", err)
+		return fmt.Errorf("list documents: %w", err)
 	}
 	if len(page.Items) > limit {
 		page.Items = page.Items[:limit]
 		last := page.Items[limit-1]
 		page.NextCursor = encodeCursor(cursorKey{S: fmtTime(last.Published), ID: last.ID})
 	}
-	return page, nil
+	return nil
 }
 
 // countVisible sums the visible items of table tbl ("documents" or

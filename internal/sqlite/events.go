@@ -45,78 +45,100 @@ func (db *DB) Events(ctx context.Context, f liaison.EventFilter) (liaison.Page[l
 	return db.events(ctx, f, "", clampLimit(f.Limit))
 }
 
-// events is Events with an optional fixed order (then no paging).
+// events is Events with an optional fixed order (then no paging). Its
+// statements share one read transaction with the marking view their
+// visibility condition comes from (rowVisibility).
 func (db *DB) events(ctx context.Context, f liaison.EventFilter, order string, limit int) (liaison.Page[liaison.Event], error) {
 	page := liaison.Page[liaison.Event]{Items: []liaison.Event{}}
-	w, err := eventWhere(ctx, f)
-	if err != nil {
-		return page, err
-	}
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		vis, vargs, err := db.rowVisibility(ctx, tx, "e")
+		if err != nil {
+			return err
+		}
+		w, err := eventWhere(f, vis, vargs)
+		if err != nil {
+			return err
+		}
+		if page.Total, err = db.countEvents(ctx, tx, f, w, vis, vargs); err != nil {
+			return fmt.Errorf("count events: %w", err)
+		}
+		if order == "" {
+			order = "e.date DESC, e.id DESC"
+			k, after, err := decodeCursor(f.Cursor)
+			if err != nil {
+				return err
+			}
+			if after {
+				w.add("(e.date, e.id) < (?, ?)", k.S, k.ID)
+			}
+		}
+		return db.listEvents(ctx, tx, w, order, limit, &page)
+	})
+	return page, err
+}
+
+// countEvents counts the events w selects, from the per-marking counts or
+// (with the viewer's condition vis, bound by vargs) the actor indexes when
+// f allows.
+func (db *DB) countEvents(ctx context.Context, tx *sql.Tx, f liaison.EventFilter, w where, vis string, vargs []any) (int, error) {
 	onlyActor := f.Root == "" && f.Country == "" && f.DocID == "" && f.From.IsZero() && f.To.IsZero()
 	switch {
 	case onlyActor && f.Actor == "":
-		page.Total, err = db.countVisible(ctx, "events")
+		return db.countVisible(ctx, "events")
 	case onlyActor:
-		page.Total, err = db.countActor(ctx, strings.ToUpper(strings.TrimSpace(f.Actor)))
-	default:
-		err = db.queryRow(ctx, `SELECT count(*) FROM events e WHERE `+w.sql(), w.args...).Scan(&page.Total)
+		return db.countActor(ctx, tx, strings.ToUpper(strings.TrimSpace(f.Actor)), vis, vargs)
 	}
-	if err != nil {
-		return page, fmt.Errorf("count events: %w", err)
-	}
-	if order == "" {
-		order = "e.date DESC, e.id DESC"
-		k, after, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return page, err
-		}
-		if after {
-			w.add("(e.date, e.id) < (?, ?)", k.S, k.ID)
-		}
-	}
-	rows, err := db.query(ctx, `SELECT `+eventCols+` FROM events e WHERE `+w.sql()+
+	var n int
+	err := db.txQueryRow(ctx, tx, `SELECT count(*) FROM events e WHERE `+w.sql(), w.args...).Scan(&n)
+	return n, err
+}
+
+// listEvents reads one page of the events w selects into page.
+func (db *DB) listEvents(ctx context.Context, tx *sql.Tx, w where, order string, limit int, page *liaison.Page[liaison.Event]) error {
+	rows, err := db.txQuery(ctx, tx, `SELECT `+eventCols+` FROM events e WHERE `+w.sql()+
 		` ORDER BY `+order+` LIMIT ?`, append(w.args, limit+1)...)
 	if err != nil {
-		return page, fmt.Errorf("list events: %w", err)
+		return fmt.Errorf("list events: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		e, err := scanEvent(rows)
 		if err != nil {
-			return page, fmt.Errorf("list events: %w", err)
+			return fmt.Errorf("list events: %w", err)
 		}
 		page.Items = append(page.Items, e)
 	}
 	if err := rows.Err(); err != nil {
-		return page, fmt.Errorf("list events: %w", err)
+		return fmt.Errorf("list events: %w", err)
 	}
 	if len(page.Items) > limit {
 		page.Items = page.Items[:limit]
 		last := page.Items[limit-1]
 		page.NextCursor = encodeCursor(cursorKey{S: last.Date, ID: last.ID})
 	}
-	return page, nil
+	return nil
 }
 
 // countActor counts the visible events whose source or target starts with
 // code as |source| + |target| - |both|: three index-only range scans over
-// events_source and events_target, which carry the marking columns.
-func (db *DB) countActor(ctx context.Context, code string) (int, error) {
-	vis, args := visible(ctx, "e")
+// events_source and events_target (which, like every index, carry the
+// rowid that vis reads). vargs bind vis.
+func (db *DB) countActor(ctx context.Context, tx *sql.Tx, code string, vis string, vargs []any) (int, error) {
 	pat := code + "*"
 	var src, tgt, both int
-	err := db.queryRow(ctx, `SELECT
+	err := db.txQueryRow(ctx, tx, `SELECT
 		(SELECT count(*) FROM events e WHERE e.source GLOB ? AND `+vis+`),
 		(SELECT count(*) FROM events e WHERE e.target GLOB ? AND `+vis+`),
 		(SELECT count(*) FROM events e WHERE e.target GLOB ? AND e.source GLOB ? AND `+vis+`)`,
-		slices.Concat([]any{pat}, args, []any{pat}, args, []any{pat, pat}, args)...).Scan(&src, &tgt, &both)
+		slices.Concat([]any{pat}, vargs, []any{pat}, vargs, []any{pat, pat}, vargs)...).Scan(&src, &tgt, &both)
 	return src + tgt - both, err
 }
 
 // eventWhere builds the visibility and filter conditions of an event query.
-func eventWhere(ctx context.Context, f liaison.EventFilter) (where, error) {
+// vis (bound by vargs) is the viewer's condition, first in the result.
+func eventWhere(f liaison.EventFilter, vis string, vargs []any) (where, error) {
 	var w where
-	w.addPred(visible(ctx, "e"))
+	w.addPred(vis, vargs)
 	if a := strings.ToUpper(strings.TrimSpace(f.Actor)); a != "" {
 		if !plainCode(a) {
 			return w, liaison.Errorf(liaison.ErrInvalid, "actor filter %q: want a CAMEO actor code prefix such as JPN or JPNGOV", f.Actor)

@@ -152,11 +152,18 @@ func insertEvent(ctx context.Context, tx *sql.Tx, docID string, seq int, docMk l
 	if p := e.Place; p != nil {
 		pname, pcountry, pkind, plat, plon, pbbox = p.Name, p.Country, p.Kind, p.Lat, p.Lon, bboxJSON(p.BBox)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO events(id, doc_id, seq, sentence, source, target, cameo, cameo_name, root,
+	// The rowid carries the marking's number (migration 0007).
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO markings(mk_level, mk_rel, mk_caveats) VALUES (?, ?, ?)`,
+		mk.Level, mk.Rel, mk.Caveats); err != nil {
+		return fmt.Errorf("event of %s: number its marking: %w", docID, err)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO events(rowid, id, doc_id, seq, sentence, source, target, cameo, cameo_name, root,
 		quad, goldstein, plover, date, place_name, place_country, place_lat, place_lon, place_kind, place_bbox,
 		source_text, target_text, verb_text, negated, explain, mk_class, mk_level, mk_rel, mk_groups, mk_caveats)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		e.ID, docID, seq, e.Sentence, e.Source, e.Target, e.CAMEO, e.CAMEOName, e.Root,
+		VALUES ((((SELECT coalesce(max(rowid), 0) FROM events) >> 20) + 1) << 20 | (SELECT id FROM markings
+			WHERE mk_level = ? AND mk_rel = ? AND mk_caveats = ?),
+		?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		mk.Level, mk.Rel, mk.Caveats, e.ID, docID, seq, e.Sentence, e.Source, e.Target, e.CAMEO, e.CAMEOName, e.Root,
 		e.Quad, e.Goldstein, e.PLOVER, e.Date, pname, pcountry, plat, plon, pkind, pbbox,
 		e.SourceText, e.TargetText, e.VerbText, e.Negated, e.Explain,
 		mk.Class, mk.Level, mk.Rel, mk.Groups, mk.Caveats)

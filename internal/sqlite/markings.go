@@ -83,3 +83,23 @@ func (mv markingView) rowidFilter(col string, max int) (cond string, args []any,
 	}
 	return num + " IN (?" + strings.Repeat(",?", len(args)-1) + ")", args, true
 }
+
+// rowVisibility is the viewer's condition over the rows of alias, a table
+// whose rowid carries its marking's number (documents, events): nothing to
+// check when every stored marking is visible, arithmetic on the rowid when
+// few are, else the predicate itself. It must run in the transaction of the
+// statements that use it (see markingView).
+func (db *DB) rowVisibility(ctx context.Context, tx *sql.Tx, alias string) (string, []any, error) {
+	mv, err := db.viewMarkings(ctx, tx)
+	if err != nil {
+		return "", nil, err
+	}
+	if mv.all {
+		return "(1)", nil, nil
+	}
+	if cond, args, ok := mv.rowidFilter(alias+".rowid", db.searchMaxMarkings); ok {
+		return cond, args, nil
+	}
+	vis, args := visible(ctx, alias)
+	return vis, args, nil
+}

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"testing"
 
 	"github.com/liaison-project/liaison"
@@ -57,5 +58,30 @@ func TestViewMarkings(t *testing.T) {
 	put(liaison.Marking{Level: 1, RelTo: []string{"JPN"}}, "new marking")
 	if mv := view(partner); mv.total != 3 || len(mv.visible) != 2 {
 		t.Errorf("after a new marking: partner view %+v, want 2 of 3 visible", mv)
+	}
+}
+
+// TestEventRowidCarriesMarking checks that stored events get rowids that
+// carry their markings and that a write breaking that is refused.
+func TestEventRowidCarriesMarking(t *testing.T) {
+	db := openTest(t)
+	sys := liaison.SystemContext(context.Background())
+	r, err := db.PutDocument(sys, &liaison.Document{Title: "T", Text: "Japan met NATO.", Marking: liaison.Marking{Level: 2, RelTo: []string{"JPN"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &liaison.Extraction{Events: []liaison.Event{{Source: "JPN", Target: "IGOWSTNAT", Root: "04", CAMEO: "040", Date: "2023-07-11",
+		Marking: liaison.Marking{Level: 3}}}}
+	if err := db.PutExtraction(sys, r.ID, x); err != nil {
+		t.Fatal(err)
+	}
+	checkMarkingCopy(t, db)
+	for _, bad := range []string{
+		`UPDATE events SET mk_level = 0`,
+		`UPDATE events SET rowid = rowid + 1`,
+	} {
+		if _, err := db.db.Exec(bad); err == nil || !strings.Contains(err.Error(), "must carry") {
+			t.Errorf("%s: err %v, want the rowid refused", bad, err)
+		}
 	}
 }

@@ -187,6 +187,15 @@ func TestDocumentsMarkingCopy(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// And events, one per marking, renumbered too.
+	for i, mk := range []string{`0, '[]'`, `3, '["USA"]'`} {
+		if _, err := sdb.Exec(`INSERT INTO events(id, doc_id, seq, sentence, source, target, cameo, cameo_name, root, quad,
+			goldstein, plover, date, source_text, target_text, verb_text, negated, explain, mk_level, mk_rel)
+			VALUES (?, 'd0', ?, 0, 'JPN', 'USA', '040', '', '04', 1, 1, '', '2023', '', '', '', 0, '', `+mk+`)`,
+			fmt.Sprintf("e%d", i), i); err != nil {
+			t.Fatal(err)
+		}
+	}
 	sdb.Close()
 	db, err := Open(ctx, path, nil)
 	if err != nil {
@@ -205,6 +214,9 @@ func TestDocumentsMarkingCopy(t *testing.T) {
 	}
 	search("after migration", 4)
 	checkMarkingCopy(t, db)
+	if evs, err := db.Events(partner, liaison.EventFilter{}); err != nil || evs.Total != 1 || len(evs.Items) != 1 {
+		t.Errorf("after migration: partner sees %+v events (%v); want 1", evs, err)
+	}
 	remark := func(level int, rel string) string {
 		return fmt.Sprintf(`INSERT OR IGNORE INTO markings(mk_level, mk_rel, mk_caveats) VALUES (%d, '%s', '[]');
 			UPDATE documents SET mk_level = %[1]d, mk_rel = '%[2]s', rowid = (rowid & ~1048575) | (SELECT id FROM markings
