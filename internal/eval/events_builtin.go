@@ -18,9 +18,9 @@ import (
 // dictionaries); they only rise. The sentences are a development set for
 // the CAMEO coding conventions, not a target to fit.
 const (
-	MinGSRBuiltinRecords   = 23.0 // % of records exactly right
+	MinGSRBuiltinRecords   = 24.3 // % of records exactly right
 	MinGSRBuiltinHit       = 26.0 // % of expected triples produced
-	MinGSRBuiltinPrecision = 28.3 // % of produced triples expected
+	MinGSRBuiltinPrecision = 28.7 // % of produced triples expected
 	// MinBuiltinWritten: patterns written by the team (issue 4: at least
 	// 2,000); the generated modality variants are reported apart.
 	MinBuiltinWritten = 2000

@@ -160,6 +160,13 @@ type Options struct {
 	// words that holds no dictionary actor stand as an actor with an empty
 	// code (PETRARCH's new_actor_length); 0 writes nothing for it.
 	NewActorLength int
+	// MaxPatternGap, when > 0, is the most words a pattern's literal word
+	// may lie from the element before it (the verb, a word or an actor),
+	// not counting the words of actors in between: "accused Rwanda of
+	// making … accusations by alleging Paris played … in the 1994
+	// genocide" does not match "accuse + of genocide". 0: anywhere in the
+	// clause, as TABARI and PETRARCH match.
+	MaxPatternGap int
 }
 
 // DefaultOptions returns TABARI's defaults.

@@ -99,11 +99,12 @@ func (c *Coder) Code(d *Doc) []liaison.Event {
 		if res.Discard && res.Story {
 			return nil
 		}
+		own := liaison.Span{Start: sp.Start + res.Body, End: sp.End} // after a dateline
 		for _, r := range res.Events {
 			if r.Negated && c.cfg.DropNegated {
 				continue
 			}
-			out = append(out, c.dress(r, d, si, sp))
+			out = append(out, c.dress(r, d, si, sp, own))
 		}
 	}
 	return out
@@ -120,8 +121,9 @@ func extActors(ms []liaison.ActorMention, si int, sp liaison.Span) []ExtActor {
 }
 
 // dress turns a raw event into a liaison.Event with code facts, date and
-// place taken from the sentence.
-func (c *Coder) dress(r Raw, d *Doc, si int, sp liaison.Span) liaison.Event {
+// place taken from the sentence's own words (own: the sentence span sp
+// after any dateline, which gives the report's place and date).
+func (c *Coder) dress(r Raw, d *Doc, si int, sp, own liaison.Span) liaison.Event {
 	e := liaison.Event{Source: r.Source, Target: r.Target, CAMEO: r.Code, Sentence: si,
 		SourceText: r.SourceText, TargetText: r.TargetText, VerbText: r.VerbText, Negated: r.Negated}
 	info := c.cfg.Info
@@ -136,23 +138,32 @@ func (c *Coder) dress(r Raw, d *Doc, si int, sp liaison.Span) liaison.Event {
 	if c.cfg.Explain {
 		e.Explain = r.Explain
 	}
-	e.Date = sentenceDate(d, si, sp)
-	e.Place = sentencePlace(d, si, sp)
+	e.Date = sentenceDate(d, si, sp, own)
+	e.Place = sentencePlace(d, own)
 	return e
 }
 
-// sentenceDate is the first date the sentence mentions, else the report's.
-func sentenceDate(d *Doc, si int, sp liaison.Span) string {
+// sentenceDate is the first date the sentence mentions after any
+// dateline (own), else the report's.
+func sentenceDate(d *Doc, si int, sp, own liaison.Span) string {
+	filed := "" // the dateline's date: the report's when it has none
 	for _, dm := range d.Dates {
 		if dm.Sentence != si && (dm.Start < sp.Start || dm.End > sp.End) {
 			continue
 		}
-		if v, ok := calendarDate(dm.Value); ok {
+		v, ok := calendarDate(dm.Value)
+		switch {
+		case !ok:
+		case own.Start > sp.Start && dm.Start >= sp.Start && dm.Start < own.Start:
+			if filed == "" {
+				filed = v
+			}
+		default:
 			return v
 		}
 	}
 	if d.Date.IsZero() {
-		return ""
+		return filed
 	}
 	return d.Date.Format("2006-01-02")
 }
@@ -183,7 +194,7 @@ func calendarDate(v string) (string, bool) {
 
 // sentencePlace picks where the event happened: a place the sentence
 // introduces with in/at/near/to/visited, else its first non-country place.
-func sentencePlace(d *Doc, si int, sp liaison.Span) *liaison.Place {
+func sentencePlace(d *Doc, sp liaison.Span) *liaison.Place {
 	runes := []rune(d.Text)
 	var cands []liaison.PlaceMention
 	for _, pm := range d.Places {

@@ -116,6 +116,23 @@ type Result struct {
 	Story   bool   // the discard applies to the whole report
 	Why     string // reason for Discard/Complex
 	First   *Antecedent
+	Body    int // rune offset after a dateline opening the sentence, else 0
+}
+
+// afterDateline keeps the tokens and understanding-layer actors that lie
+// after a dateline ending at rune offset body.
+func afterDateline(toks []tok, ext []ExtActor, body int) ([]tok, []ExtActor) {
+	k := 0
+	for k < len(toks) && toks[k].start < body {
+		k++
+	}
+	var keep []ExtActor
+	for _, x := range ext {
+		if x.Start >= body {
+			keep = append(keep, x)
+		}
+	}
+	return toks[k:], keep
 }
 
 // ExtActor is an actor found by another component (the understanding
@@ -148,14 +165,29 @@ func (c *Coder) CodeSentence(text string, date int, opts *dict.Options, ext []Ex
 	return c.Sentence(Input{Text: text, Date: date, Opts: opts, Ext: ext})
 }
 
-// Sentence codes one sentence.
+// Sentence codes one sentence. A wire dateline opening it ("TOKYO, July
+// 9 (Reuters) -") is left out: Result.Body says where the words coded
+// begin.
 func (c *Coder) Sentence(in Input) Result {
+	rs := []rune(in.Text)
+	body := datelineEnd(rs)
+	r := c.sentence(in, rs, body)
+	r.Body = body
+	return r
+}
+
+func (c *Coder) sentence(in Input, rs []rune, body int) Result {
 	opts := in.Opts
 	if opts == nil {
 		opts = c.opts
 	}
-	s := &sent{c: c, opts: opts, text: []rune(in.Text), date: in.Date, prev: in.Prev, extActors: len(in.Ext) > 0}
+	s := &sent{c: c, opts: opts, text: rs, date: in.Date, prev: in.Prev}
 	s.toks = tokenize(in.Text, 0, opts.SplitContractions)
+	ext := in.Ext
+	if body > 0 {
+		s.toks, ext = afterDateline(s.toks, ext, body)
+	}
+	s.extActors = len(in.Ext) > 0
 	if len(s.toks) == 0 || (opts.MinWords > 0 && len(s.toks) < opts.MinWords) {
 		return Result{}
 	}
@@ -167,7 +199,6 @@ func (c *Coder) Sentence(in Input) Result {
 	if s.discard {
 		return Result{Discard: true, Story: s.story, Why: s.why}
 	}
-	ext := in.Ext
 	if opts.AgentOnlyActors {
 		ext = s.dropOwnRoles(ext)
 	}

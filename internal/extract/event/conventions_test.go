@@ -136,6 +136,7 @@ func FuzzCodeSentenceExternal(f *testing.F) {
 	f.Add("US and British activists staged a protest in China.", uint16(0), uint16(2), uint16(7), uint16(24), "GBROPP")
 	f.Add("The Al Qaeda-linked Somali group attacked Kenya.", uint16(4), uint16(12), uint16(0), uint16(48), "IMGMOSALQ")
 	f.Add("A court in Guyana jailed a man-", uint16(11), uint16(17), uint16(30), uint16(31), "")
+	f.Add("TOKYO, July 9 (Reuters) - Japan's Prime Minister will visit Vilnius.", uint16(0), uint16(5), uint16(26), uint16(48), "JPNGOV")
 	c := builtin(f)
 	f.Fuzz(func(t *testing.T, s string, a1, b1, a2, b2 uint16, code string) {
 		n := len([]rune(s))

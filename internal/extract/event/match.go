@@ -77,9 +77,15 @@ func (m *matcher) fwd(es []dict.Elem, k, p int, anchored bool, done func(int) bo
 		return false
 	}
 	e := &es[k]
+	gap, maxGap := 0, m.maxGap(e)
 	for q := p; q < m.hi; q++ {
 		if q > p && anchored {
 			break
+		}
+		if q > p && maxGap > 0 && !m.inUnit(q-1) {
+			if gap++; gap > maxGap {
+				break
+			}
 		}
 		if m.elemFwd(es, k, e, q, done) {
 			return true
@@ -155,9 +161,15 @@ func (m *matcher) bwd(es []dict.Elem, k, p int, anchored bool, done func(int) bo
 		return false
 	}
 	e := &es[k]
+	gap, maxGap := 0, m.maxGap(e)
 	for q := p - 1; q >= m.lo; q-- {
 		if q < p-1 && anchored {
 			break
+		}
+		if q < p-1 && maxGap > 0 && !m.inUnit(q+1) {
+			if gap++; gap > maxGap {
+				break
+			}
 		}
 		if m.s.opts.VerbPhrasePatterns && !isActorElem(e.Kind) && m.inUnit(q) {
 			break // a literal word of the pattern cannot lie in or before the subject
@@ -170,6 +182,15 @@ func (m *matcher) bwd(es []dict.Elem, k, p int, anchored bool, done func(int) bo
 		}
 	}
 	return false
+}
+
+// maxGap is how many words may separate a literal pattern element from
+// the element before it (0: no limit; actors are found anywhere).
+func (m *matcher) maxGap(e *dict.Elem) int {
+	if isActorElem(e.Kind) {
+		return 0
+	}
+	return m.s.opts.MaxPatternGap
 }
 
 func prevNext(es []dict.Elem, k int) bool { return k > 0 && es[k-1].Next }
