@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/shareddata"
 )
 
 // TempEvalPath is the TempEval-3 platinum test set under the shared directory.
@@ -146,14 +145,5 @@ func DatesSuite() Suite {
 }
 
 func loadTempEval() ([]TimeMLDoc, error) {
-	p, err := shareddata.Path(TempEvalPath)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNoData, err)
-	}
-	f, err := openGold(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ReadTempEval(f)
+	return readGold(TempEvalPath, ReadTempEval)
 }

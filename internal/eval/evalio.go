@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"io"
 	"os"
 )
 
@@ -12,4 +13,20 @@ func openGold(p string) (*os.File, error) {
 		return nil, fmt.Errorf("eval: %w", err)
 	}
 	return f, nil
+}
+
+// readGold opens the shared gold file rel and reads it with read; a missing
+// ../shared answers ErrNoData, so that suites can say the data is absent.
+func readGold[T any](rel string, read func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	p, err := sharedPath(rel)
+	if err != nil {
+		return zero, err
+	}
+	f, err := openGold(p)
+	if err != nil {
+		return zero, err
+	}
+	defer f.Close()
+	return read(f)
 }

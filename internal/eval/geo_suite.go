@@ -2,7 +2,6 @@ package eval
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/extract/place"
 	"github.com/liaison-project/liaison/internal/extract/sentence"
-	"github.com/liaison-project/liaison/internal/shareddata"
 )
 
 // GeoVirusSuite scores toponym recognition and resolution on GeoVirus.
@@ -55,9 +53,9 @@ type geoFloors struct {
 
 func geoSuite(name, rel string, read func(io.Reader) ([]GeoDoc, error), min geoFloors) Suite {
 	return Suite{Name: name, Run: func(ctx context.Context, w io.Writer) (Result, error) {
-		p, err := shareddata.Path(rel)
+		p, err := sharedPath(rel)
 		if err != nil {
-			return Result{}, fmt.Errorf("%w: %v", ErrNoData, err)
+			return Result{}, err
 		}
 		r, err := RunGeo(p, read)
 		if err != nil {

@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/shareddata"
 )
 
 // PolNeARPath is the PolNeAR attribution corpus under the shared directory.
@@ -168,14 +167,5 @@ func polnearDate(name string) time.Time {
 }
 
 func loadPolNeAR(split string) ([]AttrDoc, error) {
-	p, err := shareddata.Path(PolNeARPath)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNoData, err)
-	}
-	f, err := openGold(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ReadPolNeAR(f, split)
+	return readGold(PolNeARPath, func(r io.Reader) ([]AttrDoc, error) { return ReadPolNeAR(r, split) })
 }
