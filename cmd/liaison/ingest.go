@@ -16,11 +16,46 @@ import (
 	"github.com/liaison-project/liaison/internal/ingest/sqlitebatch"
 	"github.com/liaison-project/liaison/internal/marking"
 	"github.com/liaison-project/liaison/internal/pipeline"
+	"github.com/liaison-project/liaison/internal/sqlite"
 )
 
 // runIngest ingests files, directories, web pages and feeds into the store,
 // prints the summary, one stderr line per failure, and fails if any item did.
 func runIngest(ctx context.Context, env *Env, args []string) error {
+	f, err := parseIngestFlags(env, args)
+	if err != nil {
+		return err
+	}
+	dir, err := resolveDataDir(f.data)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cfg, err := ingestConfig(ctx, env, dir, st, f)
+	if err != nil {
+		return err
+	}
+	in := ingest.New(cfg)
+	sum, runErr := in.Run(ctx, f.inputs)
+	return reportIngest(env, sum, runErr, f.asJSON)
+}
+
+// ingestFlags are the arguments of `liaison ingest`, parsed and checked
+// before the store is opened.
+type ingestFlags struct {
+	data, textCol, marking, nation string
+	limit                          int64
+	asJSON, noExtract              bool
+	inputs                         []string
+}
+
+// parseIngestFlags reads the flags and inputs, failing on a missing input
+// or a bad --max-bytes.
+func parseIngestFlags(env *Env, args []string) (ingestFlags, error) {
 	fs := newFlags(env, "ingest", "[flags] PATH|URL...",
 		"Ingest local files and directories (.txt .md .html .json .jsonl .csv, RSS/Atom/JSON feeds),\n"+
 			"web pages and feed URLs. Each document is stored once; near-duplicates are linked to the first copy.")
@@ -33,55 +68,52 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	noExtract := fs.Bool("no-extract", false, "store and index only; `serve` or a later ingest runs the extraction")
 	inputs, err := parseInterspersed(fs, args)
 	if err != nil {
-		return err
+		return ingestFlags{}, err
 	}
 	if len(inputs) == 0 {
 		fs.Usage()
-		return errors.New("ingest: give at least one PATH or URL")
+		return ingestFlags{}, errors.New("ingest: give at least one PATH or URL")
 	}
 	limit, err := parseSize(*maxBytes)
 	if err != nil {
-		return err
+		return ingestFlags{}, err
 	}
-	dir, err := resolveDataDir(*data)
+	return ingestFlags{data: *data, textCol: *textCol, marking: *mkText, nation: *nation,
+		limit: limit, asJSON: *asJSON, noExtract: *noExtract, inputs: inputs}, nil
+}
+
+// ingestConfig wires the ingester to the store of data directory dir the
+// way `serve` does: the node's marking rules, node id and nation, and
+// (unless --no-extract) the default extraction engine and pipeline.
+func ingestConfig(ctx context.Context, env *Env, dir string, st *sqlite.DB, f ingestFlags) (ingest.Config, error) {
+	mk, err := nodeMarking(ctx, dir, st, f.marking)
 	if err != nil {
-		return err
-	}
-	st, err := openStore(ctx, dir)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	mk, err := nodeMarking(ctx, dir, st, *mkText)
-	if err != nil {
-		return err
+		return ingest.Config{}, err
 	}
 	// The same node id and nation as `serve` on this data directory.
-	origin, err := app.NodeOrigin(dir, *nation)
+	origin, err := app.NodeOrigin(dir, f.nation)
 	if err != nil {
-		return err
+		return ingest.Config{}, err
 	}
-	// Failures are printed once each below; the log only carries errors.
+	// Failures are printed once each by reportIngest; the log only carries errors.
 	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	cfg := ingest.Config{
-		Store: st, Batch: sqlitebatch.New(st), MaxBytes: limit, TextColumn: *textCol, Marking: mk,
+		Store: st, Batch: sqlitebatch.New(st), MaxBytes: f.limit, TextColumn: f.textCol, Marking: mk,
 		Origin: origin, Logger: log, Progress: env.Stderr,
 	}
-	if !*noExtract {
+	if !f.noExtract {
 		// The same engine as internal/app's default wiring.
 		eng, err := extract.WithDictionaries(extract.Dictionaries{}, log)
 		if err != nil {
-			return err
+			return ingest.Config{}, err
 		}
 		p, err := pipeline.New(eng, st, log)
 		if err != nil {
-			return err
+			return ingest.Config{}, err
 		}
 		cfg.Pipeline = p
 	}
-	in := ingest.New(cfg)
-	sum, runErr := in.Run(ctx, inputs)
-	return reportIngest(env, sum, runErr, *asJSON)
+	return cfg, nil
 }
 
 // reportIngest prints the summary and the failures.

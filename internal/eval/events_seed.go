@@ -106,65 +106,104 @@ func ScoreSeedEvents(gold io.Reader, text string, x *liaison.Extraction) (*SeedE
 	if err := json.NewDecoder(gold).Decode(&g); err != nil {
 		return nil, fmt.Errorf("seed gold: %w", err)
 	}
+	sentOf := seedSentenceOf(text, x)
+	sc := &SeedEventScore{Required: len(g.Required)}
+	for _, e := range g.Required {
+		sc.addRequired(e, g.find(e, x.Events, sentOf))
+	}
+	g.countExtra(sc, x.Events, sentOf)
+	return sc, nil
+}
+
+// seedSentenceOf returns the text of an event's sentence ("" when its index
+// is out of range), which the gold's sentence_contains is matched against.
+func seedSentenceOf(text string, x *liaison.Extraction) func(liaison.Event) string {
 	runes := []rune(text)
-	sentOf := func(ev liaison.Event) string {
+	return func(ev liaison.Event) string {
 		if ev.Sentence < 0 || ev.Sentence >= len(x.Sentences) {
 			return ""
 		}
 		sp := x.Sentences[ev.Sentence]
 		return string(runes[sp.Start:sp.End])
 	}
-	sc := &SeedEventScore{Required: len(g.Required)}
-	for _, e := range g.Required {
-		if e.Date != "" || e.DateYear != "" {
-			sc.DatesWanted++
+}
+
+// seedHit is what the extraction gave for one gold event: some matching
+// event, one with the gold date, one at the gold place (not necessarily
+// the same event).
+type seedHit struct{ found, dated, placed bool }
+
+// find looks for gold event e among the extracted events.
+func (g *seedEvents) find(e seedEvent, evs []liaison.Event, sentOf func(liaison.Event) string) seedHit {
+	var h seedHit
+	for _, ev := range evs {
+		if !g.matches(e, ev, sentOf(ev)) {
+			continue
 		}
-		if e.Place != nil {
-			sc.PlacesWanted++
+		h.found = true
+		if (e.Date != "" && strings.HasPrefix(ev.Date, e.Date)) || (e.DateYear != "" && strings.HasPrefix(ev.Date, e.DateYear)) {
+			h.dated = true
 		}
-		found, dated, placed := false, false, false
-		for _, ev := range x.Events {
-			if !g.matches(e, ev, sentOf(ev)) {
-				continue
-			}
-			found = true
-			if (e.Date != "" && strings.HasPrefix(ev.Date, e.Date)) || (e.DateYear != "" && strings.HasPrefix(ev.Date, e.DateYear)) {
-				dated = true
-			}
-			if e.Place != nil && ev.Place != nil && ev.Place.Country == e.Place.Country {
-				for _, n := range e.Place.Names {
-					if strings.EqualFold(n, ev.Place.Name) {
-						placed = true
-					}
-				}
-			}
-		}
-		if found {
-			sc.Found++
-		} else {
-			sc.Missing = append(sc.Missing, e.ID)
-		}
-		if dated {
-			sc.WithDate++
-		}
-		if placed {
-			sc.WithPlace++
+		if seedPlaced(e, ev) {
+			h.placed = true
 		}
 	}
-	for _, ev := range x.Events {
+	return h
+}
+
+// seedPlaced tells whether ev is placed where the gold says: the same
+// country and one of the gold's names for the place.
+func seedPlaced(e seedEvent, ev liaison.Event) bool {
+	if e.Place == nil || ev.Place == nil || ev.Place.Country != e.Place.Country {
+		return false
+	}
+	for _, n := range e.Place.Names {
+		if strings.EqualFold(n, ev.Place.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// addRequired counts one required gold event: what it asks for (a date, a
+// place) and what of it was found; a missed event is listed by id.
+func (s *SeedEventScore) addRequired(e seedEvent, h seedHit) {
+	if e.Date != "" || e.DateYear != "" {
+		s.DatesWanted++
+	}
+	if e.Place != nil {
+		s.PlacesWanted++
+	}
+	if h.found {
+		s.Found++
+	} else {
+		s.Missing = append(s.Missing, e.ID)
+	}
+	if h.dated {
+		s.WithDate++
+	}
+	if h.placed {
+		s.WithPlace++
+	}
+}
+
+// countExtra counts as false positives the extracted events that match no
+// gold event, required or optional, and lists them.
+func (g *seedEvents) countExtra(s *SeedEventScore, evs []liaison.Event, sentOf func(liaison.Event) string) {
+	all := append(append([]seedEvent{}, g.Required...), g.Optional...)
+	for _, ev := range evs {
 		ok := false
-		for _, e := range append(append([]seedEvent{}, g.Required...), g.Optional...) {
+		for _, e := range all {
 			if g.matches(e, ev, sentOf(ev)) {
 				ok = true
 				break
 			}
 		}
 		if !ok {
-			sc.FalsePositives++
-			sc.Extra = append(sc.Extra, fmt.Sprintf("%s/%s/%s %q", ev.Source, ev.Target, ev.CAMEO, ev.VerbText))
+			s.FalsePositives++
+			s.Extra = append(s.Extra, fmt.Sprintf("%s/%s/%s %q", ev.Source, ev.Target, ev.CAMEO, ev.VerbText))
 		}
 	}
-	return sc, nil
 }
 
 // EngineCoder adapts an event.Coder to the extraction engine's EventCoder.

@@ -139,23 +139,9 @@ func lexPhrase(s string) []lexTok {
 		switch {
 		case unicode.IsSpace(r):
 			i++
-			continue
 		case r == '_' || r == '~':
-			if len(out) > 0 {
-				// "_" then a blank: exact word, not glued to the next
-				glued := i+1 < len(rs) && !unicode.IsSpace(rs[i+1])
-				if r == '~' {
-					out[len(out)-1].stem = true
-					glued = true
-				} else {
-					out[len(out)-1].und = true
-				}
-				if glued {
-					out[len(out)-1].next = true
-				}
-			}
+			markGlue(out, r, i+1 < len(rs) && !unicode.IsSpace(rs[i+1]))
 			i++
-			continue
 		case strings.ContainsRune("*$+%^{|}", r):
 			out = append(out, lexTok{s: string(r)})
 			i++
@@ -166,37 +152,65 @@ func lexPhrase(s string) []lexTok {
 			}
 			out = append(out, lexTok{s: string(rs[i:j])})
 			i = j
-			continue
 		case r == '(' || r == ')' || r == '[' || r == ']':
 			i++ // PETRARCH phrase brackets: grouping only
-			continue
 		default:
-			j := i
-			for j < len(rs) && isWordRune(rs[j]) {
-				j++
-			}
-			if j == i {
-				i++
-				continue
-			}
-			w := strings.ReplaceAll(string(rs[i:j]), "-", "_")
-			// internal hyphens became underscores: split into glued words
-			parts := strings.Split(w, "_")
-			for k, p := range parts {
-				if p == "" {
-					if len(out) > 0 {
-						out[len(out)-1].next = true
-						out[len(out)-1].und = true
-					}
-					continue
-				}
-				out = append(out, lexTok{s: p, next: k < len(parts)-1, und: k < len(parts)-1})
-			}
-			i = j
-			continue
+			out, i = lexWord(out, rs, i)
 		}
 	}
-	// trailing underscore on the last token: exact, not glued
+	unglueEnds(out)
+	return out
+}
+
+// markGlue applies a "_" or "~" to the token before it (if any): "~" marks
+// a stem that the next word follows immediately, "_" an exact word that is
+// glued to the next only when no blank follows (nextIsWord false).
+func markGlue(out []lexTok, r rune, nextIsWord bool) {
+	if len(out) == 0 {
+		return
+	}
+	last := &out[len(out)-1]
+	glued := nextIsWord
+	if r == '~' {
+		last.stem = true
+		glued = true
+	} else {
+		last.und = true
+	}
+	if glued {
+		last.next = true
+	}
+}
+
+// lexWord appends the word starting at rs[i] and returns where it ends;
+// internal hyphens split it into words glued as by "_" ("CEASE-FIRE" is
+// CEASE_FIRE). A rune that can start no token is skipped.
+func lexWord(out []lexTok, rs []rune, i int) ([]lexTok, int) {
+	j := i
+	for j < len(rs) && isWordRune(rs[j]) {
+		j++
+	}
+	if j == i {
+		return out, i + 1
+	}
+	parts := strings.Split(strings.ReplaceAll(string(rs[i:j]), "-", "_"), "_")
+	for k, p := range parts {
+		if p == "" {
+			if len(out) > 0 {
+				out[len(out)-1].next = true
+				out[len(out)-1].und = true
+			}
+			continue
+		}
+		out = append(out, lexTok{s: p, next: k < len(parts)-1, und: k < len(parts)-1})
+	}
+	return out, j
+}
+
+// unglueEnds drops the glue of a token that ends the phrase or an
+// alternative: a trailing underscore there means an exact word with
+// nothing to join, while a stem's "~" keeps its glue.
+func unglueEnds(out []lexTok) {
 	for k := range out {
 		if k == len(out)-1 || out[k+1].s == "}" || out[k+1].s == "|" {
 			if out[k].next && !out[k].stem {
@@ -204,7 +218,6 @@ func lexPhrase(s string) []lexTok {
 			}
 		}
 	}
-	return out
 }
 
 // parseSeq parses tokens up to "|" or "}" at depth > 0.

@@ -111,70 +111,100 @@ func (s *sent) compact() {
 // clauses splits the sentence at conjunctions that are not inside an
 // actor unit, a compound noun phrase or a compound adjective phrase.
 func (s *sent) clauses() [][2]int {
+	inUnit := s.unitMask()
+	var c clauseCuts
+	for i := 0; i < len(s.toks); i++ {
+		if s.opts.RelativeClauses && i > c.start {
+			if end, ok := s.cutRelative(&c, i, inUnit); ok {
+				i = end - 1
+				continue
+			}
+		}
+		if i == s.attrTok && i > c.start {
+			c.cut(i, i)
+			s.markOwnSubject(i)
+		}
+		if s.reportedThat(i, c.start) {
+			c.cut(i, i+1)
+			continue
+		}
+		if s.opts.Subordinate && !inUnit[i] && s.subordinator(i) {
+			c.cut(i, i+1)
+			s.markOwnSubject(i + 1)
+			continue
+		}
+		if s.spanKind(i) != kConj || inUnit[i] || s.nounCompound(i) {
+			continue
+		}
+		c.cut(i, i+1)
+	}
+	if c.start < len(s.toks) {
+		c.out = append(c.out, [2]int{c.start, len(s.toks)})
+	}
+	return c.out
+}
+
+// clauseCuts accumulates the clauses while clauses scans the sentence:
+// the clauses so far and where the open one starts.
+type clauseCuts struct {
+	out   [][2]int
+	start int
+}
+
+// cut closes the open clause before token i (if it has any tokens) and
+// opens the next one at next, which skips the splitting word when it
+// belongs to neither clause.
+func (c *clauseCuts) cut(i, next int) {
+	if i > c.start {
+		c.out = append(c.out, [2]int{c.start, i})
+	}
+	c.start = next
+}
+
+// unitMask marks the tokens inside actor units, where no clause may
+// be split.
+func (s *sent) unitMask() []bool {
 	inUnit := make([]bool, len(s.toks))
 	for _, u := range s.units {
 		for k := u.start; k < u.end; k++ {
 			inUnit[k] = true
 		}
 	}
-	var out [][2]int
-	start := 0
-	for i := 0; i < len(s.toks); i++ {
-		if s.opts.RelativeClauses && i > start {
-			if ante, end, ok := s.relative(i, inUnit); ok {
-				out = append(out, [2]int{start, i})
-				if i+1 < end {
-					out = append(out, [2]int{i + 1, end})
-				}
-				s.setRelSubject(i+1, ante)
-				s.setRelSubject(end, -2) // resume the main clause
-				start, i = end, end-1
-				continue
-			}
-		}
-		if i == s.attrTok && i > start {
-			out = append(out, [2]int{start, i})
-			start = i
-			if s.ownSubject == nil {
-				s.ownSubject = map[int]bool{}
-			}
-			s.ownSubject[start] = true
-		}
-		if s.toks[i].w == "THAT" && i > 0 && speechVerbs[s.toks[i-1].w] && (s.opts.ReportedSpeech || s.expletive(start)) {
-			// "X said that Y ...", and always "It has been noted that Y ...":
-			// the reported clause has its own subject
-			if i > start {
-				out = append(out, [2]int{start, i})
-			}
-			start = i + 1
-			continue
-		}
-		if s.opts.Subordinate && !inUnit[i] && s.subordinator(i) {
-			if i > start {
-				out = append(out, [2]int{start, i})
-			}
-			start = i + 1
-			if s.ownSubject == nil {
-				s.ownSubject = map[int]bool{}
-			}
-			s.ownSubject[start] = true
-			continue
-		}
-		if s.spanKind(i) != kConj || inUnit[i] {
-			continue
-		}
-		if s.nounCompound(i) {
-			continue
-		}
-		if i > start {
-			out = append(out, [2]int{start, i})
-		}
-		start = i + 1
+	return inUnit
+}
+
+// cutRelative splits off a relative clause opening at token i, making it a
+// clause of its own whose subject is its antecedent, with the main clause
+// resuming after it; it returns where the main clause resumes.
+func (s *sent) cutRelative(c *clauseCuts, i int, inUnit []bool) (int, bool) {
+	ante, end, ok := s.relative(i, inUnit)
+	if !ok {
+		return 0, false
 	}
-	if start < len(s.toks) {
-		out = append(out, [2]int{start, len(s.toks)})
+	c.out = append(c.out, [2]int{c.start, i})
+	if i+1 < end {
+		c.out = append(c.out, [2]int{i + 1, end})
 	}
-	return out
+	s.setRelSubject(i+1, ante)
+	s.setRelSubject(end, -2) // resume the main clause
+	c.start = end
+	return end, true
+}
+
+// reportedThat tells whether token i is the THAT of "X said that Y ..."
+// (with reported speech on), or always of "It has been noted that Y ...":
+// the reported clause has its own subject. start is the open clause's.
+func (s *sent) reportedThat(i, start int) bool {
+	return s.toks[i].w == "THAT" && i > 0 && speechVerbs[s.toks[i-1].w] && (s.opts.ReportedSpeech || s.expletive(start))
+}
+
+// markOwnSubject records that the clause starting at tok opens a
+// subordinate clause, which does not inherit the subject before it.
+func (s *sent) markOwnSubject(tok int) {
+	if s.ownSubject == nil {
+		s.ownSubject = map[int]bool{}
+	}
+	s.ownSubject[tok] = true
 }
 
 // nounCompound: <noun> CONJ <adj>* <noun>, <adj> CONJ <adj>, or

@@ -33,54 +33,17 @@ func (s *sent) code(o *dict.Options) []Raw {
 			subject = -1 // a subordinate clause has its own subject
 		}
 		if ci > 0 && subject >= 0 {
-			st := cl[0]
-			if st < cl[1] && s.spanKind(st) == kDeterm {
-				st++
-			}
-			if u := s.firstUnitIn(st, st+1); u >= 0 {
-				subject = u
-			}
-			if !s.hasVerb([2]int{0, cl[0]}) {
-				subject = -1 // a verbless first part belongs to the subject phrase
-			}
+			subject = s.carriedSubject(cl, subject)
 		}
-		relative := false
-		if ante, ok := s.relSubject[cl[0]]; ok {
-			if ante == -2 {
-				subject = mainSubject // the main clause resumes after a relative clause
-			} else {
-				mainSubject, relative = subject, true
-				if mainSubject < 0 && ci > 0 { // the noun phrase the relative clause interrupts
-					mainSubject = s.firstUnitIn(prev[0], prev[1])
-				}
-			}
-		}
-		found := false
-		for k := range s.spans {
-			if relative {
-				break // a relative clause describes an actor; it is not coded
-			}
-			sp := &s.spans[k]
-			if sp.kind != kVerb || sp.start < cl[0] || sp.end > cl[1] {
-				continue
-			}
-			evs, src, ok := s.tryVerb(sp, cl, ci, subject, o)
-			if s.discard || s.complex {
+		var relative, found, stop bool
+		subject, mainSubject, relative = s.relativeSubject(cl, prev, ci, subject, mainSubject)
+		if !relative { // a relative clause describes an actor; it is not coded
+			var evs []Raw
+			evs, subject, found, stop = s.codeClause(cl, ci, subject, o)
+			if stop {
 				return nil
 			}
-			if !ok {
-				continue
-			}
 			out = append(out, evs...)
-			if src >= 0 {
-				subject = src
-			}
-			if len(evs) > 0 && !evs[0].Sub {
-				found = true
-				if o.CodeBy != dict.ByAll {
-					break
-				}
-			}
 		}
 		if !found && s.hasVerb(cl) {
 			if u := s.firstUnitIn(cl[0], cl[1]); u >= 0 && subject < 0 {

@@ -195,6 +195,9 @@ func (m *matcher) maxGap(e *dict.Elem) int {
 
 func prevNext(es []dict.Elem, k int) bool { return k > 0 && es[k-1].Next }
 
+// elemBwd matches element e (es[k]) so that it ends at token q, then
+// continues leftwards with the elements before it; it is elemFwd's mirror
+// for the part of a pattern before the verb.
 func (m *matcher) elemBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(int) bool) bool {
 	switch {
 	case e.Kind == dict.KWord:
@@ -207,56 +210,72 @@ func (m *matcher) elemBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(
 		}
 		m.chars -= len(e.Word)
 	case e.Kind == dict.KAlt || e.Kind == dict.KSynset:
-		var cont func(int) bool
-		w := m.s.toks[q].w
-		try := func(alt []dict.Elem) bool {
-			if n := len(alt); n > 0 && alt[n-1].Kind == dict.KWord && !m.word(&alt[n-1], w) {
-				return false
-			}
-			if cont == nil {
-				cont = func(st int) bool { return m.bwd(es, k-1, st, prevNext(es, k), done) }
-			}
-			return m.bwd(alt, len(alt)-1, q+1, true, cont)
-		}
-		if x := m.altIndex(e); x != nil {
-			var arr [16]int32
-			for _, i := range x.candidates(w, arr[:0]) {
-				if try(e.Alts[i]) {
-					return true
-				}
-			}
+		return m.altBwd(es, k, e, q, done)
+	case isActorElem(e.Kind):
+		return m.actorBwd(es, k, e, q, done)
+	}
+	return false
+}
+
+// altBwd tries each alternative of a choice or synonym set ending at token
+// q, checking an alternative's last word before recursing into it; a large
+// list is narrowed first through its index by that word.
+func (m *matcher) altBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(int) bool) bool {
+	var cont func(int) bool
+	w := m.s.toks[q].w
+	try := func(alt []dict.Elem) bool {
+		if n := len(alt); n > 0 && alt[n-1].Kind == dict.KWord && !m.word(&alt[n-1], w) {
 			return false
 		}
-		for _, alt := range e.Alts {
-			if try(alt) {
+		if cont == nil {
+			cont = func(st int) bool { return m.bwd(es, k-1, st, prevNext(es, k), done) }
+		}
+		return m.bwd(alt, len(alt)-1, q+1, true, cont)
+	}
+	if x := m.altIndex(e); x != nil {
+		var arr [16]int32
+		for _, i := range x.candidates(w, arr[:0]) {
+			if try(e.Alts[i]) {
 				return true
 			}
 		}
-	case isActorElem(e.Kind):
-		u := m.unitEnding(q + 1)
-		if u < 0 && e.Kind == dict.KSkip && m.s.opts.SkipNounPhrase {
-			for st := q; st >= max(q-3, m.lo) && m.npWord(st); st-- {
-				if !m.npEnd(q + 1) {
-					break
-				}
-				if m.bwd(es, k-1, st, prevNext(es, k), done) {
-					return true
-				}
-			}
-			return false
-		}
-		if u < 0 || m.s.units[u].start < m.lo {
-			return false
-		}
-		ok, undo := m.bind(e, u)
-		if !ok {
-			return false
-		}
-		if m.bwd(es, k-1, m.s.units[u].start, prevNext(es, k), done) {
+		return false
+	}
+	for _, alt := range e.Alts {
+		if try(alt) {
 			return true
 		}
-		undo()
 	}
+	return false
+}
+
+// actorBwd binds an actor slot to the unit ending at token q, or, for a
+// skip slot with no unit there, lets a short noun phrase ending at q fill
+// it.
+func (m *matcher) actorBwd(es []dict.Elem, k int, e *dict.Elem, q int, done func(int) bool) bool {
+	u := m.unitEnding(q + 1)
+	if u < 0 && e.Kind == dict.KSkip && m.s.opts.SkipNounPhrase {
+		for st := q; st >= max(q-3, m.lo) && m.npWord(st); st-- {
+			if !m.npEnd(q + 1) {
+				break
+			}
+			if m.bwd(es, k-1, st, prevNext(es, k), done) {
+				return true
+			}
+		}
+		return false
+	}
+	if u < 0 || m.s.units[u].start < m.lo {
+		return false
+	}
+	ok, undo := m.bind(e, u)
+	if !ok {
+		return false
+	}
+	if m.bwd(es, k-1, m.s.units[u].start, prevNext(es, k), done) {
+		return true
+	}
+	undo()
 	return false
 }
 

@@ -3,8 +3,6 @@ package event
 import (
 	"sort"
 	"strings"
-
-	"github.com/liaison-project/liaison/internal/extract/dict"
 )
 
 // act is an actor mention with the agents attached to it.
@@ -91,92 +89,6 @@ func (a *act) stacked(former []bool) []string {
 		out = append(out, build(alt)...)
 	}
 	return out
-}
-
-// buildUnits folds agents into adjacent actors, links compound actors and
-// resolves pronouns, giving the actor units the patterns bind to.
-func (s *sent) buildUnits(o *dict.Options) {
-	var acts []act
-	var formers [][]bool
-	for _, sp := range s.spans {
-		if sp.kind == kActor {
-			acts = append(acts, act{start: sp.start, end: sp.end, base: sp.codes, src: sp.e.actor.Src})
-			formers = append(formers, nil)
-		}
-	}
-	for _, a := range s.externalActs(acts, o) { // agents fold into the understanding layer's actors too ("a court in Guyana")
-		acts, formers = append(acts, a), append(formers, nil)
-	}
-	attach := func(a int, code string, former bool, from, to int) {
-		acts[a].agents = append(acts[a].agents, code)
-		acts[a].alt = append(acts[a].alt, false)
-		formers[a] = append(formers[a], former)
-		acts[a].start, acts[a].end = min(acts[a].start, from), max(acts[a].end, to)
-	}
-	var agents []int
-	for k, sp := range s.spans {
-		if sp.kind == kAgent {
-			agents = append(agents, k)
-		}
-	}
-	attached := map[int][]int{} // agent span -> actors
-	for _, k := range agents {
-		sp := s.spans[k]
-		code := sp.codes[0]
-		former := sp.start > 0 && s.toks[sp.start-1].w == "FORMER"
-		target, viaPrep := s.agentTarget(acts, sp, former)
-		if target < 0 {
-			continue
-		}
-		former = former || (acts[target].start > 0 && s.toks[acts[target].start-1].w == "FORMER")
-		attach(target, code, former, sp.start, sp.end)
-		attached[k] = []int{target}
-		if !viaPrep && o.DistributeAgents && acts[target].end == sp.end {
-			// "US and British activists": the agent heads every adjectival member
-			for j := target; j > 0 && s.adjectivalJoin(acts[j-1].end, acts[j].start); j-- {
-				attach(j-1, code, former, acts[j-1].start, acts[j-1].end)
-				attached[k] = append(attached[k], j-1)
-			}
-		}
-		if viaPrep && o.DistributeAgents {
-			for j := target; j+1 < len(acts); j++ {
-				if ok, _ := s.joinable(acts[j].end, acts[j+1].start); !ok {
-					break
-				}
-				attach(j+1, code, former, acts[j+1].start, acts[j+1].end)
-				attached[k] = append(attached[k], j+1)
-			}
-		}
-	}
-	if o.DistributeAgents {
-		s.shareAgents(agents, attached, func(a, k int, first bool) {
-			sp := s.spans[k]
-			if first { // only the nearest actor takes in the agent's words
-				attach(a, sp.codes[0], false, sp.start, sp.end)
-			} else {
-				attach(a, sp.codes[0], false, acts[a].start, acts[a].end)
-			}
-			acts[a].alt[len(acts[a].alt)-1] = true
-		})
-	}
-	for _, a := range s.loneAgents(agents, attached, o) {
-		acts, formers = append(acts, a), append(formers, nil)
-	}
-	idx := make([]int, len(acts))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return acts[idx[i]].start < acts[idx[j]].start })
-	var units []unit
-	for _, i := range idx {
-		a := &acts[i]
-		if len(units) > 0 && a.start < units[len(units)-1].end {
-			continue // merged: an agent attached from both sides
-		}
-		units = append(units, unit{start: a.start, end: a.end, codes: a.codes(formers[i], o.StackAgents), base: a.base, text: s.textOf(a.start, a.end), src: a.src})
-	}
-	s.units = s.compounds(units)
-	s.pronouns()
 }
 
 // agentTarget finds the actor an agent belongs to: immediately before
