@@ -37,6 +37,7 @@ type doc struct {
 	lower   map[string]bool
 	acr     map[string]int // acronyms defined in the text -> mention index
 	caps    map[int]bool   // sentence index -> written all in capitals (a headline)
+	teams   map[string]int // lower-case town name -> index of its team mention
 }
 
 // Find returns the actor mentions of text, coded as of docDate. A very

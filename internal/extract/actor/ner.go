@@ -25,6 +25,9 @@ func (d *doc) ner(i int) int {
 	}
 	first, last := d.toks[i].Lower, d.toks[e-1].Lower
 	n := e - i
+	if d.teamRun(i, e) {
+		return n
+	}
 	if n == 1 && d.sentenceInitial(i) && !d.toks[i].Upper {
 		return 1 // a capitalised first word says nothing
 	}
@@ -35,27 +38,52 @@ func (d *doc) ner(i int) int {
 	switch {
 	case (orgSuffix[last] || (orgHead[first] && n >= 3) || bankWord(last) || d.headOf(i, e)) && !d.f.isPlace(d.text(i, e)):
 		// (a gazetteer place is no organisation: "West Bank")
-		d.emit(i, e, d.text(i, e), "", KindOrganisation)
+		s := d.ofStart(i, e)
+		d.rememberOrg(s, e, d.emit(s, e, d.text(s, e), "", KindOrganisation))
 	case i > 0 && (honorifics[strings.TrimSuffix(d.toks[i-1].Lower, ".")] || occupations[d.toks[i-1].Lower]) && n <= 4 && d.personRun(i, e) && !facility[last]:
 		d.emit(i, e, d.text(i, e), "", KindPerson)
 	case !d.personRun(i, e):
-		// connectors ("Brussels and Tokyo", "Bureau of X") make no person
+		// connectors ("Brussels and Tokyo", "Bureau of X") make no person,
+		// but "Peter Nicol of Scotland" is a person from a place
+		if k := d.nameOfPlace(i, e); k > i {
+			d.emit(i, k, d.text(i, k), "", KindPerson)
+			return k - i
+		}
 	case n >= 2 && n <= 4 && firstNames[first] && !facility[last]:
 		d.emit(i, e, d.text(i, e), "", KindPerson)
 	case n == 1 && firstNames[first] && !timeWords[first] && !d.sentenceInitial(i) && !d.f.isPlace(d.toks[i].Text):
 		d.out = append(d.out, liaison.ActorMention{Text: d.text(i, e), Name: d.text(i, e), Kind: KindPerson,
 			Start: d.toks[i].Start, End: d.toks[i].End, Sentence: d.sentOf[i]}) // "Gloria"
-	case n >= 2 && n <= 3 && (d.speechFollows(e) || d.saidBefore(i)) && d.plainName(i, e) && !d.f.isPlace(d.text(i, e)):
+	case n >= 2 && n <= 3 && (d.speechFollows(e) || d.saidBefore(i) || d.nationality(e)) && d.plainName(i, e) && !d.f.isPlace(d.text(i, e)):
 		d.emit(i, e, d.text(i, e), "", KindPerson)
 	case n >= 2 && n <= 3 && !d.sentenceInitial(i) && d.plainName(i, e) && !d.f.isPlace(d.text(i, e)):
 		// an unknown two- or three-word proper name in running text is
 		// most often a person (its words are not short names: no cue)
 		d.out = append(d.out, liaison.ActorMention{Text: d.text(i, e), Name: d.text(i, e), Kind: KindPerson,
 			Start: d.toks[i].Start, End: d.toks[e-1].End, Sentence: d.sentOf[i]})
+	case n == 1 && !d.toks[i].Upper && (d.speechFollows(e) || d.saidBefore(i)) && d.plainName(i, e) && !d.f.isPlace(d.toks[i].Text) && !orgSuffix[first] && !d.nameTail(i):
+		// "..., Xiao said": a surname whose full name the text did not give
+		d.emit(i, e, d.text(i, e), "", KindPerson)
 	case n == 1 && d.toks[i].Upper && len(first) >= 2 && len(first) <= 6 && !capsStop[first] && lettersOnly(first) && !d.f.isPlace(d.toks[i].Text) && !d.capsSentence(i):
 		d.emit(i, e, d.text(i, e), "", KindOrganisation)
 	}
 	return n
+}
+
+// nameOfPlace returns the end of a known first name and surname that
+// open the run a..b and are followed by "of" and a gazetteer place
+// ("Peter Nicol of Scotland"), or a.
+func (d *doc) nameOfPlace(a, b int) int {
+	for k := a + 2; k <= a+3 && k+1 < b; k++ {
+		if d.toks[k].Lower != "of" {
+			continue
+		}
+		if firstNames[d.toks[a].Lower] && d.personRun(a, k) && d.plainName(a, k) && d.f.isPlace(d.text(k+1, b)) {
+			return k
+		}
+		return a
+	}
+	return a
 }
 
 // headOf reports an organisation word followed by "of" inside a run
@@ -212,8 +240,12 @@ func (d *doc) capRun(i int) int {
 			break
 		}
 		if t.Word && t.Cap {
-			if j > i && !orgSuffix[t.Lower] {
+			if j > i && !orgSuffix[t.Lower] && !(orgHead[d.toks[i].Lower] && d.toks[j-1].Lower == "of") {
+				// ("Bank of Canada": an organisation's head owns the country after "of")
 				if v, n := d.best(j); n > 0 && v.typ != lexCapital {
+					if v.typ == lexCountry && d.f.isPlace(d.text(i, j+n)) {
+						e = j + n // "Northern Ireland": a place, not Ireland
+					}
 					break // a capital may end a name: "Valeska Paris"
 				}
 			}
@@ -309,7 +341,8 @@ programme authority board administration secretariat embassy consulate channel t
 laboratory labs laboratories technologies systems motors electric energy petroleum pharmaceuticals command fleet
 brigade division regiment alliance coalition movement front initiative trust partners holdings industries
 international worldwide unit agency's guard wire digest monitor bulletin daily exchange newsroom bros
-communications telecom telecommunications`)
+communications telecom telecommunications rovers rangers wanderers athletic albion hotspur fc afc united
+s.a. n.v. a.g. s.p.a. inc. corp. co. ltd. plc.`)
 
 var orgHead = set(`party department ministry university bureau office bank council institute house commission museum
 college school court board federation association society league order`)

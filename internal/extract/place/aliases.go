@@ -23,6 +23,14 @@ var countryAliases = map[string][]string{
 	"RUS": {"Russian Federation"},
 	"CHN": {"PRC", "Mainland China", "mainland China"},
 	"TWN": {"Republic of China", "ROC"},
+	"BIH": {"Bosnia", "Bosnia-Herzegovina", "Bosnia Herzegovina"},
+	"SUR": {"Surinam"},
+	"KAZ": {"Kazakstan"},
+	"BLR": {"Byelorussia", "Belorussia"},
+	"FRO": {"Faroes", "Faeroes", "Faeroe Islands"},
+	"KGZ": {"Kirghizia", "Kirgizstan"},
+	// the Federal Republic of Yugoslavia (1992-2006), continued by Serbia
+	"SRB": {"Yugoslavia", "Federal Republic of Yugoslavia", "FR Yugoslavia"},
 }
 
 // adminAliases are common abbreviations of admin-1 areas (AP style for

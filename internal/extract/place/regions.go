@@ -79,4 +79,8 @@ var regions = []Entry{
 	region("East Africa", 28, -12, 52, 16),
 	region("Northern Europe", -25, 54, 32, 72),
 	region("Southern Africa", 11, -35, 41, -15),
+	region("Far East", 95, -11, 180, 78),
+	region("Midwest", -104.1, 36, -80.5, 49.4, "Middle West", "American Midwest"),
+	region("Nagorno-Karabakh", 46.0, 39.3, 47.1, 40.4, "Nagorno Karabakh", "Karabakh"),
+	region("Soviet Union", 20, 35, 190, 82, "USSR", "former Soviet Union", "Former Soviet Union"),
 }
