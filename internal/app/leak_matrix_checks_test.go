@@ -92,8 +92,15 @@ func (r *lmRun) exact(t *testing.T, route, path string, want []string, doc bool)
 // for a nonexistent one (status and body, the id itself substituted).
 func (r *lmRun) sameAsMissing(t *testing.T, route, id, missing string) {
 	t.Helper()
-	p1 := strings.ReplaceAll(route, "{id}", url.PathEscape(id))
-	p2 := strings.ReplaceAll(route, "{id}", url.PathEscape(missing))
+	r.sameAsMissingAt(t, route, route, id, missing)
+}
+
+// sameAsMissingAt is sameAsMissing for a route whose other path values are
+// already filled in path ({id} left to substitute).
+func (r *lmRun) sameAsMissingAt(t *testing.T, route, path, id, missing string) {
+	t.Helper()
+	p1 := strings.ReplaceAll(path, "{id}", url.PathEscape(id))
+	p2 := strings.ReplaceAll(path, "{id}", url.PathEscape(missing))
 	c1, b1 := r.get(t, route, p1)
 	miss, ok := r.missing[p2]
 	if !ok {
@@ -290,16 +297,21 @@ func (r *lmRun) perItem(t *testing.T) {
 				}
 			}
 		case "proposal":
-			routes = []string{"/api/v1/proposals/{id}", "/proposals/{id}"}
+			routes = []string{"/api/v1/proposals/{id}", "/proposals/{id}",
+				"/api/v1/proposals/{id}/attachments/{n}", "/proposals/{id}/attachments/{n}"}
 		case "thread":
-			routes = []string{"/api/v1/threads/{id}/messages", "/threads/{id}"}
+			routes = []string{"/api/v1/threads/{id}/messages", "/threads/{id}",
+				"/api/v1/threads/{id}/messages/{mid}/attachments/{n}", "/threads/{id}/messages/{mid}/attachments/{n}"}
 		}
 		for _, route := range routes {
+			// Attachments: the first (and only) one; a thread's, on its
+			// first message.
+			path := strings.NewReplacer("{mid}", it.mid, "{n}", "0").Replace(route)
 			if !vis {
-				r.sameAsMissing(t, route, it.id, missing)
+				r.sameAsMissingAt(t, route, path, it.id, missing)
 				continue
 			}
-			code, body := r.get(t, route, strings.ReplaceAll(route, "{id}", it.id))
+			code, body := r.get(t, route, strings.ReplaceAll(path, "{id}", it.id))
 			if code != 200 || (!strings.Contains(route, "cite=") && !strings.Contains(body, it.canary)) {
 				t.Errorf("%s: visible %s %s = %d %.200s", r.u.name, route, it.id, code, body)
 			}

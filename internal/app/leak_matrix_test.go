@@ -63,6 +63,7 @@ type lmItem struct {
 	released bool     // reports; proposals: circulated
 	origin   string   // reports: author's nation; proposals: proposing nation
 	parties  []string // proposals: deciders and consulted nations
+	mid      string   // threads: the first message, which carries an attachment
 }
 
 // visibleTo is the reference rule the responses are checked against.
@@ -397,7 +398,8 @@ func (f *lmFixture) addProposals(t *testing.T) {
 		m := f.parse(t, p.marking)
 		pr, err := f.m.coord.Create(ctx, coord.Draft{Title: "Proposal " + c, Text: "We propose " + c + ".",
 			Procedure: liaison.ProcedureConsensus, Deciders: p.deciders, Consulted: p.consulted, Marking: m,
-			Deadline: time.Now().Add(48 * time.Hour)})
+			Deadline:    time.Now().Add(48 * time.Hour),
+			Attachments: []liaison.Attachment{{Name: "annex.txt", MediaType: "text/plain", Data: []byte("Annex " + c)}}})
 		if err != nil {
 			t.Fatalf("proposal by %s: %v", p.by, err)
 		}
@@ -431,11 +433,15 @@ func (f *lmFixture) addThreads(t *testing.T) {
 		ctx := liaison.WithViewer(context.Background(), u.viewer())
 		m := f.parse(t, th.marking)
 		tr, err := f.m.coord.OpenThread(ctx, coord.NewThread{Subject: "Thread " + c, Participants: th.with, Marking: m,
-			Text: "First message " + c})
+			Text: "First message " + c, Attachments: []liaison.Attachment{{Name: "note.txt", Data: []byte("Note " + c)}}})
 		if err != nil {
 			t.Fatalf("thread by %s: %v", th.by, err)
 		}
+		ms, err := f.m.coord.Messages(ctx, tr.ID, 1)
+		if err != nil || len(ms) != 1 {
+			t.Fatalf("thread %s: first message %v %v", tr.ID, ms, err)
+		}
 		f.items = append(f.items, &lmItem{kind: "thread", id: tr.ID, canary: c, m: m, mtext: th.marking,
-			origin: u.nation, parties: append([]string{u.nation}, th.with...)})
+			origin: u.nation, parties: append([]string{u.nation}, th.with...), mid: ms[0].ID})
 	}
 }

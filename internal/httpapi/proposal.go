@@ -65,6 +65,7 @@ func (s *Server) RegisterCoord(svc *coord.Service, notes CoordStore) {
 			Params:  []Param{pID, pAction}, Body: "StepRequest", Response: "Proposal", Answer: c.act},
 	}
 	routes = append(routes, c.threadRoutes()...)
+	routes = append(routes, c.attachmentRoutes()...)
 	if notes != nil {
 		routes = append(routes, c.notifyRoutes()...)
 	}
@@ -88,7 +89,11 @@ func (c *coordAPI) list(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return itemList(ps), nil
+	views := make([]*proposalView, len(ps))
+	for i := range ps {
+		views[i] = viewProposal(&ps[i])
+	}
+	return itemList(views), nil
 }
 
 // parseMarking reads a marking text ("" = the lowest, public marking).
@@ -131,7 +136,7 @@ func (c *coordAPI) create(r *http.Request) (any, error) {
 	if err == nil && req.Circulate {
 		p, err = c.svc.Act(r.Context(), p.ID, coord.Step{Action: coord.ActCirculate})
 	}
-	return p, err
+	return viewProposalOrErr(p, err)
 }
 
 func (c *coordAPI) get(r *http.Request) (any, error) {
@@ -139,7 +144,7 @@ func (c *coordAPI) get(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.svc.Get(r.Context(), id)
+	return viewProposalOrErr(c.svc.Get(r.Context(), id))
 }
 
 func (c *coordAPI) act(r *http.Request) (any, error) {
@@ -161,7 +166,7 @@ func (c *coordAPI) act(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.svc.Act(r.Context(), id, coord.Step{Action: act, Text: req.Text, Title: req.Title, Deadline: dl})
+	return viewProposalOrErr(c.svc.Act(r.Context(), id, coord.Step{Action: act, Text: req.Text, Title: req.Title, Deadline: dl}))
 }
 
 // schemas describes the coordination bodies in the OpenAPI document.
@@ -169,7 +174,8 @@ func (c *coordAPI) schemas() {
 	proposal := object(obj{"id": str(), "title": str(), "text": str(), "version": integer(), "marking": obj{"type": "object"},
 		"proposing_nation": str(), "procedure": str(), "deadline": strf("date-time"), "deciders": arr(str()),
 		"consulted": arr(str()), "state": str(), "positions": arr(obj{"type": "object"}), "comments": arr(obj{"type": "object"}),
-		"versions": arr(obj{"type": "object"}), "history": arr(obj{"type": "object"}), "rev": integer()}, "id", "state")
+		"versions": arr(obj{"type": "object"}), "history": arr(obj{"type": "object"}), "rev": integer(),
+		"attachments": arr(ref("Attachment"))}, "id", "state")
 	c.s.AddSchema("Proposal", proposal)
 	c.s.AddSchema("ProposalList", object(obj{"items": arr(ref("Proposal")), "total": integer()}, "items"))
 	c.s.AddSchema("ProposalRequest", object(obj{"title": str(), "text": str(), "procedure": str(), "deadline": strf("date-time"),
@@ -181,11 +187,12 @@ func (c *coordAPI) schemas() {
 	c.s.AddSchema("ThreadRequest", object(obj{"subject": str(), "participants": arr(str()), "marking": str(),
 		"proposal_id": str(), "text": str()}, "subject", "participants"))
 	c.s.AddSchema("Message", object(obj{"id": str(), "thread_id": str(), "nation": str(), "text": str(), "time": strf("date-time"),
-		"marking": obj{"type": "object"}, "attachments": arr(obj{"type": "object"})}, "id"))
+		"marking": obj{"type": "object"}, "attachments": arr(ref("Attachment"))}, "id"))
 	c.s.AddSchema("MessageList", object(obj{"items": arr(ref("Message")), "total": integer()}, "items"))
 	c.s.AddSchema("MessageRequest", object(obj{"text": str(), "marking": str(), "attachments": arr(obj{"type": "object"})}, "text"))
 	c.s.AddSchema("NotificationList", object(obj{"items": arr(obj{"type": "object"}), "total": integer()}, "items"))
 	c.s.AddSchema("WebhookRequest", object(obj{"url": str(), "secret": str()}, "url", "secret"))
 	c.s.AddSchema("Webhook", object(obj{"id": str(), "nation": str(), "url": str(), "clearance": integer()}, "id"))
+	c.attachmentSchemas()
 	c.s.AddSchema("WebhookList", object(obj{"items": arr(ref("Webhook")), "total": integer()}, "items"))
 }

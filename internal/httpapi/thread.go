@@ -79,7 +79,11 @@ func (c *coordAPI) listMessages(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return itemList(ms), nil
+	views := make([]*messageView, len(ms))
+	for i := range ms {
+		views[i] = viewMessage(&ms[i])
+	}
+	return itemList(views), nil
 }
 
 func (c *coordAPI) postMessage(r *http.Request) (any, error) {
@@ -95,5 +99,9 @@ func (c *coordAPI) postMessage(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.svc.Post(r.Context(), id, req.Text, mk, req.Attachments)
+	m, err := c.svc.Post(r.Context(), id, req.Text, mk, req.Attachments)
+	if err != nil {
+		return nil, err
+	}
+	return viewMessage(m), nil
 }

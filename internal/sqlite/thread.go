@@ -190,33 +190,70 @@ func (db *DB) Messages(ctx context.Context, threadID string, limit int) ([]liais
 		return nil, err
 	}
 	pred, args := visible(ctx, "m")
-	rows, err := db.db.QueryContext(ctx, `SELECT m.id, m.thread_id, m.nation, m.user_id, m.text, m.time, m.attachments,
-		m.mk_class, m.mk_level, m.mk_rel, m.mk_groups, m.mk_caveats, m.origin_node, m.origin_nation
-		FROM messages m WHERE m.thread_id = ? AND `+pred+` ORDER BY m.rowid LIMIT ?`,
-		append(append([]any{threadID}, args...), clampLimit(limit))...)
+	rows, err := db.db.QueryContext(ctx, `SELECT `+messageCols+` FROM messages m WHERE m.thread_id = ? AND `+pred+
+		` ORDER BY m.rowid LIMIT ?`, append(append([]any{threadID}, args...), clampLimit(limit))...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: messages: %w", err)
 	}
 	defer rows.Close()
 	out := []liaison.Message{}
 	for rows.Next() {
-		var m liaison.Message
-		var t, atts string
-		var c markingCols
-		if err := rows.Scan(&m.ID, &m.ThreadID, &m.Nation, &m.UserID, &m.Text, &t, &atts,
-			&c.Class, &c.Level, &c.Rel, &c.Groups, &c.Caveats, &m.Origin.Node, &m.Origin.Nation); err != nil {
-			return nil, fmt.Errorf("sqlite: messages: %w", err)
-		}
-		m.Marking = fromCols(c)
-		if m.Time, err = parseTime(t); err != nil {
+		m, err := scanMessage(rows)
+		if err != nil {
 			return nil, err
-		}
-		if err := json.Unmarshal([]byte(atts), &m.Attachments); err != nil {
-			return nil, fmt.Errorf("sqlite: message %s attachments: %w", m.ID, err)
 		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// Message returns one message of a thread when the viewer may see both: the
+// thread's rule (marking AND participation) and the message's own marking —
+// the same predicates as Threads and Messages, in one query. Anything else
+// answers ErrNotFound, as a missing message does. Attachment downloads read
+// through it.
+func (db *DB) Message(ctx context.Context, threadID, id string) (*liaison.Message, error) {
+	tp, targs := threadVisible(ctx, "t")
+	mp, margs := visible(ctx, "m")
+	row := db.db.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages m JOIN threads t ON t.id = m.thread_id
+		WHERE m.id = ? AND m.thread_id = ? AND `+tp+` AND `+mp,
+		append(append([]any{id, threadID}, targs...), margs...)...)
+	m, err := scanMessage(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, liaison.Errorf(liaison.ErrNotFound, "message %s of thread %s", id, threadID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// messageCols are the columns scanMessage reads, of messages aliased m.
+const messageCols = `m.id, m.thread_id, m.nation, m.user_id, m.text, m.time, m.attachments,
+	m.mk_class, m.mk_level, m.mk_rel, m.mk_groups, m.mk_caveats, m.origin_node, m.origin_nation`
+
+// scanMessage reads one row of messageCols; sql.ErrNoRows passes through
+// unwrapped.
+func scanMessage(s interface{ Scan(...any) error }) (liaison.Message, error) {
+	var m liaison.Message
+	var t, atts string
+	var c markingCols
+	if err := s.Scan(&m.ID, &m.ThreadID, &m.Nation, &m.UserID, &m.Text, &t, &atts,
+		&c.Class, &c.Level, &c.Rel, &c.Groups, &c.Caveats, &m.Origin.Node, &m.Origin.Nation); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return m, err
+		}
+		return m, fmt.Errorf("sqlite: messages: %w", err)
+	}
+	m.Marking = fromCols(c)
+	var err error
+	if m.Time, err = parseTime(t); err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal([]byte(atts), &m.Attachments); err != nil {
+		return m, fmt.Errorf("sqlite: message %s attachments: %w", m.ID, err)
+	}
+	return m, nil
 }
 
 // AddNotifications stores notifications (system only).

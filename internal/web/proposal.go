@@ -40,6 +40,8 @@ func (u *UI) RegisterProposals(srv *httpapi.Server, svc *coord.Service) error {
 	handlePages(srv, []pageRoute{
 		{"GET /proposals", p.board},
 		{"GET /proposals/{id}", p.proposal},
+		{"GET /proposals/{id}/attachments/{n}", p.proposalAttachment},
+		{"GET /threads/{id}/messages/{mid}/attachments/{n}", p.messageAttachment},
 		{"POST /proposals/{id}", p.act},
 		{"GET /threads", p.threads},
 		{"GET /threads/{id}", p.thread},
