@@ -223,6 +223,9 @@ func (m *Main) build() error {
 	if err := m.buildReports(api, ui); err != nil {
 		return err
 	}
+	if err := m.buildActorNotes(api, ui); err != nil {
+		return err
+	}
 	m.api = api
 	return nil
 }

@@ -354,6 +354,7 @@ func (r *lmRun) pages(t *testing.T) {
 	}
 	r.aggregatePages(t)
 	r.reportPages(t)
+	r.actorNotes(t)
 	r.adminPages(t)
 	r.metricsAccess(t)
 }

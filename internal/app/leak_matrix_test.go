@@ -168,6 +168,7 @@ func newLeakFixture(t *testing.T) *lmFixture {
 	f.addReports(t)
 	f.addProposals(t)
 	f.addThreads(t)
+	f.addActorNotes(t)
 	return f
 }
 

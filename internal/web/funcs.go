@@ -68,6 +68,9 @@ func (u *UI) funcs() template.FuncMap {
 		},
 		"sel":  func(a, b string) bool { return a == b },
 		"plus": func(a, b int) int { return a + b },
+
+		// actorpages: whether /actors/{code} exists (RegisterActorNotes).
+		"actorpages": func() bool { return u.actorPages },
 	}
 }
 

@@ -62,6 +62,10 @@ type UI struct {
 	cfg     Config
 	log     *slog.Logger
 	pages   map[string]*template.Template
+
+	// actorPages is set by RegisterActorNotes: the actors list links each
+	// code to its page of notes.
+	actorPages bool
 }
 
 // pageNames are the templates in templates/ besides layout.html.

@@ -1,0 +1,78 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/httpapi"
+)
+
+// actorNoteUI serves an actor's page: a link to its events and the notes on
+// it the viewer may see, with the form analysts use to add one.
+type actorNoteUI struct {
+	u     *UI
+	notes *httpapi.ActorNotes
+}
+
+// RegisterActorNotes adds GET /actors/{code} and POST /actors/{code}/notes;
+// the actors list then links each code to its page. Call it after Register.
+func (u *UI) RegisterActorNotes(srv *httpapi.Server, notes *httpapi.ActorNotes) error {
+	funcs := u.funcs()
+	funcs["markdown"] = markdown
+	if err := u.parsePages(funcs, []string{"actor"}); err != nil {
+		return err
+	}
+	u.actorPages = true
+	p := &actorNoteUI{u: u, notes: notes}
+	handlePages(srv, []pageRoute{
+		{"GET /actors/{code}", p.show},
+		{"POST /actors/{code}/notes", p.add},
+	})
+	return nil
+}
+
+// actorPage is what the actor page shows; Text and Marking refill the form
+// after a refused note.
+type actorPage struct {
+	Code    string
+	Notes   liaison.Page[liaison.ActorNote]
+	Next    string
+	CanAdd  bool
+	Text    string
+	Marking string
+	Error   string
+}
+
+func (p *actorNoteUI) show(w http.ResponseWriter, r *http.Request) {
+	p.render(w, r, http.StatusOK, actorPage{})
+}
+
+// render shows the actor's visible notes, newest first. The banner is the
+// highest marking among the notes shown.
+func (p *actorNoteUI) render(w http.ResponseWriter, r *http.Request, status int, data actorPage) {
+	code := r.PathValue("code")
+	q := r.URL.Query()
+	page, err := p.notes.Notes(ctx(r), code, q.Get("cursor"), 50)
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	v, _ := liaison.ViewerFrom(ctx(r))
+	data.Code, data.Notes, data.Next = code, page, nextPage(q, page.NextCursor)
+	data.CanAdd = v.System || v.Role.Can(liaison.RoleAnalyst)
+	p.u.render(w, r, status, "actor", "Actor "+code, data,
+		markingsOf(page.Items, func(n liaison.ActorNote) liaison.Marking { return n.Marking }))
+}
+
+// add stores a note by the viewer (analyst or above) and returns to the
+// actor's page; a refused note shows the page again with the reason.
+func (p *actorNoteUI) add(w http.ResponseWriter, r *http.Request) {
+	d := httpapi.ActorNoteDraft{Text: r.PostFormValue("text"), Marking: r.PostFormValue("marking")}
+	if _, err := p.notes.Create(ctx(r), r.PathValue("code"), d); err != nil {
+		status, msg := httpapi.StatusOf(err)
+		p.render(w, r, status, actorPage{Text: d.Text, Marking: d.Marking, Error: msg})
+		return
+	}
+	http.Redirect(w, r, "/actors/"+url.PathEscape(r.PathValue("code")), http.StatusSeeOther)
+}
