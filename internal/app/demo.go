@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -59,7 +60,28 @@ func (m *Main) LoadDemo(ctx context.Context) (ingest.Summary, error) {
 			return total, err
 		}
 	}
-	return total, nil
+	return total, m.loadDemoNotes(ctx, nations)
+}
+
+// loadDemoNotes stores the demo's actor notes, each under its own marking,
+// as written by its demo author; a note already stored is left as it is.
+func (m *Main) loadDemoNotes(ctx context.Context, nations []liaison.Nation) error {
+	ns, ok := m.store.(liaison.ActorNoteStore)
+	if !ok {
+		return nil
+	}
+	for _, d := range demo.Notes() {
+		mk, err := marking.Parse(m.cfg.Policy, marking.NewNations(nations, d.Date), d.Marking)
+		if err != nil {
+			return fmt.Errorf("demo note on %s: marking %q: %w", d.Actor, d.Marking, err)
+		}
+		n := &liaison.ActorNote{ID: d.ID, Actor: d.Actor, Text: d.Text, Author: d.Author, Nation: d.Nation,
+			Marking: mk, Origin: m.cfg.Origin, Created: d.Date}
+		if err := ns.PutActorNote(liaison.SystemContext(ctx), n); err != nil && !errors.Is(err, liaison.ErrConflict) {
+			return fmt.Errorf("demo note on %s: %w", d.Actor, err)
+		}
+	}
+	return nil
 }
 
 // demoNations are the nations the demo's markings expand groups with: the

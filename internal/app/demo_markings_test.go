@@ -111,3 +111,61 @@ func keys[V any](m map[string]V) string {
 	}
 	return strings.Join(out, " | ")
 }
+
+// TestDemoActorNotes: the demo stores its actor notes once however often it
+// loads, and each demo user sees exactly the notes releasable to them.
+func TestDemoActorNotes(t *testing.T) {
+	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true, Demo: true,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams,
+		Extractor: lmNoExtract{}, Origin: liaison.Origin{Nation: marking.OrganisationCode}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := m.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	for range 2 {
+		if _, err := m.LoadDemo(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ns := m.Store().(liaison.ActorNoteStore)
+	count := func(ctx context.Context, actor string) int {
+		t.Helper()
+		p, err := ns.ActorNotes(ctx, actor, "", 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != len(p.Items) {
+			t.Fatalf("%s: total %d, %d items", actor, p.Total, len(p.Items))
+		}
+		return p.Total
+	}
+	sys := liaison.SystemContext(ctx)
+	tests := []struct {
+		user         string
+		jpn, nat, ch int
+	}{
+		{"", 2, 1, 1},            // the system viewer: every note, each once
+		{"jpn-reader", 1, 0, 0},  // PUBLIC only: NATO RESTRICTED is not releasable to Japan
+		{"jpn-officer", 1, 1, 0}, // the IP4-releasable NATO CONFIDENTIAL note too
+		{"fra-reader", 2, 0, 0},  // cleared to NATO RESTRICTED
+		{"usa-officer", 2, 1, 1}, // NATO SECRET, and the USA-only note
+		{"gbr-officer", 2, 1, 0},
+	}
+	for _, tt := range tests {
+		vctx := sys
+		if tt.user != "" {
+			u, err := m.access.store.UserByName(sys, tt.user)
+			if err != nil {
+				t.Fatal(err)
+			}
+			vctx = liaison.WithViewer(ctx, u.Viewer())
+		}
+		if got := [3]int{count(vctx, "JPNGOV"), count(vctx, "IGOWSTNAT"), count(vctx, "CHN")}; got != [3]int{tt.jpn, tt.nat, tt.ch} {
+			t.Errorf("%s sees %v notes on JPNGOV, IGOWSTNAT, CHN; want %v", tt.user, got, [3]int{tt.jpn, tt.nat, tt.ch})
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/oklog/ulid/v2"
 )
 
 func TestReports(t *testing.T) {
@@ -218,6 +219,29 @@ func TestEUMemberships(t *testing.T) {
 	for code := range euAccessions {
 		if _, ok := EUMembership(code); !ok {
 			t.Errorf("no membership for %s", code)
+		}
+	}
+}
+
+// TestNotes: the demo notes have stable, distinct, valid ULIDs (so loading
+// twice stores each once) dated by the note, and non-empty texts.
+func TestNotes(t *testing.T) {
+	a, b := Notes(), Notes()
+	seen := map[string]bool{}
+	for i, n := range a {
+		id, err := ulid.ParseStrict(n.ID)
+		if err != nil {
+			t.Fatalf("note %d: id %q: %v", i, n.ID, err)
+		}
+		if n.ID != b[i].ID || seen[n.ID] {
+			t.Errorf("note %d: id %q not stable or not unique", i, n.ID)
+		}
+		seen[n.ID] = true
+		if ulid.Time(id.Time()).UTC() != n.Date {
+			t.Errorf("note %d: id time %v, want %v", i, ulid.Time(id.Time()), n.Date)
+		}
+		if n.Text == "" || n.Actor == "" || n.Marking == "" {
+			t.Errorf("note %d: %+v", i, n)
 		}
 	}
 }
