@@ -89,6 +89,12 @@ type Attachment struct {
 	MediaType string `json:"media_type,omitempty"`
 	Data      []byte `json:"data,omitempty"`
 	Ref       string `json:"ref,omitempty"`
+	// Marking is the attachment's own marking, so that a stricter annex can
+	// travel with a wider proposal or message. The zero marking means the
+	// parent's; a set one is at least as restricted as the parent's (checked
+	// when the parent is stored), and the attachment is seen only by those
+	// who may see both.
+	Marking Marking `json:"marking,omitzero"`
 }
 
 // Link points from a proposal to an item in Liaison (document, event, report).

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -302,10 +303,12 @@ func (r *lmRun) perItem(t *testing.T) {
 		case "thread":
 			routes = []string{"/api/v1/threads/{id}/messages", "/threads/{id}",
 				"/api/v1/threads/{id}/messages/{mid}/attachments/{n}", "/threads/{id}/messages/{mid}/attachments/{n}"}
+		case "attachment":
+			r.ownAnnex(t, it, vis, missing)
 		}
 		for _, route := range routes {
-			// Attachments: the first (and only) one; a thread's, on its
-			// first message.
+			// Attachments: the first one, under the parent's marking; a
+			// thread's, on its first message.
 			path := strings.NewReplacer("{mid}", it.mid, "{n}", "0").Replace(route)
 			if !vis {
 				r.sameAsMissingAt(t, route, path, it.id, missing)
@@ -436,4 +439,26 @@ func (f *lmFixture) timing(t *testing.T) {
 	slices.Sort(a)
 	slices.Sort(b)
 	t.Logf("404 timing over %d requests each: invisible id median %v, nonexistent id median %v", n, a[n/2], b[n/2])
+}
+
+// ownAnnex downloads an attachment with its own, stricter marking at the
+// position the parent's full readers see it: the visible answer holds its
+// canary; for anyone else — whether the parent or only the attachment is
+// hidden — the answer is that of a missing parent (and so of a position
+// past the end), byte for byte.
+func (r *lmRun) ownAnnex(t *testing.T, it *lmItem, vis bool, missing string) {
+	routes := []string{"/api/v1/proposals/{id}/attachments/{n}", "/proposals/{id}/attachments/{n}"}
+	if it.parent.kind == "thread" {
+		routes = []string{"/api/v1/threads/{id}/messages/{mid}/attachments/{n}", "/threads/{id}/messages/{mid}/attachments/{n}"}
+	}
+	for _, route := range routes {
+		path := strings.NewReplacer("{mid}", it.parent.mid, "{n}", strconv.Itoa(it.n)).Replace(route)
+		if !vis {
+			r.sameAsMissingAt(t, route, path, it.parent.id, missing)
+			continue
+		}
+		if code, body := r.get(t, route, strings.ReplaceAll(path, "{id}", it.parent.id)); code != 200 || !strings.Contains(body, it.canary) {
+			t.Errorf("%s: visible attachment %s of %s = %d %.200s", r.u.name, it.canary, it.parent.id, code, body)
+		}
+	}
 }

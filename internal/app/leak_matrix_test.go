@@ -64,6 +64,8 @@ type lmItem struct {
 	origin   string   // reports: author's nation; proposals: proposing nation
 	parties  []string // proposals: deciders and consulted nations
 	mid      string   // threads: the first message, which carries an attachment
+	parent   *lmItem  // attachments: the proposal or thread (first message) carrying it
+	n        int      // attachments: position as listed to those who see it
 }
 
 // visibleTo is the reference rule the responses are checked against.
@@ -78,6 +80,8 @@ func (it *lmItem) visibleTo(v liaison.Viewer) bool {
 		return v.Nation == it.origin || it.released && slices.Contains(it.parties, v.Nation)
 	case "thread":
 		return slices.Contains(it.parties, v.Nation)
+	case "attachment": // its own marking (above) AND its parent
+		return it.parent.visibleTo(v)
 	}
 	return true
 }
@@ -388,19 +392,21 @@ func (f *lmFixture) addProposals(t *testing.T) {
 		by, marking         string
 		deciders, consulted []string
 		circulate           bool
+		annex               string // the own marking of a second, stricter attachment
 	}{
-		{"fra-officer", "NATO RESTRICTED // REL TO NATO", []string{"FRA", "USA", "GBR", "DEU"}, nil, true},
-		{"fra-officer", "PUBLIC", []string{"FRA", "USA"}, nil, false},
-		{"kor-officer", "NATO CONFIDENTIAL // REL TO JPN, KOR, USA", []string{"KOR", "USA"}, []string{"JPN"}, true},
+		{"fra-officer", "NATO RESTRICTED // REL TO NATO", []string{"FRA", "USA", "GBR", "DEU"}, nil, true, "NATO SECRET // REL TO USA"},
+		{"fra-officer", "PUBLIC", []string{"FRA", "USA"}, nil, false, ""},
+		{"kor-officer", "NATO CONFIDENTIAL // REL TO JPN, KOR, USA", []string{"KOR", "USA"}, []string{"JPN"}, true,
+			"NATO CONFIDENTIAL // REL TO KOR, USA"},
 	} {
 		c := canary(len(f.items))
 		u := f.byName[p.by]
 		ctx := liaison.WithViewer(context.Background(), u.viewer())
 		m := f.parse(t, p.marking)
+		atts, annex := f.annexes(t, "Annex "+c, p.annex)
 		pr, err := f.m.coord.Create(ctx, coord.Draft{Title: "Proposal " + c, Text: "We propose " + c + ".",
 			Procedure: liaison.ProcedureConsensus, Deciders: p.deciders, Consulted: p.consulted, Marking: m,
-			Deadline:    time.Now().Add(48 * time.Hour),
-			Attachments: []liaison.Attachment{{Name: "annex.txt", MediaType: "text/plain", Data: []byte("Annex " + c)}}})
+			Deadline: time.Now().Add(48 * time.Hour), Attachments: atts})
 		if err != nil {
 			t.Fatalf("proposal by %s: %v", p.by, err)
 		}
@@ -411,6 +417,7 @@ func (f *lmFixture) addProposals(t *testing.T) {
 		}
 		f.items = append(f.items, &lmItem{kind: "proposal", id: pr.ID, canary: c, m: m, mtext: p.marking,
 			released: p.circulate, origin: u.nation, parties: append(append([]string{}, p.deciders...), p.consulted...)})
+		f.addAnnex(annex)
 	}
 }
 
@@ -424,17 +431,19 @@ func (f *lmFixture) addThreads(t *testing.T) {
 	for _, th := range []struct {
 		by, marking string
 		with        []string
+		annex       string // the own marking of a second, stricter attachment
 	}{
-		{"fra-analyst", "NATO RESTRICTED // REL TO NATO", []string{"USA", "GBR"}},
-		{"jpn-analyst", "NATO CONFIDENTIAL // REL TO JPN, KOR", []string{"KOR"}},
-		{"usa-analyst", "NATO SECRET // ATOMAL // REL TO GBR, USA", []string{"GBR"}},
+		{"fra-analyst", "NATO RESTRICTED // REL TO NATO", []string{"USA", "GBR"}, "NATO RESTRICTED // ATOMAL // REL TO NATO"},
+		{"jpn-analyst", "NATO CONFIDENTIAL // REL TO JPN, KOR", []string{"KOR"}, "NATO SECRET // REL TO JPN, KOR"},
+		{"usa-analyst", "NATO SECRET // ATOMAL // REL TO GBR, USA", []string{"GBR"}, ""},
 	} {
 		c := canary(len(f.items))
 		u := f.byName[th.by]
 		ctx := liaison.WithViewer(context.Background(), u.viewer())
 		m := f.parse(t, th.marking)
+		atts, annex := f.annexes(t, "Note "+c, th.annex)
 		tr, err := f.m.coord.OpenThread(ctx, coord.NewThread{Subject: "Thread " + c, Participants: th.with, Marking: m,
-			Text: "First message " + c, Attachments: []liaison.Attachment{{Name: "note.txt", Data: []byte("Note " + c)}}})
+			Text: "First message " + c, Attachments: atts})
 		if err != nil {
 			t.Fatalf("thread by %s: %v", th.by, err)
 		}
@@ -444,5 +453,32 @@ func (f *lmFixture) addThreads(t *testing.T) {
 		}
 		f.items = append(f.items, &lmItem{kind: "thread", id: tr.ID, canary: c, m: m, mtext: th.marking,
 			origin: u.nation, parties: append([]string{u.nation}, th.with...), mid: ms[0].ID})
+		f.addAnnex(annex)
 	}
+}
+
+// annexes returns a parent's attachments: one under the parent's marking
+// holding data, and — when own is set — a second under its own stricter
+// marking, with a canary of its own in its name and bytes (the item it
+// becomes once the parent is appended).
+func (f *lmFixture) annexes(t *testing.T, data, own string) ([]liaison.Attachment, *lmItem) {
+	t.Helper()
+	atts := []liaison.Attachment{{Name: "annex.txt", MediaType: "text/plain", Data: []byte(data)}}
+	if own == "" {
+		return atts, nil
+	}
+	c := canary(len(f.items) + 1) // after the parent
+	m := f.parse(t, own)
+	atts = append(atts, liaison.Attachment{Name: "annex-" + c + ".txt", MediaType: "text/plain", Data: []byte("Own annex " + c), Marking: m})
+	return atts, &lmItem{kind: "attachment", id: c, canary: c, m: m, mtext: own, n: 1}
+}
+
+// addAnnex records an own-marked attachment after its parent (the last
+// item).
+func (f *lmFixture) addAnnex(it *lmItem) {
+	if it == nil {
+		return
+	}
+	it.parent = f.items[len(f.items)-1]
+	f.items = append(f.items, it)
 }

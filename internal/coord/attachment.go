@@ -13,9 +13,9 @@ import (
 // it travels under.
 type Download struct {
 	Attachment liaison.Attachment
-	// Marking is the marking the file carries. Attachments have no marking
-	// of their own yet, so it is the parent's: the proposal's, or the
-	// stricter of the thread's and the message's.
+	// Marking is the marking the file carries: its own when it has one
+	// (never less restricted than its parent's), else the parent's — the
+	// proposal's, or the stricter of the thread's and the message's.
 	Marking liaison.Marking
 }
 
@@ -33,8 +33,12 @@ func attachmentNotFound(parent string, n int) error {
 	return liaison.Errorf(liaison.ErrNotFound, "attachment %d of %s", n, parent)
 }
 
-// pick returns attachment n of atts when it has data to serve.
-func pick(atts []liaison.Attachment, n int, parent string) (liaison.Attachment, error) {
+// pick returns attachment n of the attachments the viewer may see, when it
+// has data to serve. Positions count only the visible attachments, so an
+// invisible one has no position at all: asking for it is asking past the
+// end, and the answer is the out-of-range one, byte for byte.
+func pick(v liaison.Viewer, all []liaison.Attachment, n int, parent string) (liaison.Attachment, error) {
+	atts := visibleAttachments(v, all)
 	if n < 0 || n >= len(atts) || len(atts[n].Data) == 0 {
 		return liaison.Attachment{}, attachmentNotFound(parent, n)
 	}
@@ -50,11 +54,12 @@ func (s *Service) ProposalAttachment(ctx context.Context, id string, n int) (*Do
 	if err != nil {
 		return nil, notFoundAs(err, parent, n)
 	}
-	at, err := pick(p.Attachments, n, parent)
+	v, _ := liaison.ViewerFrom(ctx)
+	at, err := pick(v, p.Attachments, n, parent)
 	if err != nil {
 		return nil, err
 	}
-	return &Download{Attachment: at, Marking: p.Marking}, nil
+	return &Download{Attachment: at, Marking: effectiveMarking(p.Marking, at)}, nil
 }
 
 // MessageAttachment returns attachment n of a message the viewer may see in
@@ -73,7 +78,8 @@ func (s *Service) MessageAttachment(ctx context.Context, threadID, messageID str
 	if err != nil {
 		return nil, notFoundAs(err, parent, n)
 	}
-	at, err := pick(m.Attachments, n, parent)
+	v, _ := liaison.ViewerFrom(ctx)
+	at, err := pick(v, m.Attachments, n, parent)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +87,7 @@ func (s *Service) MessageAttachment(ctx context.Context, threadID, messageID str
 	if err != nil { // only the system can see two markings no nation shares
 		mk = m.Marking
 	}
-	return &Download{Attachment: at, Marking: mk}, nil
+	return &Download{Attachment: at, Marking: effectiveMarking(mk, at)}, nil
 }
 
 // message reads one visible message, through the store's MessageReader

@@ -100,6 +100,9 @@ func validate(d Draft, now time.Time) error {
 			return liaison.Errorf(liaison.ErrInvalid, "create proposal %q: attachment %q needs a name and data up to %d bytes or a reference", title, at.Name, maxAttachment)
 		}
 	}
+	if err := checkAttachmentMarkings("create proposal "+strconv.Quote(title), "the proposal's", d.Attachments, d.Marking); err != nil {
+		return err
+	}
 	for _, l := range d.Links {
 		if l.ID == "" || (l.Kind != "document" && l.Kind != "event" && l.Kind != "report") {
 			return liaison.Errorf(liaison.ErrInvalid, "create proposal %q: link %s:%s: want kind document, event or report and an id", title, l.Kind, l.ID)

@@ -94,7 +94,7 @@ func (s *Service) Create(ctx context.Context, d Draft) (*liaison.Proposal, error
 		return nil, err
 	}
 	s.after(ctx, v, p, evs)
-	return p, nil
+	return forViewer(v, p), nil
 }
 
 // checkNations fills in the default deciders and checks that deciders are
@@ -149,8 +149,20 @@ func memberAt(n liaison.Nation, t time.Time) bool {
 	return false
 }
 
-// Get returns a visible proposal, settled if its deadline has passed.
+// Get returns a visible proposal, settled if its deadline has passed, with
+// only the attachments the viewer may see.
 func (s *Service) Get(ctx context.Context, id string) (*liaison.Proposal, error) {
+	p, err := s.get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	v, _ := liaison.ViewerFrom(ctx)
+	return forViewer(v, p), nil
+}
+
+// get is Get with every stored attachment: what a step decides on and
+// saves back, so that an attachment the actor cannot see is kept.
+func (s *Service) get(ctx context.Context, id string) (*liaison.Proposal, error) {
 	p, err := s.cfg.Proposals.Proposal(ctx, id)
 	if err != nil {
 		return nil, err
@@ -166,11 +178,12 @@ func (s *Service) List(ctx context.Context, f liaison.ProposalFilter) ([]liaison
 		return nil, err
 	}
 	now := s.Now()
+	v, _ := liaison.ViewerFrom(ctx)
 	out := ps[:0]
 	for _, p := range ps {
 		q, _, _ := Settle(&p, now)
 		if f.State == "" || q.State == f.State {
-			out = append(out, *q)
+			out = append(out, *forViewer(v, q))
 		}
 	}
 	return out, nil
@@ -201,7 +214,7 @@ func (s *Service) Act(ctx context.Context, id string, st Step) (*liaison.Proposa
 		return nil, err
 	}
 	for range maxRetries {
-		p, err := s.Get(ctx, id)
+		p, err := s.get(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -217,7 +230,7 @@ func (s *Service) Act(ctx context.Context, id string, st Step) (*liaison.Proposa
 			return nil, err
 		}
 		s.after(ctx, v, q, evs)
-		return q, nil
+		return forViewer(v, q), nil
 	}
 	return nil, liaison.Errorf(liaison.ErrConflict, "proposal %s: too many concurrent changes, try again", id)
 }

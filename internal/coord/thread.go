@@ -133,6 +133,9 @@ func (s *Service) Post(ctx context.Context, threadID, text string, mk liaison.Ma
 			return nil, liaison.Errorf(liaison.ErrInvalid, "post to thread %s: attachment %q needs a name and data up to %d bytes or a reference", threadID, at.Name, maxAttachment)
 		}
 	}
+	if err := s.checkMessageAttachments(ctx, threadID, mk, atts); err != nil {
+		return nil, err
+	}
 	now := s.Now()
 	m := &liaison.Message{ID: liaison.NewID(now), ThreadID: threadID, Nation: a.Nation, UserID: a.UserID, Text: text,
 		Marking: mk, Origin: liaison.Origin{Node: s.cfg.Origin.Node, Nation: a.Nation}, Attachments: atts, Time: now}
@@ -159,7 +162,7 @@ func (s *Service) Post(ctx context.Context, threadID, text string, mk liaison.Ma
 			s.log.Error("notify", "thread", threadID, "err", err)
 		}
 	}
-	return m, nil
+	return messageForViewer(v, m), nil
 }
 
 // Thread returns a visible thread.
@@ -183,5 +186,13 @@ func (s *Service) Messages(ctx context.Context, id string, limit int) ([]liaison
 	if s.cfg.Threads == nil {
 		return nil, liaison.Errorf(liaison.ErrNotFound, "thread %s", id)
 	}
-	return s.cfg.Threads.Messages(ctx, id, limit)
+	ms, err := s.cfg.Threads.Messages(ctx, id, limit)
+	if err != nil {
+		return nil, err
+	}
+	v, _ := liaison.ViewerFrom(ctx)
+	for i := range ms {
+		ms[i].Attachments = visibleAttachments(v, ms[i].Attachments)
+	}
+	return ms, nil
 }

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"context"
+	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
@@ -160,6 +162,32 @@ func rfc5987(s string) string {
 	return b.String()
 }
 
+// AttachmentRequest is an attachment in a request body. Its own marking is
+// canonical text, parsed by the node like the parent's (a marking object
+// sent by a client is never trusted); empty means the parent's marking. A
+// set one must be at least as restricted as the parent's (400 otherwise).
+type AttachmentRequest struct {
+	Name      string `json:"name"`
+	MediaType string `json:"media_type,omitempty"`
+	Data      []byte `json:"data,omitempty"`
+	Ref       string `json:"ref,omitempty"`
+	Marking   string `json:"marking,omitempty"`
+}
+
+// parseAttachments turns request attachments into stored ones, parsing
+// their own markings.
+func (c *coordAPI) parseAttachments(ctx context.Context, in []AttachmentRequest) ([]liaison.Attachment, error) {
+	var out []liaison.Attachment
+	for _, a := range in {
+		mk, err := c.parseMarking(ctx, a.Marking)
+		if err != nil {
+			return nil, fmt.Errorf("attachment %q: %w", a.Name, err)
+		}
+		out = append(out, liaison.Attachment{Name: a.Name, MediaType: a.MediaType, Data: a.Data, Ref: a.Ref, Marking: mk})
+	}
+	return out, nil
+}
+
 // attachmentView is an attachment in the JSON answers: as stored (the
 // inline data kept for compatibility) with its download URL when it has
 // data to download.
@@ -215,6 +243,9 @@ func viewMessage(m *liaison.Message) *messageView {
 // attachmentSchemas describes attachments in the OpenAPI document.
 func (c *coordAPI) attachmentSchemas() {
 	c.s.AddSchema("Attachment", object(obj{"name": str(), "media_type": str(), "data": strf("byte"), "ref": str(),
+		"marking": obj{"type": "object", "description": "the attachment's own marking; absent: the parent's"},
 		"url": obj{"type": "string", "description": "download path (attachments with data only); the file's marking is in the " +
 			MarkingHeader + " response header"}}, "name"))
+	c.s.AddSchema("AttachmentRequest", object(obj{"name": str(), "media_type": str(), "data": strf("byte"), "ref": str(),
+		"marking": obj{"type": "string", "description": "canonical marking text, at least as restricted as the parent's; empty: the parent's"}}, "name"))
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/coord"
+	"github.com/liaison-project/liaison/internal/marking"
 	"github.com/liaison-project/liaison/internal/sqlite"
 )
 
@@ -42,7 +43,11 @@ func attachmentServer(t *testing.T) (*httptest.Server, *coord.Service) {
 			h.ServeHTTP(w, r.WithContext(liaison.WithViewer(r.Context(), v)))
 		})
 	}
-	srv, err := New(Config{Documents: db, Extractions: db, Events: db, Feeds: db, Stats: db, Auth: auth})
+	nations := marking.NewNations(marking.SeedNations(), time.Now())
+	parse := func(_ context.Context, text string) (liaison.Marking, error) {
+		return marking.Parse(marking.Default(), nations, text)
+	}
+	srv, err := New(Config{Documents: db, Extractions: db, Events: db, Feeds: db, Stats: db, Auth: auth, ParseMarking: parse})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,16 +25,16 @@ type CoordStore interface {
 
 // ProposalRequest is the body of POST /api/v1/proposals.
 type ProposalRequest struct {
-	Title       string               `json:"title"`
-	Text        string               `json:"text"`
-	Procedure   liaison.Procedure    `json:"procedure"`
-	Deadline    string               `json:"deadline,omitempty"` // RFC 3339
-	Deciders    []string             `json:"deciders,omitempty"` // default: the member nations
-	Consulted   []string             `json:"consulted,omitempty"`
-	Marking     string               `json:"marking,omitempty"` // canonical text
-	Links       []liaison.Link       `json:"links,omitempty"`
-	Attachments []liaison.Attachment `json:"attachments,omitempty"`
-	Circulate   bool                 `json:"circulate,omitempty"` // circulate at once
+	Title       string              `json:"title"`
+	Text        string              `json:"text"`
+	Procedure   liaison.Procedure   `json:"procedure"`
+	Deadline    string              `json:"deadline,omitempty"` // RFC 3339
+	Deciders    []string            `json:"deciders,omitempty"` // default: the member nations
+	Consulted   []string            `json:"consulted,omitempty"`
+	Marking     string              `json:"marking,omitempty"` // canonical text
+	Links       []liaison.Link      `json:"links,omitempty"`
+	Attachments []AttachmentRequest `json:"attachments,omitempty"`
+	Circulate   bool                `json:"circulate,omitempty"` // circulate at once
 }
 
 // StepRequest is the body of POST /api/v1/proposals/{id}/{action}.
@@ -131,8 +131,12 @@ func (c *coordAPI) create(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	atts, err := c.parseAttachments(r.Context(), req.Attachments)
+	if err != nil {
+		return nil, err
+	}
 	p, err := c.svc.Create(r.Context(), coord.Draft{Title: req.Title, Text: req.Text, Procedure: req.Procedure, Deadline: dl,
-		Deciders: req.Deciders, Consulted: req.Consulted, Marking: mk, Links: req.Links, Attachments: req.Attachments})
+		Deciders: req.Deciders, Consulted: req.Consulted, Marking: mk, Links: req.Links, Attachments: atts})
 	if err == nil && req.Circulate {
 		p, err = c.svc.Act(r.Context(), p.ID, coord.Step{Action: coord.ActCirculate})
 	}
@@ -179,17 +183,18 @@ func (c *coordAPI) schemas() {
 	c.s.AddSchema("Proposal", proposal)
 	c.s.AddSchema("ProposalList", object(obj{"items": arr(ref("Proposal")), "total": integer()}, "items"))
 	c.s.AddSchema("ProposalRequest", object(obj{"title": str(), "text": str(), "procedure": str(), "deadline": strf("date-time"),
-		"deciders": arr(str()), "consulted": arr(str()), "marking": str(), "circulate": boolean()}, "title", "text", "procedure"))
+		"deciders": arr(str()), "consulted": arr(str()), "marking": str(), "circulate": boolean(),
+		"attachments": arr(ref("AttachmentRequest"))}, "title", "text", "procedure"))
 	c.s.AddSchema("StepRequest", object(obj{"text": str(), "title": str(), "deadline": strf("date-time")}))
 	c.s.AddSchema("Thread", object(obj{"id": str(), "subject": str(), "participants": arr(str()), "proposal_id": str(),
 		"marking": obj{"type": "object"}, "messages": integer()}, "id"))
 	c.s.AddSchema("ThreadList", object(obj{"items": arr(ref("Thread")), "total": integer()}, "items"))
 	c.s.AddSchema("ThreadRequest", object(obj{"subject": str(), "participants": arr(str()), "marking": str(),
-		"proposal_id": str(), "text": str()}, "subject", "participants"))
+		"proposal_id": str(), "text": str(), "attachments": arr(ref("AttachmentRequest"))}, "subject", "participants"))
 	c.s.AddSchema("Message", object(obj{"id": str(), "thread_id": str(), "nation": str(), "text": str(), "time": strf("date-time"),
 		"marking": obj{"type": "object"}, "attachments": arr(ref("Attachment"))}, "id"))
 	c.s.AddSchema("MessageList", object(obj{"items": arr(ref("Message")), "total": integer()}, "items"))
-	c.s.AddSchema("MessageRequest", object(obj{"text": str(), "marking": str(), "attachments": arr(obj{"type": "object"})}, "text"))
+	c.s.AddSchema("MessageRequest", object(obj{"text": str(), "marking": str(), "attachments": arr(ref("AttachmentRequest"))}, "text"))
 	c.s.AddSchema("NotificationList", object(obj{"items": arr(obj{"type": "object"}), "total": integer()}, "items"))
 	c.s.AddSchema("WebhookRequest", object(obj{"url": str(), "secret": str()}, "url", "secret"))
 	c.s.AddSchema("Webhook", object(obj{"id": str(), "nation": str(), "url": str(), "clearance": integer()}, "id"))

@@ -3,25 +3,24 @@ package httpapi
 import (
 	"net/http"
 
-	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/coord"
 )
 
 // ThreadRequest is the body of POST /api/v1/threads.
 type ThreadRequest struct {
-	Subject      string               `json:"subject"`
-	Participants []string             `json:"participants"` // nations or groups
-	Marking      string               `json:"marking,omitempty"`
-	ProposalID   string               `json:"proposal_id,omitempty"`
-	Text         string               `json:"text,omitempty"`
-	Attachments  []liaison.Attachment `json:"attachments,omitempty"`
+	Subject      string              `json:"subject"`
+	Participants []string            `json:"participants"` // nations or groups
+	Marking      string              `json:"marking,omitempty"`
+	ProposalID   string              `json:"proposal_id,omitempty"`
+	Text         string              `json:"text,omitempty"`
+	Attachments  []AttachmentRequest `json:"attachments,omitempty"`
 }
 
 // MessageRequest is the body of POST /api/v1/threads/{id}/messages.
 type MessageRequest struct {
-	Text        string               `json:"text"`
-	Marking     string               `json:"marking,omitempty"`
-	Attachments []liaison.Attachment `json:"attachments,omitempty"`
+	Text        string              `json:"text"`
+	Marking     string              `json:"marking,omitempty"`
+	Attachments []AttachmentRequest `json:"attachments,omitempty"`
 }
 
 func (c *coordAPI) threadRoutes() []Route {
@@ -62,8 +61,12 @@ func (c *coordAPI) createThread(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	atts, err := c.parseAttachments(r.Context(), req.Attachments)
+	if err != nil {
+		return nil, err
+	}
 	return c.svc.OpenThread(r.Context(), coord.NewThread{Subject: req.Subject, Participants: req.Participants,
-		Marking: mk, ProposalID: req.ProposalID, Text: req.Text, Attachments: req.Attachments})
+		Marking: mk, ProposalID: req.ProposalID, Text: req.Text, Attachments: atts})
 }
 
 func (c *coordAPI) listMessages(r *http.Request) (any, error) {
@@ -99,7 +102,11 @@ func (c *coordAPI) postMessage(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := c.svc.Post(r.Context(), id, req.Text, mk, req.Attachments)
+	atts, err := c.parseAttachments(r.Context(), req.Attachments)
+	if err != nil {
+		return nil, err
+	}
+	m, err := c.svc.Post(r.Context(), id, req.Text, mk, atts)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/httpapi"
 )
@@ -41,4 +42,15 @@ func (p *proposalUI) download(w http.ResponseWriter, r *http.Request, d *coord.D
 		return
 	}
 	httpapi.ServeAttachment(w, d.Attachment, p.u.cfg.FormatMarking(d.Marking))
+}
+
+// attachmentMarkings lists the own markings of attachments shown on a page,
+// for its banner (the highest marking on it); unmarked ones, which travel
+// under their parent's, are dropped by marked.
+func attachmentMarkings(atts []liaison.Attachment) []liaison.Marking {
+	out := make([]liaison.Marking, 0, len(atts))
+	for _, at := range atts {
+		out = append(out, at.Marking)
+	}
+	return out
 }

@@ -155,7 +155,7 @@ func (p *proposalUI) show(w http.ResponseWriter, r *http.Request, status int, ms
 		Error    string
 		Actions  []coord.Action
 	}{q, seats, versions, loc, r.URL.Query().Get("tz"), tzErr, msg, coord.Actions}
-	p.u.render(w, r, status, "proposal", q.Title, data, marked([]liaison.Marking{q.Marking}))
+	p.u.render(w, r, status, "proposal", q.Title, data, marked(append([]liaison.Marking{q.Marking}, attachmentMarkings(q.Attachments)...)))
 }
 
 // act takes a step from the proposal page's form, then shows the page again.
@@ -213,7 +213,7 @@ func (p *proposalUI) showThread(w http.ResponseWriter, r *http.Request, status i
 	}
 	marks := []liaison.Marking{t.Marking}
 	for _, m := range ms {
-		marks = append(marks, m.Marking)
+		marks = append(append(marks, m.Marking), attachmentMarkings(m.Attachments)...)
 	}
 	p.u.render(w, r, status, "proposal_thread", t.Subject, struct {
 		T        *liaison.Thread
