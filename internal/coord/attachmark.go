@@ -20,29 +20,12 @@ func unmarked(m liaison.Marking) bool {
 	return m.Classification == "" && m.Level == 0 && len(m.RelTo) == 0 && len(m.Groups) == 0 && len(m.Caveats) == 0
 }
 
-// atLeast reports whether m is at least as restricted as parent — the order
-// reports keep to what they cite (level no lower, releasable to no nation
-// parent excludes, every caveat of parent). It is read off the join the
-// codebase already uses for derived items: m is at least parent exactly
-// when marking.Max(m, parent) restricts no more than m.
-func atLeast(m, parent liaison.Marking) bool {
-	j, err := marking.Max(m, parent)
-	if err != nil {
-		return false
-	}
-	return j.Level == m.Level && sameSet(j.RelTo, m.RelTo) && sameSet(j.Caveats, m.Caveats)
-}
-
-func sameSet(a, b []string) bool {
-	return slices.Equal(slices.Compact(slices.Sorted(slices.Values(a))), slices.Compact(slices.Sorted(slices.Values(b))))
-}
-
 // checkAttachmentMarkings refuses an attachment whose own marking is less
 // restricted than its parent's (what names the parent, e.g. "the
 // proposal's"). The error is ErrInvalid, prefixed by op.
 func checkAttachmentMarkings(op, what string, atts []liaison.Attachment, parent liaison.Marking) error {
 	for _, at := range atts {
-		if unmarked(at.Marking) || atLeast(at.Marking, parent) {
+		if unmarked(at.Marking) || marking.AtLeast(at.Marking, parent) {
 			continue
 		}
 		return liaison.Errorf(liaison.ErrInvalid, "%s: attachment %q: its marking %q is less restricted than %s %q; an attachment may only narrow who sees it",

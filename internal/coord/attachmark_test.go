@@ -37,8 +37,8 @@ func TestAtLeastIsVisibilityInclusion(t *testing.T) {
 				want = false
 			}
 		}
-		if got := atLeast(m, p); got != want {
-			t.Fatalf("atLeast(%+v, %+v) = %v, want %v", m, p, got, want)
+		if got := marking.AtLeast(m, p); got != want {
+			t.Fatalf("marking.AtLeast(%+v, %+v) = %v, want %v", m, p, got, want)
 		}
 		if want {
 			yes++

@@ -140,6 +140,33 @@ func Format(m liaison.Marking) string {
 	return b.String()
 }
 
+// AtLeast reports whether m is at least as restricted as req — the order an
+// item keeps to what it derives from (a report to what it cites, an
+// attachment to its proposal or message): a level no lower, releasable to
+// no nation req excludes (an empty REL TO is everyone), and every caveat of
+// req. Everyone who may see m may then see req.
+func AtLeast(m, req liaison.Marking) bool {
+	if m.Level < req.Level {
+		return false
+	}
+	if len(req.RelTo) > 0 {
+		if len(m.RelTo) == 0 {
+			return false
+		}
+		for _, n := range m.RelTo {
+			if !slices.Contains(req.RelTo, n) {
+				return false
+			}
+		}
+	}
+	for _, c := range req.Caveats {
+		if !slices.Contains(m.Caveats, c) {
+			return false
+		}
+	}
+	return true
+}
+
 // Max returns a marking at least as restricted as both a and b, for derived
 // items: the higher level, the intersection of releasability and the union of
 // caveats. It fails (ErrInvalid) when no nation may see both.

@@ -3,7 +3,6 @@ package report
 import (
 	"context"
 	"errors"
-	"slices"
 	"strings"
 
 	"github.com/liaison-project/liaison"
@@ -81,17 +80,7 @@ func (s *Service) citedMarking(ctx context.Context, id string) (liaison.Marking,
 // releasable to no nation req excludes, and every caveat of req. The error
 // names the marking required, for the form to show before saving.
 func covers(m, req liaison.Marking) error {
-	ok := m.Level >= req.Level
-	if ok && len(req.RelTo) > 0 {
-		ok = len(m.RelTo) > 0
-		for _, n := range m.RelTo {
-			ok = ok && slices.Contains(req.RelTo, n)
-		}
-	}
-	for _, c := range req.Caveats {
-		ok = ok && slices.Contains(m.Caveats, c)
-	}
-	if ok {
+	if marking.AtLeast(m, req) {
 		return nil
 	}
 	return liaison.Errorf(liaison.ErrInvalid, "report marking %q is less restricted than what it cites: at least %q is required",
