@@ -1,15 +1,11 @@
 package app
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/auth"
 	"github.com/liaison-project/liaison/internal/httpapi"
 )
 
@@ -18,16 +14,7 @@ import (
 // to those it is releasable to and to nobody else, and its creation is
 // audited.
 func TestActorNotePages(t *testing.T) {
-	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true, Demo: true,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	if err := m.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m, ctx := startDemoNode(t, Config{})
 	analyst := login(t, m.URL(), "fra-analyst")
 	code, page := analyst.do("GET", "/actors/JPNGOV", nil)
 	if code != 200 || !strings.Contains(page, `action="/actors/JPNGOV/notes"`) {

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -12,7 +10,6 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/auth"
 	"github.com/liaison-project/liaison/internal/coord"
 )
 
@@ -41,15 +38,7 @@ func TestProposalsWired(t *testing.T) {
 // TestDemoStart starts a demo node with logins: nations, users and the demo
 // proposals are seeded; a demo user logs in through the form and sees pages.
 func TestDemoStart(t *testing.T) {
-	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true, Demo: true,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := m.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m, _ := startDemoNode(t, Config{})
 	if len(m.DemoUsers()) == 0 {
 		t.Fatal("no demo users")
 	}

@@ -12,6 +12,25 @@ import (
 	"github.com/liaison-project/liaison/internal/marking"
 )
 
+// startDemoNode starts a node as `liaison demo` does (SQLite, seeded
+// nations and users, test password hashing, no scheduler) on port 0, with
+// cfg's other fields; it is closed when t ends.
+func startDemoNode(t *testing.T, cfg Config) (*Main, context.Context) {
+	t.Helper()
+	cfg.DataDir, cfg.Addr, cfg.NoScheduler, cfg.Demo = t.TempDir(), "127.0.0.1:0", true, true
+	cfg.Logger, cfg.PasswordParams = slog.New(slog.NewTextHandler(io.Discard, nil)), auth.TestParams
+	m, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := m.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	return m, ctx
+}
+
 // TestDemoMarkingsDiffer runs the demo as `liaison demo` does (SQLite,
 // seeded nations and users, the corpus through ingest) and checks that the
 // sample reports' markings make the demo users — and an admin viewing as
@@ -21,17 +40,7 @@ import (
 // United Kingdom out since 2020). Every report records the demo node as
 // its origin (nation XNS).
 func TestDemoMarkingsDiffer(t *testing.T) {
-	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true, Demo: true,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams,
-		Extractor: lmNoExtract{}, Origin: liaison.Origin{Nation: marking.OrganisationCode}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	if err := m.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m, ctx := startDemoNode(t, Config{Extractor: lmNoExtract{}, Origin: liaison.Origin{Nation: marking.OrganisationCode}})
 	if _, err := m.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -115,17 +124,7 @@ func keys[V any](m map[string]V) string {
 // TestDemoActorNotes: the demo stores its actor notes once however often it
 // loads, and each demo user sees exactly the notes releasable to them.
 func TestDemoActorNotes(t *testing.T) {
-	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true, Demo: true,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams,
-		Extractor: lmNoExtract{}, Origin: liaison.Origin{Nation: marking.OrganisationCode}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	if err := m.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m, ctx := startDemoNode(t, Config{Extractor: lmNoExtract{}, Origin: liaison.Origin{Nation: marking.OrganisationCode}})
 	for range 2 {
 		if _, err := m.LoadDemo(ctx); err != nil {
 			t.Fatal(err)

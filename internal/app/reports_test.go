@@ -1,9 +1,7 @@
 package app
 
 import (
-	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -12,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/auth"
 )
 
 // session is a logged-in browser.
@@ -67,16 +64,7 @@ func csrfOf(t *testing.T, page string) string {
 // marking the citation requires before saving) and has a second officer
 // release it; the author gets no release button.
 func TestReportPages(t *testing.T) {
-	m, err := New(Config{DataDir: t.TempDir(), Addr: "127.0.0.1:0", NoScheduler: true, Demo: true,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PasswordParams: auth.TestParams})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	if err := m.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m, ctx := startDemoNode(t, Config{})
 	mk, err := m.parseMarking(ctx, "NATO RESTRICTED // REL TO NATO, JPN")
 	if err != nil {
 		t.Fatal(err)
