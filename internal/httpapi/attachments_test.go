@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,7 +14,7 @@ import (
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/marking"
-	"github.com/liaison-project/liaison/internal/sqlite"
+	"github.com/liaison-project/liaison/internal/sqlite/sqlitetest"
 )
 
 // attachmentServer serves the coordination API over a real store. The
@@ -23,11 +22,7 @@ import (
 // (default 4); without X-Test-Nation the request is unauthenticated (401).
 func attachmentServer(t *testing.T) (*httptest.Server, *coord.Service) {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "l.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := sqlitetest.MustOpen(t)
 	auth := func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			n := r.Header.Get("X-Test-Nation")

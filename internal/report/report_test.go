@@ -3,13 +3,13 @@ package report
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/marking"
 	"github.com/liaison-project/liaison/internal/sqlite"
+	"github.com/liaison-project/liaison/internal/sqlite/sqlitetest"
 )
 
 type fixture struct {
@@ -21,11 +21,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "r.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := sqlitetest.MustOpen(t)
 	sys := liaison.SystemContext(ctx)
 	for _, n := range marking.SeedNations() {
 		if err := db.PutNation(sys, &n); err != nil {

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,18 +14,14 @@ import (
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/httpapi"
 	"github.com/liaison-project/liaison/internal/marking"
-	"github.com/liaison-project/liaison/internal/sqlite"
+	"github.com/liaison-project/liaison/internal/sqlite/sqlitetest"
 )
 
 // actorSite serves the pages with actor notes over a real store; the
 // X-Test-User header picks the viewer: "<NATION>-<role>".
 func actorSite(t *testing.T) *httptest.Server {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "l.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := sqlitetest.MustOpen(t)
 	auth := func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			nation, role, _ := strings.Cut(r.Header.Get("X-Test-User"), "-")

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,16 +13,12 @@ import (
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/httpapi"
-	"github.com/liaison-project/liaison/internal/sqlite"
+	"github.com/liaison-project/liaison/internal/sqlite/sqlitetest"
 )
 
 func proposalSite(t *testing.T) (*httptest.Server, *coord.Service) {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "l.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := sqlitetest.MustOpen(t)
 	auth := func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			n := r.Header.Get("X-Test-Nation")

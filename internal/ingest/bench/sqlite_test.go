@@ -16,15 +16,12 @@ import (
 	"github.com/liaison-project/liaison/internal/ingest"
 	"github.com/liaison-project/liaison/internal/ingest/sqlitebatch"
 	"github.com/liaison-project/liaison/internal/sqlite"
+	"github.com/liaison-project/liaison/internal/sqlite/sqlitetest"
 )
 
 func openDB(t *testing.T) *sqlite.DB {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "liaison.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := sqlitetest.MustOpen(t)
 	return db
 }
 
