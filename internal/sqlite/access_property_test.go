@@ -187,7 +187,7 @@ func testReadPathsMatchReference(t *testing.T, padding int) {
 		// Search and events run both of their plans: marking numbers in
 		// rowids, and per-row checks (when a viewer sees very many markings).
 		for plan, name := range map[int]string{0: "", -1: " per row"} {
-			db.searchMaxMarkings = plan
+			db.maxListedMarkings = plan
 			for _, f := range []liaison.EventFilter{{Limit: 500}, {Actor: "JPN", Limit: 500}, {Root: "04", Limit: 500}} {
 				evs, err := db.Events(ctx, f)
 				if err != nil {

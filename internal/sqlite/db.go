@@ -29,10 +29,10 @@ type DB struct {
 	// searchWindow is the ranking window of Search in visible hits (0:
 	// defaultSearchWindow); tests make it small.
 	searchWindow int
-	// searchMaxMarkings bounds the visible markings a search lists in its
-	// query (0: maxMarkingNumbers; negative: none, always check per hit);
-	// tests use it to run both plans.
-	searchMaxMarkings int
+	// maxListedMarkings bounds the visible markings a search or list
+	// names in its query (0: maxMarkingNumbers; negative: none, always
+	// check per row); tests use it to run both plans.
+	maxListedMarkings int
 }
 
 var (

@@ -253,7 +253,7 @@ func (db *DB) Documents(ctx context.Context, f liaison.DocumentFilter) (liaison.
 		return page, err
 	}
 	err = db.read(ctx, func(tx *sql.Tx) error {
-		vis, vargs, err := db.rowVisibility(ctx, tx, "d")
+		vis, vargs, _, err := db.rowVisibility(ctx, tx, "d.rowid", "d")
 		if err != nil {
 			return err
 		}

@@ -51,7 +51,7 @@ func (db *DB) Events(ctx context.Context, f liaison.EventFilter) (liaison.Page[l
 func (db *DB) events(ctx context.Context, f liaison.EventFilter, order string, limit int) (liaison.Page[liaison.Event], error) {
 	page := liaison.Page[liaison.Event]{Items: []liaison.Event{}}
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		vis, vargs, err := db.rowVisibility(ctx, tx, "e")
+		vis, vargs, _, err := db.rowVisibility(ctx, tx, "e.rowid", "e")
 		if err != nil {
 			return err
 		}

@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// maxMarkingNumbers bounds the visible markings a search lists in its
-// query. Past it (a deployment with very many distinct releasability
-// lists) search checks each hit against documents_mk instead.
+// maxMarkingNumbers bounds the visible markings a search or list names in
+// its query. Past it (a deployment with very many distinct releasability
+// lists) each row's own marking is checked instead.
 const maxMarkingNumbers = 1000
 
 // markingBits masks the marking's number out of a document's rowid.
@@ -84,22 +84,24 @@ func (mv markingView) rowidFilter(col string, max int) (cond string, args []any,
 	return num + " IN (?" + strings.Repeat(",?", len(args)-1) + ")", args, true
 }
 
-// rowVisibility is the viewer's condition over the rows of alias, a table
-// whose rowid carries its marking's number (documents, events): nothing to
-// check when every stored marking is visible, arithmetic on the rowid when
-// few are, else the predicate itself. It must run in the transaction of the
-// statements that use it (see markingView).
-func (db *DB) rowVisibility(ctx context.Context, tx *sql.Tx, alias string) (string, []any, error) {
+// rowVisibility is the viewer's condition over rows whose rowid (the SQL
+// expression rowid) carries their marking's number (documents, events):
+// nothing to check when every stored marking is visible, arithmetic on the
+// rowid when few are, else the predicate itself over the marking columns of
+// mkAlias — perRow then says so, for a caller that must first join them
+// in. It must run in the transaction of the statements that use it (see
+// markingView).
+func (db *DB) rowVisibility(ctx context.Context, tx *sql.Tx, rowid, mkAlias string) (cond string, args []any, perRow bool, err error) {
 	mv, err := db.viewMarkings(ctx, tx)
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	if mv.all {
-		return "(1)", nil, nil
+		return "(1)", nil, false, nil
 	}
-	if cond, args, ok := mv.rowidFilter(alias+".rowid", db.searchMaxMarkings); ok {
-		return cond, args, nil
+	if cond, args, ok := mv.rowidFilter(rowid, db.maxListedMarkings); ok {
+		return cond, args, false, nil
 	}
-	vis, args := visible(ctx, alias)
-	return vis, args, nil
+	vis, args := visible(ctx, mkAlias)
+	return vis, args, true, nil
 }

@@ -147,7 +147,7 @@ func (db *DB) Search(ctx context.Context, q liaison.SearchQuery) (liaison.Page[l
 	}
 	err = db.read(ctx, func(tx *sql.Tx) error {
 		sq, err := db.planSearch(ctx, tx, match)
-		if err != nil || sq.none {
+		if err != nil {
 			return err
 		}
 		return db.searchPage(ctx, tx, sq, q, offset, &page)
@@ -198,33 +198,20 @@ type searchQuery struct {
 	pageVis  string
 	pageArgs []any
 	window   int
-	none     bool // the viewer may see no stored marking: no hits
 }
 
 // planSearch decides, inside the search's read transaction, how the
 // viewer's visibility is applied: not at all when every stored marking is
 // visible, by the hits' rowids, or per hit through documents_mk.
 func (db *DB) planSearch(ctx context.Context, tx *sql.Tx, match string) (searchQuery, error) {
-	sq := searchQuery{match: match, vis: "(1)", window: db.searchWindow}
+	sq := searchQuery{match: match, window: db.searchWindow}
 	if sq.window <= 0 {
 		sq.window = defaultSearchWindow
 	}
 	sq.pageVis, sq.pageArgs = visible(ctx, "d")
-	mv, err := db.viewMarkings(ctx, tx)
-	if err != nil {
-		return sq, err
-	}
-	switch cond, args, ok := mv.rowidFilter("documents_fts.rowid", db.searchMaxMarkings); {
-	case mv.all:
-	case len(mv.visible) == 0:
-		sq.none = true
-	case ok:
-		sq.vis, sq.vargs = cond, args
-	default:
-		sq.join = true
-		sq.vis, sq.vargs = visible(ctx, "d")
-	}
-	return sq, nil
+	var err error
+	sq.vis, sq.vargs, sq.join, err = db.rowVisibility(ctx, tx, "documents_fts.rowid", "d")
+	return sq, err
 }
 
 // args returns the query's arguments: the match, then the predicate's.

@@ -206,7 +206,7 @@ func TestDocumentsMarkingCopy(t *testing.T) {
 	search := func(when string, want int) {
 		t.Helper()
 		for _, plan := range []int{0, -1} { // rowid marking numbers; per-hit checks
-			db.searchMaxMarkings = plan
+			db.maxListedMarkings = plan
 			if p, err := db.Search(partner, liaison.SearchQuery{Query: "alp*"}); err != nil || p.Total != want || len(p.Items) != want {
 				t.Errorf("plan %d, %s: %d of %d hits, %v; want %d", plan, when, len(p.Items), p.Total, err, want)
 			}
@@ -246,7 +246,7 @@ func TestDocumentsMarkingCopy(t *testing.T) {
 	}
 	search("after refused writes", 3)
 	// Were the copy wrong, pages would still show only visible documents.
-	db.searchMaxMarkings = -1
+	db.maxListedMarkings = -1
 	if _, err := db.db.Exec(`UPDATE documents_mk SET mk_level = 0, mk_rel = '[]'`); err != nil {
 		t.Fatal(err)
 	}
