@@ -1,68 +1,37 @@
 package httpapi
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/marking"
+	"github.com/liaison-project/liaison/internal/authtest"
 	"github.com/liaison-project/liaison/internal/sqlite"
-	"github.com/liaison-project/liaison/internal/sqlite/sqlitetest"
 )
 
-// notesServer serves the actor note API over a real store; the X-Test-User
-// header picks the viewer: "<NATION>-<role>-<clearance>".
+// notesServer serves the actor note API over a real store; the viewer is
+// an authtest.Header spec: "<NATION>-<role>-<clearance>".
 func notesServer(t *testing.T) (*httptest.Server, *sqlite.DB) {
 	t.Helper()
-	db := sqlitetest.MustOpen(t)
-	auth := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			parts := strings.Split(r.Header.Get("X-Test-User"), "-")
-			clr := int(parts[2][0] - '0')
-			v := liaison.Viewer{UserID: "u-" + parts[0], Name: strings.ToLower(parts[0] + "-" + parts[1]), Nation: parts[0],
-				Role: liaison.Role(parts[1]), Clearance: clr}
-			h.ServeHTTP(w, r.WithContext(liaison.WithViewer(r.Context(), v)))
-		})
-	}
-	nations := marking.NewNations(marking.SeedNations(), time.Now())
-	parse := func(ctx context.Context, text string) (liaison.Marking, error) {
-		return marking.Parse(marking.Default(), nations, text)
-	}
-	srv, err := New(Config{Documents: db, Extractions: db, Events: db, Feeds: db, Stats: db, Auth: auth, ParseMarking: parse})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := srv.RegisterActorNotes(ActorNoteConfig{Store: db, Audit: db, Origin: liaison.Origin{Node: "node1"}}); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return ts, db
+	return apiServer(t, func(srv *Server, db *sqlite.DB) error {
+		_, err := srv.RegisterActorNotes(ActorNoteConfig{Store: db, Audit: db, Origin: liaison.Origin{Node: "node1"}})
+		return err
+	})
 }
 
 func noteCall(t *testing.T, ts *httptest.Server, user, method, path, body string) (int, string) {
 	t.Helper()
 	var rd io.Reader
 	if body != "" {
-		rd = bytes.NewReader([]byte(body))
+		rd = strings.NewReader(body)
 	}
-	req, _ := http.NewRequest(method, ts.URL+path, rd)
-	req.Header.Set("X-Test-User", user)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	resp, b := authtest.Do(t, ts, user, method, path, rd, "application/json")
+	return resp.StatusCode, b
 }
 
 // TestActorNoteAPIRefusals: a reader may not write; a bad marking, empty

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -12,47 +11,23 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/authtest"
 	"github.com/liaison-project/liaison/internal/coord"
-	"github.com/liaison-project/liaison/internal/marking"
-	"github.com/liaison-project/liaison/internal/sqlite/sqlitetest"
+	"github.com/liaison-project/liaison/internal/sqlite"
 )
 
 // attachmentServer serves the coordination API over a real store. The
-// viewer is an officer of X-Test-Nation with clearance X-Test-Clearance
-// (default 4); without X-Test-Nation the request is unauthenticated (401).
+// viewer is an officer of the nation fetch is given, with clearance 4 or
+// the one given; without a nation the request is unauthenticated (401).
 func attachmentServer(t *testing.T) (*httptest.Server, *coord.Service) {
 	t.Helper()
-	db := sqlitetest.MustOpen(t)
-	auth := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			n := r.Header.Get("X-Test-Nation")
-			if n == "" {
-				WriteError(w, r, nil, liaison.Errorf(liaison.ErrUnauthorized, "no credentials"))
-				return
-			}
-			clr := 4
-			if c := r.Header.Get("X-Test-Clearance"); c != "" {
-				clr, _ = strconv.Atoi(c)
-			}
-			v := liaison.Viewer{UserID: "u-" + n, Nation: n, Role: liaison.RoleOfficer, Clearance: clr}
-			h.ServeHTTP(w, r.WithContext(liaison.WithViewer(r.Context(), v)))
-		})
-	}
-	nations := marking.NewNations(marking.SeedNations(), time.Now())
-	parse := func(_ context.Context, text string) (liaison.Marking, error) {
-		return marking.Parse(marking.Default(), nations, text)
-	}
-	srv, err := New(Config{Documents: db, Extractions: db, Events: db, Feeds: db, Stats: db, Auth: auth, ParseMarking: parse})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := coord.NewService(coord.Config{Proposals: db, Threads: db})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.RegisterCoord(svc, db)
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
+	var svc *coord.Service
+	ts, _ := apiServer(t, func(srv *Server, db *sqlite.DB) (err error) {
+		if svc, err = coord.NewService(coord.Config{Proposals: db, Threads: db}); err == nil {
+			srv.RegisterCoord(svc, db)
+		}
+		return err
+	})
 	return ts, svc
 }
 
@@ -120,20 +95,12 @@ type attResp struct {
 
 func fetch(t *testing.T, ts *httptest.Server, nation, clearance, path string) attResp {
 	t.Helper()
-	req, _ := http.NewRequest("GET", ts.URL+path, nil)
-	if nation != "" {
-		req.Header.Set("X-Test-Nation", nation)
+	viewer := nation
+	if nation != "" && clearance != "" {
+		viewer = nation + "-officer-" + clearance
 	}
-	if clearance != "" {
-		req.Header.Set("X-Test-Clearance", clearance)
-	}
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return attResp{resp.StatusCode, resp.Header, string(b)}
+	resp, b := authtest.Do(t, ts, viewer, "GET", path, nil, "")
+	return attResp{resp.StatusCode, resp.Header, b}
 }
 
 func TestAttachmentDownloads(t *testing.T) {

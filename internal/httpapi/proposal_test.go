@@ -8,34 +8,23 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/authtest"
 	"github.com/liaison-project/liaison/internal/coord"
-	"github.com/liaison-project/liaison/internal/sqlite/sqlitetest"
+	"github.com/liaison-project/liaison/internal/sqlite"
 )
 
-// coordServer serves the coordination API over a real store; the
-// X-Test-Nation header picks the viewer (an officer of that nation).
+// coordServer serves the coordination API over a real store; the viewer
+// is an authtest.Header spec, usually just a nation (an officer of it).
 func coordServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	db := sqlitetest.MustOpen(t)
-	auth := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			n := r.Header.Get("X-Test-Nation")
-			v := liaison.Viewer{UserID: "u-" + n, Name: "officer " + n, Nation: n, Role: liaison.RoleOfficer, Clearance: 4}
-			h.ServeHTTP(w, r.WithContext(liaison.WithViewer(r.Context(), v)))
-		})
-	}
-	srv, err := New(Config{Documents: db, Extractions: db, Events: db, Feeds: db, Stats: db, Auth: auth})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := coord.NewService(coord.Config{Proposals: db, Threads: db, Audit: db, Notify: &coord.Notifier{Store: db}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.RegisterCoord(svc, db)
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
+	ts, _ := apiServer(t, func(srv *Server, db *sqlite.DB) error {
+		svc, err := coord.NewService(coord.Config{Proposals: db, Threads: db, Audit: db, Notify: &coord.Notifier{Store: db}})
+		if err != nil {
+			return err
+		}
+		srv.RegisterCoord(svc, db)
+		return nil
+	})
 	return ts
 }
 
@@ -46,15 +35,9 @@ func call(t *testing.T, ts *httptest.Server, nation, method, path string, body a
 		b, _ := json.Marshal(body)
 		rd = bytes.NewReader(b)
 	}
-	req, _ := http.NewRequest(method, ts.URL+path, rd)
-	req.Header.Set("X-Test-Nation", nation)
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
+	resp, b := authtest.Do(t, ts, nation, method, path, rd, "")
 	var out map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&out)
+	_ = json.Unmarshal([]byte(b), &out)
 	return resp.StatusCode, out
 }
 

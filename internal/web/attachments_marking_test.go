@@ -38,7 +38,7 @@ func TestAttachmentOwnMarkingPages(t *testing.T) {
 		nation string
 		seen   bool
 	}{{"GBR", true}, {"FRA", true}, {"JPN", false}} {
-		code, body := coordPage(t, ts, c.nation, "GET", "/proposals/"+p.ID, nil)
+		code, body := pageAs(t, ts, c.nation, "GET", "/proposals/"+p.ID, nil)
 		banner := bannerRe.FindStringSubmatch(body)
 		if code != 200 || banner == nil || strings.Contains(body, "zqsecret") != c.seen || strings.Contains(body, base+"2") != c.seen ||
 			!strings.Contains(body, base+"1") || strings.HasPrefix(banner[1], "NATO CONFIDENTIAL") != c.seen {

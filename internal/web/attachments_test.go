@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -10,21 +9,15 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/authtest"
 	"github.com/liaison-project/liaison/internal/coord"
 )
 
 // download fetches path as an officer of nation, with the response headers.
 func download(t *testing.T, ts *httptest.Server, nation, path string) (int, http.Header, string) {
 	t.Helper()
-	req, _ := http.NewRequest("GET", ts.URL+path, nil)
-	req.Header.Set("X-Test-Nation", nation)
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, resp.Header, string(b)
+	resp, b := authtest.Do(t, ts, nation, "GET", path, nil, "")
+	return resp.StatusCode, resp.Header, b
 }
 
 // seedWebAttachments stores a circulating proposal of GBR (an attachment
@@ -64,14 +57,14 @@ func TestAttachmentLinksAndDownloads(t *testing.T) {
 
 	// The pages link each attachment with data to its download; a
 	// reference stays text.
-	if code, body := coordPage(t, ts, "JPN", "GET", "/proposals/"+p.ID, nil); code != 200 || !strings.Contains(body, `href="`+pLink+`"`) ||
+	if code, body := pageAs(t, ts, "JPN", "GET", "/proposals/"+p.ID, nil); code != 200 || !strings.Contains(body, `href="`+pLink+`"`) ||
 		strings.Contains(body, "/attachments/1") || !strings.Contains(body, "cited") {
 		t.Fatalf("proposal page as JPN: %d\n%s", code, body)
 	}
-	if code, body := coordPage(t, ts, "FRA", "GET", "/threads/"+th.ID, nil); code != 200 || !strings.Contains(body, `href="`+mLink+`"`) {
+	if code, body := pageAs(t, ts, "FRA", "GET", "/threads/"+th.ID, nil); code != 200 || !strings.Contains(body, `href="`+mLink+`"`) {
 		t.Fatalf("thread page as FRA: %d\n%s", code, body)
 	}
-	if _, body := coordPage(t, ts, "JPN", "GET", "/threads/"+th.ID, nil); strings.Contains(body, m.ID) || strings.Contains(body, "us.csv") {
+	if _, body := pageAs(t, ts, "JPN", "GET", "/threads/"+th.ID, nil); strings.Contains(body, m.ID) || strings.Contains(body, "us.csv") {
 		t.Fatalf("thread page as JPN shows the message it may not see")
 	}
 
