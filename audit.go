@@ -160,16 +160,12 @@ func VerifyChain(es []AuditEntry, headHash string, headSeq int64) AuditVerificat
 	return res
 }
 
-// auditNobody is a releasability entry no nation code equals (the stores use
-// the same value for an empty intersection of releasability).
-const auditNobody = "!nobody"
-
 // AuditScope is the marking of an audit entry naming an item that is seen
 // only by some nations beyond its marking — the participants of a thread, the
 // parties of a proposal: m, releasable only to those of nations it already
-// releases to (to nobody when none is left). Writers pass it as the entry's
-// Marking, so the audit view shows the entry to exactly those who may see the
-// item (up to the caveats and clearance in m).
+// releases to (to NoNation, nobody, when none is left). Writers pass it as
+// the entry's Marking, so the audit view shows the entry to exactly those who
+// may see the item (up to the caveats and clearance in m).
 func AuditScope(m Marking, nations ...string) Marking {
 	var rel []string
 	for _, n := range nations {
@@ -178,7 +174,7 @@ func AuditScope(m Marking, nations ...string) Marking {
 		}
 	}
 	if len(rel) == 0 {
-		rel = []string{auditNobody}
+		rel = []string{NoNation}
 	}
 	slices.Sort(rel)
 	out := m

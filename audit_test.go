@@ -93,8 +93,8 @@ func TestAuditScope(t *testing.T) {
 	}{
 		{"narrowed to parties", nr, []string{"USA", "FRA", "JPN", ""}, []string{"FRA", "USA"}},
 		{"releasable to all: the parties", Marking{Classification: "PUBLIC"}, []string{"KOR", "JPN", "JPN"}, []string{"JPN", "KOR"}},
-		{"no party may see it", nr, []string{"JPN"}, []string{auditNobody}},
-		{"no parties", nr, nil, []string{auditNobody}},
+		{"no party may see it", nr, []string{"JPN"}, []string{NoNation}},
+		{"no parties", nr, nil, []string{NoNation}},
 	}
 	for _, tt := range tests {
 		got := AuditScope(tt.m, tt.nations...)

@@ -11,6 +11,11 @@ import (
 // maxText bounds the length of a marking's text: markings are one line.
 const maxText = 4096
 
+// noneEntry is how the canonical text names liaison.NoNation: "REL TO NONE",
+// releasable to no nation. It is reserved — Parse never resolves it as a
+// nation or group — and stands alone in a REL TO.
+const noneEntry = "NONE"
+
 // Parse reads the canonical text form (see the package comment) under policy
 // p, expanding groups with g. The result records both the entries as written
 // (Groups) and the expansion (RelTo), so later membership changes alter no
@@ -83,6 +88,13 @@ func expand(m *liaison.Marking, g Resolver, entries []string) error {
 	if len(entries) == 0 {
 		return nil
 	}
+	if slices.Contains(entries, noneEntry) {
+		if slices.ContainsFunc(entries, func(e string) bool { return e != noneEntry }) {
+			return fmt.Errorf("REL TO %s: %s (releasable to no nation) stands alone", strings.Join(entries, ", "), noneEntry)
+		}
+		m.RelTo, m.Groups = []string{liaison.NoNation}, []string{liaison.NoNation}
+		return nil
+	}
 	if g == nil {
 		return fmt.Errorf("REL TO %s: no nations are known", strings.Join(entries, ", "))
 	}
@@ -121,7 +133,9 @@ func expand(m *liaison.Marking, g Resolver, entries []string) error {
 }
 
 // Format prints m in canonical form. Parse(p, g, Format(m)) returns m for any
-// marking Parse or Max produced (with the same policy and group membership).
+// marking Parse, Max or Combine produced (with the same policy and group
+// membership). liaison.NoNation prints as "NONE", so a banner over items
+// releasable to no nation in common reads "REL TO NONE".
 func Format(m liaison.Marking) string {
 	var b strings.Builder
 	b.WriteString(m.Classification)
@@ -135,7 +149,15 @@ func Format(m liaison.Marking) string {
 	}
 	if len(rel) > 0 {
 		b.WriteString(" // REL TO ")
-		b.WriteString(strings.Join(rel, ", "))
+		for i, e := range rel {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if e == liaison.NoNation {
+				e = noneEntry
+			}
+			b.WriteString(e)
+		}
 	}
 	return b.String()
 }
@@ -144,7 +166,8 @@ func Format(m liaison.Marking) string {
 // item keeps to what it derives from (a report to what it cites, an
 // attachment to its proposal or message): a level no lower, releasable to
 // no nation req excludes (an empty REL TO is everyone), and every caveat of
-// req. Everyone who may see m may then see req.
+// req. Everyone who may see m may then see req. liaison.NoNation in m
+// releases to nobody, so it is within any list.
 func AtLeast(m, req liaison.Marking) bool {
 	if m.Level < req.Level {
 		return false
@@ -154,7 +177,7 @@ func AtLeast(m, req liaison.Marking) bool {
 			return false
 		}
 		for _, n := range m.RelTo {
-			if !slices.Contains(req.RelTo, n) {
+			if n != liaison.NoNation && !slices.Contains(req.RelTo, n) {
 				return false
 			}
 		}
@@ -208,6 +231,8 @@ func Max(a, b liaison.Marking) (liaison.Marking, error) {
 // SQL predicates are tested against: the system sees everything; otherwise
 // the level must not exceed the clearance, the marking must be releasable to
 // every nation or to the viewer's, and the viewer must hold every caveat.
+// No viewer's nation matches liaison.NoNation (the stores admit only plain
+// codes as a viewer's nation).
 func Visible(v liaison.Viewer, m liaison.Marking) bool {
 	if v.System {
 		return true
@@ -215,7 +240,7 @@ func Visible(v liaison.Viewer, m liaison.Marking) bool {
 	if m.Level > v.Clearance {
 		return false
 	}
-	if len(m.RelTo) > 0 && !slices.Contains(m.RelTo, v.Nation) {
+	if len(m.RelTo) > 0 && (v.Nation == liaison.NoNation || !slices.Contains(m.RelTo, v.Nation)) {
 		return false
 	}
 	for _, c := range m.Caveats {

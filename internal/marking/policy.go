@@ -13,13 +13,17 @@
 // sorted, then nations sorted (nations already in a listed group dropped).
 // A level may carry default_rel_to in the policy: "NATO SECRET" alone then
 // means "NATO SECRET // REL TO NATO". A REL TO that expands to no nation is an
-// error, never "releasable to all".
+// error, never "releasable to all". "REL TO NONE", on its own, is the one way
+// to write "releasable to no nation" (liaison.NoNation: only the system sees
+// it); it is what a banner over items sharing no nation prints, so NONE is
+// never read as a nation or group.
 package marking
 
 import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -176,9 +180,10 @@ func tlpRank(label string) int {
 
 // TLP returns the TLP 2.0 label for exporting m: the level's label, raised to
 // at least TLP:AMBER when m is releasable to listed nations only, and to at
-// least TLP:AMBER+STRICT when it carries caveats. Unknown levels export RED.
+// least TLP:AMBER+STRICT when it carries caveats. Unknown levels, and items
+// releasable to no nation (REL TO NONE), export RED.
 func (p *Policy) TLP(m liaison.Marking) string {
-	if m.Level < 0 || m.Level >= len(p.Levels) {
+	if m.Level < 0 || m.Level >= len(p.Levels) || slices.Equal(m.RelTo, []string{liaison.NoNation}) {
 		return "TLP:RED"
 	}
 	r := tlpRank(p.Levels[m.Level].TLP)

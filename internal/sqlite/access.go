@@ -159,9 +159,11 @@ func stricter(doc, own liaison.Marking) liaison.Marking {
 	return out
 }
 
-// nobody is a releasability entry no viewer's nation can equal (it is not a
-// plain code), used when an intersection of releasability is empty.
-const nobody = "!nobody"
+// nobody is the store's name for liaison.NoNation, the one releasability
+// entry meaning "releasable to no nation": no viewer's nation can equal it
+// (it is not a plain code, so the predicate above never matches it). It is
+// written when an intersection of releasability is empty.
+const nobody = liaison.NoNation
 
 // checkMarking rejects a marking whose nation codes or caveats are not plain
 // words: the predicate above relies on that shape.

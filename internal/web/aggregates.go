@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // AggregateMarkings gives, for the viewer in ctx, the combined marking of
@@ -64,7 +65,7 @@ func combined(ms []liaison.Marking, err error) (liaison.Marking, error) {
 	if err != nil || len(ms) == 0 {
 		return liaison.Marking{}, err
 	}
-	return combine(ms), nil
+	return marking.Combine(ms...), nil
 }
 
 func (s scanMarkings) ActorsMarking(ctx context.Context) (liaison.Marking, error) {

@@ -5,9 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/marking"
 )
 
 func TestHighlight(t *testing.T) {
@@ -49,17 +46,6 @@ func TestSnippetHTML(t *testing.T) {
 		if got := snippetHTML(in); got != want {
 			t.Errorf("snippetHTML(%q) = %q; want %q", in, got, want)
 		}
-	}
-}
-
-func TestCombine(t *testing.T) {
-	m := combine([]liaison.Marking{
-		{Classification: "NATO UNCLASSIFIED", Level: 1},
-		{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"JPN", "KOR", "ITA"}, Groups: []string{"IP4"}},
-		{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"JPN", "ITA"}, Caveats: []string{"EYES"}},
-	})
-	if got, want := marking.Format(m), "NATO RESTRICTED // EYES // REL TO JPN, ITA"; got != want {
-		t.Errorf("combine = %q; want %q", got, want)
 	}
 }
 

@@ -222,7 +222,7 @@ func (u *UI) render(w http.ResponseWriter, r *http.Request, status int, name, ti
 func (u *UI) banner(ms []liaison.Marking) banner {
 	m := u.cfg.Floor
 	if len(ms) > 0 {
-		m = combine(ms)
+		m = marking.Combine(ms...)
 	}
 	return banner{Text: u.cfg.FormatMarking(m), Class: bannerClass(m)}
 }
