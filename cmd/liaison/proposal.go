@@ -60,17 +60,21 @@ func withCoord(ctx context.Context, f *coordFlags, fn func(context.Context, *coo
 	return errors.Join(fn(ctx, svc, db), db.Close())
 }
 
-// marking parses a --marking text as the node would (nodeMarking: the data
-// directory's policy and the store's dated nations); "" is no marking.
+// marking parses a --marking text as the node would (markingParser: the
+// data directory's policy and the store's dated nations); "" is no marking.
 func (f *coordFlags) marking(ctx context.Context, db *sqlite.DB, text string) (liaison.Marking, error) {
 	if text == "" {
 		return liaison.Marking{}, nil
 	}
-	dir, err := resolveDataDir(*f.data)
+	parse, err := f.markingParser(ctx, db)
 	if err != nil {
 		return liaison.Marking{}, err
 	}
-	return nodeMarking(ctx, dir, db, text)
+	m, err := parse(text)
+	if err != nil {
+		return liaison.Marking{}, fmt.Errorf("--marking %q: %w", text, err)
+	}
+	return m, nil
 }
 
 // parseDeadline reads an RFC 3339 time or a duration from now ("72h").
@@ -137,7 +141,10 @@ func runProposal(ctx context.Context, env *Env, args []string) error {
 }
 
 func proposalCreate(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "proposal create", "--as NATION --title T --text T [flags]", "Create a draft proposal of a nation.")
+	fs := newFlags(env, "proposal create", "--as NATION --title T --text T [--attach FILE[;marking=M]]… [flags]",
+		"Create a draft proposal of a nation. Attached files keep the proposal's marking unless given their own\n"+
+			"after ';marking=' (quote the value), at least as restricted as the proposal's, e.g.\n"+
+			"  --attach 'annex.pdf;marking=NATO SECRET // REL TO GBR, USA'")
 	f := addCoordFlags(fs)
 	title := fs.String("title", "", "title")
 	text := fs.String("text", "", "text (Markdown)")
@@ -148,6 +155,7 @@ func proposalCreate(ctx context.Context, env *Env, args []string) error {
 	consulted := fs.String("consulted", "", "consulted partners or organisations, comma-separated")
 	mk := fs.String("marking", "", `marking, e.g. "NATO UNCLASSIFIED // REL TO NATO, JPN"`)
 	circ := fs.Bool("circulate", false, "circulate at once")
+	files := attachFlag(fs)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -159,13 +167,21 @@ func proposalCreate(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	pending, err := readAttachments(*files)
+	if err != nil {
+		return err
+	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, db *sqlite.DB) error {
 		m, err := f.marking(ctx, db, *mk)
 		if err != nil {
 			return err
 		}
+		atts, err := f.attachments(ctx, db, pending)
+		if err != nil {
+			return err
+		}
 		p, err := svc.Create(ctx, coord.Draft{Title: *title, Text: body, Procedure: liaison.Procedure(*proc), Deadline: dl,
-			Deciders: splitList(*deciders), Consulted: splitList(*consulted), Marking: m})
+			Deciders: splitList(*deciders), Consulted: splitList(*consulted), Marking: m, Attachments: atts})
 		if err == nil && *circ {
 			p, err = svc.Act(ctx, p.ID, coord.Step{Action: coord.ActCirculate})
 		}
@@ -245,8 +261,13 @@ func printProposal(env *Env, p *liaison.Proposal) {
 	fmt.Fprintf(w, "%s  [%s]\n%s\n", p.ID, markingText(p.Marking), p.Title)
 	fmt.Fprintf(w, "state %s · %s procedure · version %d · deadline %s · proposed by %s\n", p.State, p.Procedure,
 		p.Version, fmtDeadline(p.Deadline), p.ProposingNation)
-	fmt.Fprintf(w, "deciders: %s\nconsulted: %s\n\n%s\n\npositions (version %d):\n", strings.Join(p.Deciders, " "),
-		strings.Join(p.Consulted, " "), strings.TrimSpace(p.Text), p.Version)
+	fmt.Fprintf(w, "deciders: %s\nconsulted: %s\n\n%s\n\n", strings.Join(p.Deciders, " "),
+		strings.Join(p.Consulted, " "), strings.TrimSpace(p.Text))
+	if len(p.Attachments) > 0 {
+		printAttachments(w, p.Attachments)
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "positions (version %d):\n", p.Version)
 	cur := p.Current()
 	for _, d := range p.Deciders {
 		pos, ok := cur[d]

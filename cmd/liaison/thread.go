@@ -4,13 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"mime"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/sqlite"
 )
@@ -34,29 +30,23 @@ func runThread(ctx context.Context, env *Env, args []string) error {
 	return fmt.Errorf("unknown subcommand %q: want create, list, show or post", args[0])
 }
 
-// attachments reads --attach files (small blobs, at most 1 MiB each).
-func attachments(paths []string) ([]liaison.Attachment, error) {
-	var out []liaison.Attachment
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("--attach: %w", err)
-		}
-		out = append(out, liaison.Attachment{Name: filepath.Base(p), MediaType: mime.TypeByExtension(filepath.Ext(p)), Data: b})
-	}
-	return out, nil
-}
-
 func threadCreate(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "thread create", "--as NATION --subject S --with NATIONS|GROUPS [flags]", "Open a thread.")
+	fs := newFlags(env, "thread create", "--as NATION --subject S --with NATIONS|GROUPS [--attach FILE[;marking=M]]… [flags]",
+		"Open a thread. Files attached to the first message keep the thread's marking unless given their own\n"+
+			"after ';marking=' (quote the value), at least as restricted as the thread's.")
 	f := addCoordFlags(fs)
 	subject := fs.String("subject", "", "subject")
 	with := fs.String("with", "", "participants: nations or groups, comma-separated (e.g. JPN,IP4)")
 	mk := fs.String("marking", "", "marking of the thread")
 	proposal := fs.String("proposal", "", "link the thread to this proposal")
 	text := fs.String("text", "", "first message")
+	files := attachFlag(fs)
 	*f.role = "analyst"
 	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	pending, err := readAttachments(*files)
+	if err != nil {
 		return err
 	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, db *sqlite.DB) error {
@@ -64,8 +54,12 @@ func threadCreate(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		atts, err := f.attachments(ctx, db, pending)
+		if err != nil {
+			return err
+		}
 		t, err := svc.OpenThread(ctx, coord.NewThread{Subject: *subject, Participants: splitList(*with), Marking: m,
-			ProposalID: *proposal, Text: *text})
+			ProposalID: *proposal, Text: *text, Attachments: atts})
 		if err != nil {
 			return err
 		}
@@ -123,9 +117,7 @@ func threadShow(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "%s  [%s]\n%s\nparticipants: %s\n", t.ID, markingText(t.Marking), t.Subject, strings.Join(t.Participants, " "))
 		for _, m := range ms {
 			fmt.Fprintf(env.Stdout, "\n%s  %s  [%s]\n%s\n", m.Time.UTC().Format(time.RFC3339), m.Nation, markingText(m.Marking), m.Text)
-			for _, a := range m.Attachments {
-				fmt.Fprintf(env.Stdout, "  attachment: %s (%d bytes)\n", a.Name, len(a.Data))
-			}
+			printAttachments(env.Stdout, m.Attachments)
 		}
 		return nil
 	})
@@ -137,23 +129,29 @@ func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func threadPost(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "thread post", "ID --as NATION --text T [--marking M] [--attach FILE]…", "Post a message.")
+	fs := newFlags(env, "thread post", "ID --as NATION --text T [--marking M] [--attach FILE[;marking=M]]…",
+		"Post a message. Attached files keep the message's marking (with the thread's: the stricter of both)\n"+
+			"unless given their own after ';marking=' (quote the value), at least as restricted as that, e.g.\n"+
+			"  liaison thread post T1 --as GBR --text 'see annex' --attach 'annex.pdf;marking=NATO SECRET // REL TO GBR, USA'")
 	f := addCoordFlags(fs)
 	text := fs.String("text", "", "message text")
 	mk := fs.String("marking", "", "marking of the message")
-	var files stringList
-	fs.Var(&files, "attach", "attach a file (repeatable, at most 1 MiB each)")
+	files := attachFlag(fs)
 	*f.role = "analyst"
 	id, err := parseOne(fs, args, "thread ID")
 	if err != nil {
 		return err
 	}
-	atts, err := attachments(files)
+	pending, err := readAttachments(*files)
 	if err != nil {
 		return err
 	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, db *sqlite.DB) error {
 		m, err := f.marking(ctx, db, *mk)
+		if err != nil {
+			return err
+		}
+		atts, err := f.attachments(ctx, db, pending)
 		if err != nil {
 			return err
 		}

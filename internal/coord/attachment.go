@@ -47,19 +47,22 @@ func pick(v liaison.Viewer, all []liaison.Attachment, n int, parent string) (lia
 
 // ProposalAttachment returns attachment n (0-based, as listed) of a proposal
 // the viewer may see. The proposal is read through the store's visibility
-// rule like Get; every failure to find answers the same ErrNotFound.
+// rule like Get; every failure to find answers the same ErrNotFound. Both
+// outcomes are audited (auditDownload, refused).
 func (s *Service) ProposalAttachment(ctx context.Context, id string, n int) (*Download, error) {
 	parent := "proposal " + id
 	p, err := s.cfg.Proposals.Proposal(ctx, id)
 	if err != nil {
-		return nil, notFoundAs(err, parent, n)
+		return nil, s.refused(ctx, "proposal", notFoundAs(err, parent, n))
 	}
 	v, _ := liaison.ViewerFrom(ctx)
 	at, err := pick(v, p.Attachments, n, parent)
 	if err != nil {
-		return nil, err
+		return nil, s.refused(ctx, "proposal", err)
 	}
-	return &Download{Attachment: at, Marking: effectiveMarking(p.Marking, at)}, nil
+	d := &Download{Attachment: at, Marking: effectiveMarking(p.Marking, at)}
+	s.auditDownload(ctx, attachmentItem("proposal:"+p.ID, at), d, proposalParties(p))
+	return d, nil
 }
 
 // MessageAttachment returns attachment n of a message the viewer may see in
@@ -68,26 +71,28 @@ func (s *Service) ProposalAttachment(ctx context.Context, id string, n int) (*Do
 func (s *Service) MessageAttachment(ctx context.Context, threadID, messageID string, n int) (*Download, error) {
 	parent := fmt.Sprintf("message %s of thread %s", messageID, threadID)
 	if s.cfg.Threads == nil {
-		return nil, attachmentNotFound(parent, n)
+		return nil, s.refused(ctx, "message", attachmentNotFound(parent, n))
 	}
 	t, err := s.cfg.Threads.Thread(ctx, threadID)
 	if err != nil {
-		return nil, notFoundAs(err, parent, n)
+		return nil, s.refused(ctx, "message", notFoundAs(err, parent, n))
 	}
 	m, err := s.message(ctx, threadID, messageID)
 	if err != nil {
-		return nil, notFoundAs(err, parent, n)
+		return nil, s.refused(ctx, "message", notFoundAs(err, parent, n))
 	}
 	v, _ := liaison.ViewerFrom(ctx)
 	at, err := pick(v, m.Attachments, n, parent)
 	if err != nil {
-		return nil, err
+		return nil, s.refused(ctx, "message", err)
 	}
 	mk, err := marking.Max(t.Marking, m.Marking)
 	if err != nil { // only the system can see two markings no nation shares
 		mk = m.Marking
 	}
-	return &Download{Attachment: at, Marking: effectiveMarking(mk, at)}, nil
+	d := &Download{Attachment: at, Marking: effectiveMarking(mk, at)}
+	s.auditDownload(ctx, attachmentItem("thread:"+t.ID+"/message:"+m.ID, at), d, t.Participants)
+	return d, nil
 }
 
 // message reads one visible message, through the store's MessageReader
