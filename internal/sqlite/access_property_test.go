@@ -202,6 +202,17 @@ func testReadPathsMatchReference(t *testing.T, padding int) {
 					paths[key] = append(paths[key], e.DocID)
 				}
 			}
+			// Counts come from the per-marking count rows, numbered in mk.
+			st, err := db.Stats(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Documents != len(want) || st.Events != len(want) {
+				t.Fatalf("viewer %+v: stats%s %+v, want %d documents and events", v, name, st, len(want))
+			}
+			if l, err := db.Documents(ctx, liaison.DocumentFilter{Limit: 1}); err != nil || l.Total != len(want) {
+				t.Fatalf("viewer %+v: list%s total %d (%v), want %d", v, name, l.Total, err, len(want))
+			}
 			name := "search" + name
 			hits, err := db.Search(ctx, liaison.SearchQuery{Query: "tokyo", Limit: 500})
 			if err != nil {

@@ -9,14 +9,28 @@ import (
 	"strings"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
-// actorsCTE sums, per actor code, the visible events naming it, from the
-// per-marking counts the triggers keep in actor_counts.
-func actorsCTE(ctx context.Context) (string, []any) {
-	vis, args := visible(ctx, "c")
+// countCond is the viewer's condition over rows of the per-marking counts
+// (mk_counts, actor_counts, place_counts) aliased c: arithmetic on their
+// marking number c.mk (migration 0009), or the predicate on their marking
+// columns when the viewer may see too many markings to name.
+func (db *DB) countCond(ctx context.Context, tx *sql.Tx) (string, []any, error) {
+	mv, err := db.viewMarkings(ctx, tx)
+	if err != nil {
+		return "", nil, err
+	}
+	cond, args, _ := mv.cond(ctx, "c.mk", "c", db.maxListedMarkings) // mk: the number itself
+	return cond, args, nil
+}
+
+// actorsCTE sums, per actor code, the events naming it whose count rows
+// match vis (from countCond), from the per-marking counts the triggers
+// keep in actor_counts.
+func actorsCTE(vis string) string {
 	return `WITH a AS (SELECT c.code AS code, sum(c.n) AS n FROM actor_counts c WHERE ` + vis +
-		` GROUP BY c.code HAVING sum(c.n) > 0) `, args
+		` GROUP BY c.code HAVING sum(c.n) > 0) `
 }
 
 // Actors counts, per actor code, the visible events naming it as source or
@@ -28,26 +42,36 @@ func (db *DB) Actors(ctx context.Context, cursor string, limit int) (liaison.Pag
 	if err != nil {
 		return page, err
 	}
-	cte, args := actorsCTE(ctx)
-	if err := db.queryRow(ctx, cte+`SELECT count(*) FROM a`, args...).Scan(&page.Total); err != nil {
-		return page, fmt.Errorf("count actors: %w", err)
-	}
-	cond := "1"
-	if after {
-		cond = "(a.n < ? OR (a.n = ? AND a.code > ?))"
-		args = append(args, k.N, k.N, k.ID)
-	}
 	limit = clampLimit(limit)
-	err = queryEach(ctx, db.db, cte+`SELECT code, n FROM a WHERE `+cond+` ORDER BY n DESC, code LIMIT ?`,
-		append(args, limit+1), func(r *sql.Rows) error {
-			var c liaison.ActorCount
-			err := r.Scan(&c.Code, &c.Events)
-			c.Name = c.Code
-			page.Items = append(page.Items, c)
+	err = db.read(ctx, func(tx *sql.Tx) error {
+		vis, args, err := db.countCond(ctx, tx)
+		if err != nil {
 			return err
-		})
+		}
+		cte := actorsCTE(vis)
+		if err := db.txQueryRow(ctx, tx, cte+`SELECT count(*) FROM a`, args...).Scan(&page.Total); err != nil {
+			return fmt.Errorf("count actors: %w", err)
+		}
+		cond := "1"
+		if after {
+			cond = "(a.n < ? OR (a.n = ? AND a.code > ?))"
+			args = append(args, k.N, k.N, k.ID)
+		}
+		err = db.txEach(ctx, tx, cte+`SELECT code, n FROM a WHERE `+cond+` ORDER BY n DESC, code LIMIT ?`,
+			append(args, limit+1), func(r *sql.Rows) error {
+				var c liaison.ActorCount
+				err := r.Scan(&c.Code, &c.Events)
+				c.Name = c.Code
+				page.Items = append(page.Items, c)
+				return err
+			})
+		if err != nil {
+			return fmt.Errorf("list actors: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
-		return page, fmt.Errorf("list actors: %w", err)
+		return page, err
 	}
 	if len(page.Items) > limit {
 		page.Items = page.Items[:limit]
@@ -89,13 +113,13 @@ func (db *DB) actorNames(ctx context.Context, items []liaison.ActorCount) error 
 	return nil
 }
 
-// placesCTE sums the visible mentions of each place from the per-marking
-// counts the triggers keep in place_counts.
-func placesCTE(ctx context.Context) (string, []any) {
-	vis, args := visible(ctx, "c")
+// placesCTE sums the mentions of each place whose count rows match vis
+// (from countCond), from the per-marking counts the triggers keep in
+// place_counts.
+func placesCTE(vis string) string {
 	return `WITH p AS (SELECT c.name AS name, c.country AS country, sum(c.n) AS n, max(c.lat) AS lat,
 		max(c.lon) AS lon, max(c.kind) AS kind, max(c.bbox) AS bbox
-		FROM place_counts c WHERE ` + vis + ` GROUP BY c.name, c.country HAVING sum(c.n) > 0) `, args
+		FROM place_counts c WHERE ` + vis + ` GROUP BY c.name, c.country HAVING sum(c.n) > 0) `
 }
 
 // Places counts the visible mentions of each place (name and country), most
@@ -106,27 +130,37 @@ func (db *DB) Places(ctx context.Context, cursor string, limit int) (liaison.Pag
 	if err != nil {
 		return page, err
 	}
-	cte, args := placesCTE(ctx)
-	if err := db.queryRow(ctx, cte+`SELECT count(*) FROM p`, args...).Scan(&page.Total); err != nil {
-		return page, fmt.Errorf("count places: %w", err)
-	}
-	cond := "1"
-	if after {
-		cond = "(p.n < ? OR (p.n = ? AND (p.name, p.country) > (?, ?)))"
-		args = append(args, k.N, k.N, strings.TrimPrefix(k.ID, "p"), k.S)
-	}
 	limit = clampLimit(limit)
-	err = queryEach(ctx, db.db, cte+`SELECT name, country, lat, lon, kind, bbox, n FROM p WHERE `+cond+
-		` ORDER BY n DESC, name, country LIMIT ?`, append(args, limit+1), func(r *sql.Rows) error {
-		var c liaison.PlaceCount
-		var bb sql.NullString
-		err := r.Scan(&c.Name, &c.Country, &c.Lat, &c.Lon, &c.Kind, &bb, &c.Mentions)
-		c.BBox = parseBBox(bb)
-		page.Items = append(page.Items, c)
-		return err
+	err = db.read(ctx, func(tx *sql.Tx) error {
+		vis, args, err := db.countCond(ctx, tx)
+		if err != nil {
+			return err
+		}
+		cte := placesCTE(vis)
+		if err := db.txQueryRow(ctx, tx, cte+`SELECT count(*) FROM p`, args...).Scan(&page.Total); err != nil {
+			return fmt.Errorf("count places: %w", err)
+		}
+		cond := "1"
+		if after {
+			cond = "(p.n < ? OR (p.n = ? AND (p.name, p.country) > (?, ?)))"
+			args = append(args, k.N, k.N, strings.TrimPrefix(k.ID, "p"), k.S)
+		}
+		err = db.txEach(ctx, tx, cte+`SELECT name, country, lat, lon, kind, bbox, n FROM p WHERE `+cond+
+			` ORDER BY n DESC, name, country LIMIT ?`, append(args, limit+1), func(r *sql.Rows) error {
+			var c liaison.PlaceCount
+			var bb sql.NullString
+			err := r.Scan(&c.Name, &c.Country, &c.Lat, &c.Lon, &c.Kind, &bb, &c.Mentions)
+			c.BBox = parseBBox(bb)
+			page.Items = append(page.Items, c)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("list places: %w", err)
+		}
+		return nil
 	})
 	if err != nil {
-		return page, fmt.Errorf("list places: %w", err)
+		return page, err
 	}
 	if len(page.Items) > limit {
 		page.Items = page.Items[:limit]
@@ -137,32 +171,28 @@ func (db *DB) Places(ctx context.Context, cursor string, limit int) (liaison.Pag
 }
 
 // Stats counts what the viewer may see: documents, events, distinct actor
-// codes in events, distinct places mentioned, feeds.
+// codes in events, distinct places mentioned, feeds — in one read, one
+// statement, from the per-marking counts (feeds are few: read whole).
 func (db *DB) Stats(ctx context.Context) (liaison.Stats, error) {
 	var s liaison.Stats
-	var err error
-	if s.Documents, err = db.countVisible(ctx, "documents"); err != nil {
-		return s, fmt.Errorf("stats: %w", err)
-	}
-	if s.Events, err = db.countVisible(ctx, "events"); err != nil {
-		return s, fmt.Errorf("stats: %w", err)
-	}
-	fvis, fargs := visible(ctx, "f")
-	acte, aargs := actorsCTE(ctx)
-	pcte, pargs := placesCTE(ctx)
-	counts := []struct {
-		q    string
-		args []any
-		dst  *int
-	}{
-		{acte + `SELECT count(*) FROM a`, aargs, &s.Actors},
-		{pcte + `SELECT count(*) FROM p`, pargs, &s.Places},
-		{`SELECT count(*) FROM feeds f WHERE ` + fvis, fargs, &s.Feeds},
-	}
-	for _, c := range counts {
-		if err := db.queryRow(ctx, c.q, c.args...).Scan(c.dst); err != nil {
-			return liaison.Stats{}, fmt.Errorf("stats: %w", err)
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		vis, args, err := db.countCond(ctx, tx)
+		if err != nil {
+			return err
 		}
+		fvis, fargs := visible(ctx, "f")
+		q := `SELECT
+			(SELECT coalesce(sum(c.n), 0) FROM mk_counts c WHERE c.tbl = 'documents' AND ` + vis + `),
+			(SELECT coalesce(sum(c.n), 0) FROM mk_counts c WHERE c.tbl = 'events' AND ` + vis + `),
+			(SELECT count(*) FROM (SELECT 1 FROM actor_counts c WHERE ` + vis + ` GROUP BY c.code HAVING sum(c.n) > 0)),
+			(SELECT count(*) FROM (SELECT 1 FROM place_counts c WHERE ` + vis + `
+				GROUP BY c.name, c.country HAVING sum(c.n) > 0)),
+			(SELECT count(*) FROM feeds f WHERE ` + fvis + `)`
+		all := append(append(append(append(append([]any{}, args...), args...), args...), args...), fargs...)
+		return db.txQueryRow(ctx, tx, q, all...).Scan(&s.Documents, &s.Events, &s.Actors, &s.Places, &s.Feeds)
+	})
+	if err != nil {
+		return liaison.Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	return s, nil
 }
@@ -259,51 +289,30 @@ func (db *DB) countedMarkings(ctx context.Context, from string, args ...any) ([]
 // restricted marking has the same releasability, are read from a visible
 // item holding that marking.
 func (db *DB) combineCounted(ctx context.Context, sets []countedSet) (liaison.Marking, error) {
-	var out liaison.Marking
-	var top, relFrom *countedSet
-	var topKey, relKey markingKey
-	var rel []string
-	relSet, sameRel := false, true
-	for i := range sets {
-		for _, k := range sets[i].keys {
-			if top == nil || k.level > topKey.level {
-				top, topKey = &sets[i], k
-			}
-			for _, c := range parseList(k.caveats) {
-				if !slices.Contains(out.Caveats, c) {
-					out.Caveats = append(out.Caveats, c)
-				}
-			}
-			if k.rel == "[]" {
-				continue
-			}
-			r := parseList(k.rel)
-			if !relSet {
-				rel, relSet, relFrom, relKey = r, true, &sets[i], k
-				continue
-			}
-			sameRel = sameRel && k.rel == relKey.rel
-			rel = slices.DeleteFunc(rel, func(c string) bool { return !slices.Contains(r, c) })
+	var ms []liaison.Marking
+	var tables []string
+	var keys []markingKey
+	for _, s := range sets {
+		for _, k := range s.keys {
+			ms = append(ms, liaison.Marking{Level: k.level, RelTo: parseList(k.rel), Caveats: parseList(k.caveats)})
+			tables, keys = append(tables, s.table), append(keys, k)
 		}
 	}
-	if top == nil {
-		return out, nil
+	if len(ms) == 0 {
+		return liaison.Marking{}, nil
 	}
-	slices.Sort(out.Caveats)
-	out.Level = topKey.level
-	class, _, err := db.markingNames(ctx, top.table, topKey)
+	out := marking.Combine(ms...)
+	top := slices.IndexFunc(ms, func(m liaison.Marking) bool { return m.Level == out.Level })
+	class, _, err := db.markingNames(ctx, tables[top], keys[top])
 	if err != nil {
 		return out, err
 	}
 	out.Classification = class
-	if relSet {
-		out.RelTo = rel
-		if len(rel) == 0 {
-			out.RelTo = []string{nobody}
-		}
-		if sameRel {
-			_, out.Groups, err = db.markingNames(ctx, relFrom.table, relKey)
-		}
+	// Every restricted list the same: each is the intersection itself.
+	rel := slices.IndexFunc(ms, func(m liaison.Marking) bool { return len(m.RelTo) > 0 })
+	same := !slices.ContainsFunc(ms, func(m liaison.Marking) bool { return len(m.RelTo) > 0 && !slices.Equal(m.RelTo, out.RelTo) })
+	if rel >= 0 && same && out.RelTo[0] != liaison.NoNation {
+		_, out.Groups, err = db.markingNames(ctx, tables[rel], keys[rel])
 	}
 	return out, err
 }

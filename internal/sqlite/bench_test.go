@@ -35,7 +35,7 @@ var benchActors = []string{"JPN", "USA", "FRA", "GBR", "DEU", "ITA", "KOR", "AUS
 // loadBenchCorpus writes n marked documents (each with one event) in
 // batches, with a vocabulary where "common" is in ~10% of texts and
 // "rareNN" words in ~0.1%.
-func loadBenchCorpus(b *testing.B, db *DB, n int) []string {
+func loadBenchCorpus(b testing.TB, db *DB, n int) []string {
 	rng := rand.New(rand.NewPCG(1, 2))
 	ctx := context.Background()
 	ids := make([]string, 0, n)

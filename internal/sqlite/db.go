@@ -29,6 +29,8 @@ type DB struct {
 	// searchWindow is the ranking window of Search in visible hits (0:
 	// defaultSearchWindow); tests make it small.
 	searchWindow int
+	// views caches each viewer rule's visible markings (viewcache.go).
+	views viewCache
 	// maxListedMarkings bounds the visible markings a search or list
 	// names in its query (0: maxMarkingNumbers; negative: none, always
 	// check per row); tests use it to run both plans.
@@ -111,6 +113,7 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: commit: %w", err)
 	}
+	db.views.gen.Add(1) // the write may have stored a new marking
 	return nil
 }
 
@@ -119,11 +122,13 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 // snapshot of the database. It is a deferred BEGIN: readers never wait for
 // the write lock.
 func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	gen := db.views.gen.Load() // before the snapshot: see viewCache
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("sqlite: begin read: %w", err)
 	}
 	defer tx.Rollback() // read only: nothing to commit
+	defer db.views.beginRead(tx, gen)()
 	return fn(tx)
 }
 

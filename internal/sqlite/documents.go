@@ -269,7 +269,7 @@ func (db *DB) Documents(ctx context.Context, f liaison.DocumentFilter) (liaison.
 			w.add("d.published < ?", fmtTime(f.To))
 		}
 		if f.Source == "" && f.From.IsZero() && f.To.IsZero() {
-			page.Total, err = db.countVisible(ctx, "documents")
+			page.Total, err = db.countVisibleTx(ctx, tx, "documents")
 		} else {
 			err = db.txQueryRow(ctx, tx, `SELECT count(*) FROM documents d WHERE `+w.sql(), w.args...).Scan(&page.Total)
 		}
@@ -310,12 +310,15 @@ func (db *DB) listDocuments(ctx context.Context, tx *sql.Tx, w where, limit int,
 	return nil
 }
 
-// countVisible sums the visible items of table tbl ("documents" or
-// "events") from the per-marking counts the triggers keep.
-func (db *DB) countVisible(ctx context.Context, tbl string) (int, error) {
-	vis, args := visible(ctx, "c")
+// countVisibleTx sums the visible items of table tbl ("documents" or
+// "events") within tx, from the per-marking counts the triggers keep.
+func (db *DB) countVisibleTx(ctx context.Context, tx *sql.Tx, tbl string) (int, error) {
+	vis, args, err := db.countCond(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
 	var n int
-	err := db.queryRow(ctx, `SELECT coalesce(sum(c.n), 0) FROM mk_counts c WHERE c.tbl = ? AND `+vis,
+	err = db.txQueryRow(ctx, tx, `SELECT coalesce(sum(c.n), 0) FROM mk_counts c WHERE c.tbl = ? AND `+vis,
 		append([]any{tbl}, args...)...).Scan(&n)
 	return n, err
 }

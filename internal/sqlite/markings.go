@@ -27,10 +27,34 @@ type markingView struct {
 	total   int     // how many markings are stored
 }
 
-// viewMarkings judges every stored marking for the viewer in ctx.
+// viewMarkings returns the markings the viewer in ctx may see: for the
+// system viewer every marking, for no viewer none, for anyone else the
+// stored markings judged by visible, the one rule — from the view cache
+// when a fresh enough judgement of the same rule is there (see viewCache).
 func (db *DB) viewMarkings(ctx context.Context, tx *sql.Tx) (markingView, error) {
-	var mv markingView
 	vis, args := visible(ctx, "m")
+	switch vis {
+	case "(1)":
+		return markingView{all: true}, nil
+	case "(0)":
+		return markingView{}, nil
+	}
+	key := viewKey(vis, args)
+	if mv, ok := db.views.lookup(tx, key); ok {
+		return mv, nil
+	}
+	mv, err := db.judgeMarkings(ctx, tx, vis, args)
+	if err != nil {
+		return mv, err
+	}
+	db.views.store(tx, key, mv)
+	return mv, nil
+}
+
+// judgeMarkings applies the predicate vis (from visible, over alias m) to
+// every stored marking.
+func (db *DB) judgeMarkings(ctx context.Context, tx *sql.Tx, vis string, args []any) (markingView, error) {
+	var mv markingView
 	rows, err := db.txQuery(ctx, tx, `SELECT m.id, `+vis+` FROM markings m ORDER BY m.id`, args...)
 	if err != nil {
 		return mv, fmt.Errorf("read markings: %w", err)
@@ -54,12 +78,12 @@ func (db *DB) viewMarkings(ctx context.Context, tx *sql.Tx) (markingView, error)
 	return mv, nil
 }
 
-// rowidFilter is the SQL condition that keeps only the rows of col (a
-// document rowid, which carries its marking's number: migration 0007)
-// whose marking the viewer may see, with its arguments. ok is false when
-// the view names more than max markings (0: maxMarkingNumbers; negative:
-// any), and the caller checks each row's marking instead.
-func (mv markingView) rowidFilter(col string, max int) (cond string, args []any, ok bool) {
+// numberFilter is the SQL condition that keeps only the rows whose marking
+// number (the SQL expression num) names a marking the viewer may see, with
+// its arguments. ok is false when the view names more than max markings
+// (0: maxMarkingNumbers; negative: any), and the caller checks each row's
+// marking instead.
+func (mv markingView) numberFilter(num string, max int) (cond string, args []any, ok bool) {
 	if max == 0 {
 		max = maxMarkingNumbers
 	}
@@ -69,7 +93,6 @@ func (mv markingView) rowidFilter(col string, max int) (cond string, args []any,
 	if len(mv.visible) == 0 {
 		return "(0)", nil, true
 	}
-	num := "(" + col + " & " + strconv.Itoa(markingBits) + ")"
 	if mv.visible[len(mv.visible)-1] < 63 {
 		// The usual case, few markings: a bit set, tested by arithmetic.
 		var set int64
@@ -85,23 +108,32 @@ func (mv markingView) rowidFilter(col string, max int) (cond string, args []any,
 }
 
 // rowVisibility is the viewer's condition over rows whose rowid (the SQL
-// expression rowid) carries their marking's number (documents, events):
-// nothing to check when every stored marking is visible, arithmetic on the
-// rowid when few are, else the predicate itself over the marking columns of
-// mkAlias — perRow then says so, for a caller that must first join them
-// in. It must run in the transaction of the statements that use it (see
-// markingView).
+// expression rowid) carries their marking's number in its low bits
+// (documents, events: migration 0007): see markingView.cond. It must run in
+// the transaction of the statements that use it (see markingView).
 func (db *DB) rowVisibility(ctx context.Context, tx *sql.Tx, rowid, mkAlias string) (cond string, args []any, perRow bool, err error) {
 	mv, err := db.viewMarkings(ctx, tx)
 	if err != nil {
 		return "", nil, false, err
 	}
+	num := "(" + rowid + " & " + strconv.Itoa(markingBits) + ")"
+	cond, args, perRow = mv.cond(ctx, num, mkAlias, db.maxListedMarkings)
+	return cond, args, perRow, nil
+}
+
+// cond is the view's condition over rows whose marking number is the SQL
+// expression num (from a document's or event's rowid, a count's mk):
+// nothing to check when every stored marking is visible, arithmetic on col
+// when few are, else the predicate itself over the marking columns of
+// mkAlias — perRow then says so, for a caller that must first join them
+// in. max is as for numberFilter.
+func (mv markingView) cond(ctx context.Context, num, mkAlias string, max int) (cond string, args []any, perRow bool) {
 	if mv.all {
-		return "(1)", nil, false, nil
+		return "(1)", nil, false
 	}
-	if cond, args, ok := mv.rowidFilter(rowid, db.maxListedMarkings); ok {
-		return cond, args, false, nil
+	if cond, args, ok := mv.numberFilter(num, max); ok {
+		return cond, args, false
 	}
 	vis, args := visible(ctx, mkAlias)
-	return vis, args, true, nil
+	return vis, args, true
 }
