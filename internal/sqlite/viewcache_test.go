@@ -2,12 +2,15 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // TestViewCacheAcrossProcesses checks the view cache against a second
@@ -90,6 +93,105 @@ func TestMarkingsImmutable(t *testing.T) {
 	} {
 		if _, err := db.db.Exec(q); err == nil {
 			t.Errorf("%s: accepted", q)
+		}
+	}
+}
+
+// TestPropertyViewCacheTwoWriters interleaves writes through the reading
+// store and through a second store on the same file (another process) with
+// reads by random viewers, and checks every read against the reference
+// rule: a list or search never shows a document the viewer may not see;
+// it shows every visible one whenever the reader's cache cannot be stale
+// (after its own write, or once the other writer has been quiet for the
+// TTL).
+func TestPropertyViewCacheTwoWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "two.db")
+	ctx := context.Background()
+	reader, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	other, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	const ttl = 30 * time.Millisecond
+	reader.views.ttl = ttl
+	rng := rand.New(rand.NewPCG(7, 9))
+	p := marking.Default()
+	r := marking.NewNations(marking.SeedNations(), time.Date(2023, 7, 12, 0, 0, 0, 0, time.UTC))
+	sys := liaison.SystemContext(ctx)
+	marks := map[string]liaison.Marking{}
+	var viewers []liaison.Viewer
+	for range 12 {
+		v, _ := randomViewer(rng)
+		v.System = false
+		viewers = append(viewers, v)
+	}
+	var otherWrote time.Time
+	for step := range 150 {
+		if w := rng.IntN(3); w < 2 {
+			db := reader
+			if w == 1 {
+				db, otherWrote = other, time.Now()
+			}
+			d := &liaison.Document{Title: fmt.Sprintf("doc %d", step), Text: fmt.Sprintf("tokyo report %d", step),
+				Marking: randomMarking(rng, p, r)}
+			if _, err := db.PutDocument(sys, d); err != nil {
+				t.Fatal(err)
+			}
+			marks[d.ID] = d.Marking
+			continue
+		}
+		if rng.IntN(4) == 0 {
+			time.Sleep(ttl + 5*time.Millisecond)
+		}
+		fresh := time.Since(otherWrote) > ttl
+		v := viewers[rng.IntN(len(viewers))]
+		checkCachedRead(t, reader, liaison.WithViewer(ctx, v), v, marks, fresh)
+	}
+}
+
+// checkCachedRead lists and searches as v and compares with the reference
+// rule: no document v may not see; all v may see when complete.
+func checkCachedRead(t *testing.T, db *DB, ctx context.Context, v liaison.Viewer, marks map[string]liaison.Marking, complete bool) {
+	t.Helper()
+	want := 0
+	for _, m := range marks {
+		if marking.Visible(v, m) {
+			want++
+		}
+	}
+	list, err := db.Documents(ctx, liaison.DocumentFilter{Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := db.Search(ctx, liaison.SearchQuery{Query: "tokyo", Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range list.Items {
+		ids = append(ids, d.ID)
+	}
+	for _, h := range hits.Items {
+		ids = append(ids, h.Document.ID)
+	}
+	for _, id := range ids {
+		if !marking.Visible(v, marks[id]) {
+			t.Fatalf("viewer %+v sees %s (marking %+v)", v, id, marks[id])
+		}
+	}
+	for name, n := range map[string]int{"list": len(list.Items), "list total": list.Total, "search": len(hits.Items),
+		"search total": hits.Total, "stats": st.Documents} {
+		if n > want || (complete && n != want) {
+			t.Fatalf("viewer %+v: %s %d, want %d (complete=%v)", v, name, n, want, complete)
 		}
 	}
 }
