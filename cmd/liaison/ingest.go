@@ -142,28 +142,40 @@ func reportIngest(env *Env, sum ingest.Summary, runErr error, asJSON bool) error
 }
 
 // nodeMarking parses a --marking text as the server of the data directory
-// dir would: with its policy (<dir>/policy.json, else the built-in one) and
-// the nations of its store st with their dated group memberships as of now
-// — the built-in nations only while the store holds none (the rule of
-// `liaison marking check`). A nation added to the store later therefore
-// never gains access to items marked before it joined a group.
+// dir would (nodeMarkingParser). A nation added to the store later
+// therefore never gains access to items marked before it joined a group.
 func nodeMarking(ctx context.Context, dir string, st liaison.NationStore, text string) (liaison.Marking, error) {
-	p, err := loadPolicy("", dir)
+	parse, err := nodeMarkingParser(ctx, dir, st)
 	if err != nil {
 		return liaison.Marking{}, err
 	}
-	ns, err := st.Nations(liaison.SystemContext(ctx))
-	if err != nil {
-		return liaison.Marking{}, fmt.Errorf("reading nations: %w", err)
-	}
-	if len(ns) == 0 {
-		ns = marking.SeedNations()
-	}
-	m, err := marking.Parse(p, marking.NewNations(ns, time.Now().UTC()), text)
+	m, err := parse(text)
 	if err != nil {
 		return liaison.Marking{}, fmt.Errorf("--marking %q: %w", text, err)
 	}
 	return m, nil
+}
+
+// nodeMarkingParser returns the parser of marking texts of the server of
+// data directory dir: its policy (<dir>/policy.json, else the built-in one)
+// and the nations of its store st with their dated group memberships as of
+// now — the built-in nations only while the store holds none (the rule of
+// `liaison marking check`). Loaded once, it serves every text of a command;
+// its errors are marking.Parse's, for the caller to name the flag.
+func nodeMarkingParser(ctx context.Context, dir string, st liaison.NationStore) (func(string) (liaison.Marking, error), error) {
+	p, err := loadPolicy("", dir)
+	if err != nil {
+		return nil, err
+	}
+	ns, err := st.Nations(liaison.SystemContext(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("reading nations: %w", err)
+	}
+	if len(ns) == 0 {
+		ns = marking.SeedNations()
+	}
+	known := marking.NewNations(ns, time.Now().UTC())
+	return func(text string) (liaison.Marking, error) { return marking.Parse(p, known, text) }, nil
 }
 
 // sizeUnits are the suffixes --max-bytes accepts.

@@ -60,21 +60,17 @@ func withCoord(ctx context.Context, f *coordFlags, fn func(context.Context, *coo
 	return errors.Join(fn(ctx, svc, db), db.Close())
 }
 
-// marking parses a --marking text as the node would (markingParser: the
+// marking parses a --marking text as the node would (nodeMarking: the
 // data directory's policy and the store's dated nations); "" is no marking.
 func (f *coordFlags) marking(ctx context.Context, db *sqlite.DB, text string) (liaison.Marking, error) {
 	if text == "" {
 		return liaison.Marking{}, nil
 	}
-	parse, err := f.markingParser(ctx, db)
+	dir, err := resolveDataDir(*f.data)
 	if err != nil {
 		return liaison.Marking{}, err
 	}
-	m, err := parse(text)
-	if err != nil {
-		return liaison.Marking{}, fmt.Errorf("--marking %q: %w", text, err)
-	}
-	return m, nil
+	return nodeMarking(ctx, dir, db, text)
 }
 
 // parseDeadline reads an RFC 3339 time or a duration from now ("72h").

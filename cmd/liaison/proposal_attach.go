@@ -9,10 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/marking"
 	"github.com/liaison-project/liaison/internal/sqlite"
 )
 
@@ -141,28 +139,15 @@ func (f *coordFlags) attachments(ctx context.Context, db *sqlite.DB, pending []p
 	return out, nil
 }
 
-// markingParser returns the node's parser of marking texts — the data
-// directory's policy and the store's dated nations (the built-in ones when
-// the store has none), as nodeMarking reads them — loaded once for all the
-// texts of a command. Its errors name the text and the reason.
+// markingParser returns the node's parser of marking texts for the
+// store of --data (nodeMarkingParser), loaded once for all the texts of a
+// command.
 func (f *coordFlags) markingParser(ctx context.Context, db *sqlite.DB) (func(string) (liaison.Marking, error), error) {
 	dir, err := resolveDataDir(*f.data)
 	if err != nil {
 		return nil, err
 	}
-	p, err := loadPolicy("", dir)
-	if err != nil {
-		return nil, err
-	}
-	ns, err := db.Nations(liaison.SystemContext(ctx))
-	if err != nil {
-		return nil, fmt.Errorf("reading nations: %w", err)
-	}
-	if len(ns) == 0 {
-		ns = marking.SeedNations()
-	}
-	known := marking.NewNations(ns, time.Now().UTC())
-	return func(text string) (liaison.Marking, error) { return marking.Parse(p, known, text) }, nil
+	return nodeMarkingParser(ctx, dir, db)
 }
 
 // printAttachments lists attachments under a proposal or message: name,

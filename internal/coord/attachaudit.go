@@ -29,12 +29,13 @@ func attachmentItem(parent string, at liaison.Attachment) string {
 	return parent + "/attachment:" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// proposalParties are the nations that may see p by participation, as the
-// store's proposal rule and the proposal events' entries (after) read them:
-// the proposing nation, and once out of draft its deciders and consulted.
-func proposalParties(p *liaison.Proposal) []string {
+// proposalParties are the nations that may see p by participation when it
+// stands in state, as the store's proposal rule reads them: the proposing
+// nation, and once out of draft its deciders and consulted. The proposal
+// events' entries (after) take each event's state, a download p's own.
+func proposalParties(p *liaison.Proposal, state liaison.ProposalState) []string {
 	parties := []string{p.ProposingNation}
-	if p.State != liaison.StateDraft {
+	if state != liaison.StateDraft {
 		parties = append(append(parties, p.Deciders...), p.Consulted...)
 	}
 	return parties

@@ -61,7 +61,7 @@ func (s *Service) ProposalAttachment(ctx context.Context, id string, n int) (*Do
 		return nil, s.refused(ctx, "proposal", err)
 	}
 	d := &Download{Attachment: at, Marking: effectiveMarking(p.Marking, at)}
-	s.auditDownload(ctx, attachmentItem("proposal:"+p.ID, at), d, proposalParties(p))
+	s.auditDownload(ctx, attachmentItem("proposal:"+p.ID, at), d, proposalParties(p, p.State))
 	return d, nil
 }
 

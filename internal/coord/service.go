@@ -260,12 +260,9 @@ func (s *Service) audit(ctx context.Context, v liaison.Viewer, t time.Time, acti
 // the step itself is already stored.
 func (s *Service) after(ctx context.Context, v liaison.Viewer, p *liaison.Proposal, evs []liaison.ProposalEvent) {
 	for _, e := range evs {
-		parties := []string{p.ProposingNation} // who may see it: as proposalVisible in the store
-		if e.State != liaison.StateDraft {
-			parties = append(append(parties, p.Deciders...), p.Consulted...)
-		}
+		// Who may see it: as proposalVisible in the store, in the event's state.
 		s.audit(ctx, v, e.Time, "proposal."+e.Action, "proposal:"+p.ID, fmt.Sprintf("version %d, state %s", e.Version, e.State),
-			liaison.AuditScope(p.Marking, parties...))
+			liaison.AuditScope(p.Marking, proposalParties(p, e.State)...))
 	}
 	if s.cfg.Notify != nil {
 		if err := s.cfg.Notify.Publish(ctx, p, evs); err != nil {

@@ -132,6 +132,22 @@ func fromCols(c markingCols) liaison.Marking {
 // the higher level, the intersection of releasability (empty = all), the
 // union of caveats. Events use it so they are never less restricted than
 // their document.
+//
+// It is not marking.Combine (the banner rule), though the level, the
+// classification name, RelTo and the caveats agree once stored (toCols
+// sorts and dedupes RelTo and caveats). They differ in Groups, the REL TO
+// as written, which is stored as it is and printed on the event:
+//   - an event whose own list names more nations than its document's
+//     (doc "REL TO FVEY", own "REL TO FVEY, FRA") keeps the document's
+//     "REL TO FVEY" here; Combine keeps the written form only when every
+//     list names the same nations and would print the five codes instead;
+//   - a restricted marking without Groups (RelTo only, as markings made
+//     in code are) passes on none here; Combine writes the codes into
+//     Groups, a different stored marking (and marking number) for the
+//     same printed text.
+//
+// Where they agree is "releasable to no nation": when the lists share no
+// nation both give RelTo and Groups [liaison.NoNation], printed REL TO NONE.
 func stricter(doc, own liaison.Marking) liaison.Marking {
 	out := doc
 	if own.Level > doc.Level {
@@ -148,7 +164,10 @@ func stricter(doc, own liaison.Marking) liaison.Marking {
 			}
 		}
 		if len(both) == 0 {
-			both = []string{nobody} // releasable to nobody: stays non-empty
+			// Releasable to nobody: stays non-empty, and is written so
+			// (never the document's single nation it no longer goes to).
+			out.RelTo, out.Groups = []string{nobody}, []string{nobody}
+			break
 		}
 		out.RelTo = both
 		if len(both) != len(doc.RelTo) {
