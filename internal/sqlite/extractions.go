@@ -270,6 +270,12 @@ func (db *DB) readMentions(ctx context.Context, docID string, x *liaison.Extract
 // queryEach runs q and calls scan for every row.
 func queryEach(ctx context.Context, db *sql.DB, q string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := db.QueryContext(ctx, q, args...)
+	return scanEach(rows, err, scan)
+}
+
+// scanEach calls scan for each of rows (the result of a query that failed
+// with err, if it did) and closes them.
+func scanEach(rows *sql.Rows, err error, scan func(*sql.Rows) error) error {
 	if err != nil {
 		return err
 	}

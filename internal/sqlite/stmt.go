@@ -159,14 +159,5 @@ func (r errRow) Scan(...any) error { return r.err }
 // txEach runs q in tx and calls scan for each row.
 func (db *DB) txEach(ctx context.Context, tx *sql.Tx, q string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := db.txQuery(ctx, tx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return scanEach(rows, err, scan)
 }

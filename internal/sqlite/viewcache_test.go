@@ -13,6 +13,23 @@ import (
 	"github.com/liaison-project/liaison/internal/marking"
 )
 
+// openTwice opens one fresh database file through two stores, as two
+// processes would: each has its own view cache.
+func openTwice(t *testing.T) (*DB, *DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	var dbs [2]*DB
+	for i := range dbs {
+		db, err := Open(context.Background(), path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		dbs[i] = db
+	}
+	return dbs[0], dbs[1]
+}
+
 // TestViewCacheAcrossProcesses checks the view cache against a second
 // writer on the same file (another process: its writes do not renew this
 // store's cache). Until the cached view expires a document with a marking
@@ -21,18 +38,8 @@ import (
 // every marking is judged afresh (never cached), so a new marking they may
 // not see stays hidden at once.
 func TestViewCacheAcrossProcesses(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "shared.db")
 	ctx := context.Background()
-	reader, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	writer, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
+	reader, writer := openTwice(t)
 	reader.views.ttl = 200 * time.Millisecond
 	sys := liaison.SystemContext(ctx)
 	put := func(title string, m liaison.Marking) {
@@ -105,18 +112,8 @@ func TestMarkingsImmutable(t *testing.T) {
 // (after its own write, or once the other writer has been quiet for the
 // TTL).
 func TestPropertyViewCacheTwoWriters(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "two.db")
 	ctx := context.Background()
-	reader, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	other, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	reader, other := openTwice(t)
 	const ttl = 30 * time.Millisecond
 	reader.views.ttl = ttl
 	rng := rand.New(rand.NewPCG(7, 9))
