@@ -17,10 +17,13 @@ const maxMarkingNumbers = 1000
 const markingBits = 1<<20 - 1
 
 // markingView is the viewer's side of the markings table (migration 0007):
-// the distinct markings of stored documents, each judged once by the
-// visibility rule (visible, the one predicate) rather than once per item. It is only ever
-// valid inside the read transaction it was computed in: a marking stored
-// later is in no view.
+// the distinct markings of stored items, each judged once by the
+// visibility rule (visible, the one predicate) rather than once per item.
+// The markings it names stay right for the viewer's rule for good (a
+// marking's number never changes: migration 0009), which is what lets the
+// view cache reuse it; a marking stored later is in no view, so its items
+// are left out until the view is judged again. "all" holds only in the read
+// transaction it was judged in, and is never cached.
 type markingView struct {
 	all     bool    // the viewer may see every stored marking
 	visible []int64 // the numbers of the markings the viewer may see
@@ -123,7 +126,7 @@ func (db *DB) rowVisibility(ctx context.Context, tx *sql.Tx, rowid, mkAlias stri
 
 // cond is the view's condition over rows whose marking number is the SQL
 // expression num (from a document's or event's rowid, a count's mk):
-// nothing to check when every stored marking is visible, arithmetic on col
+// nothing to check when every stored marking is visible, arithmetic on num
 // when few are, else the predicate itself over the marking columns of
 // mkAlias — perRow then says so, for a caller that must first join them
 // in. max is as for numberFilter.
