@@ -17,7 +17,7 @@ func runAudit(ctx context.Context, env *Env, args []string) error {
 
 func auditCmd(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	if len(args) == 0 {
-		return errors.New("usage: liaison audit list [--json] | audit verify")
+		return errors.New("usage: liaison audit list [--json] [--action A] [--actor NAME] [--after SEQ] [--limit N] | audit verify [--anchor SEQ:HASH]")
 	}
 	switch args[0] {
 	case "list":

@@ -64,8 +64,8 @@ func parseIngestFlags(env *Env, args []string) (ingestFlags, error) {
 	maxBytes := fs.String("max-bytes", "10MiB", "largest file, page or record accepted (e.g. 500000, 2MB, 10MiB)")
 	mkText := fs.String("marking", "PUBLIC", `marking of every document, e.g. "NATO RESTRICTED // REL TO NATO, JPN"`)
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
-	nation := fs.String("nation", "", "ISO 3166 alpha-3 code of this node's nation, recorded as the origin\n(default: the one `serve --nation` or ingest was given before, else XNS)")
-	noExtract := fs.Bool("no-extract", false, "store and index only; `serve` or a later ingest runs the extraction")
+	nation := fs.String("nation", "", "ISO 3166 alpha-3 `CODE` of this node's nation, recorded as the origin\n(default: the one serve --nation or ingest was given before, else XNS)")
+	noExtract := fs.Bool("no-extract", false, "store and index only; serve or a later ingest runs the extraction")
 	inputs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return ingestFlags{}, err

@@ -28,7 +28,7 @@ func addCoordFlags(fs *flag.FlagSet) *coordFlags {
 		data:   dataFlag(fs),
 		as:     fs.String("as", "", "act as this nation (ISO 3166 alpha-3 code)"),
 		role:   fs.String("role", "officer", "role to act with: reader, analyst, officer, admin"),
-		admin:  fs.Bool("admin", false, "act as the node itself (sees and may withdraw every proposal)"),
+		admin:  fs.Bool("admin", false, "act as the node itself (sees every proposal and thread; may withdraw any proposal)"),
 		asJSON: fs.Bool("json", false, "print JSON"),
 	}
 }
