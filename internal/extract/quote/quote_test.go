@@ -4,7 +4,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/extract/sentence"
@@ -81,15 +80,10 @@ func FuzzFind(f *testing.F) {
 
 func TestFindHugeText(t *testing.T) {
 	text := strings.Repeat(`word "a b c d" he said and `, 40000) // ~1 MB, one sentence
-	done := make(chan int, 1)
-	go func() { done <- len(Find(text, sentence.Split(text), nil)) }()
-	select {
-	case n := <-done:
-		if n == 0 {
-			t.Error("no quotes found")
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("quote finding is not linear in the text")
+	// Quadratic finding would not finish within go test's own timeout; the
+	// speed is a benchmark's to measure (BenchmarkFindHugeText).
+	if n := len(Find(text, sentence.Split(text), nil)); n == 0 {
+		t.Error("no quotes found")
 	}
 }
 
@@ -102,14 +96,27 @@ func TestFindHugeTextWithActors(t *testing.T) {
 		actors = append(actors, liaison.ActorMention{Text: "Smith", Name: "Ann Smith", Kind: "person", Start: i * n, End: i*n + 5},
 			liaison.ActorMention{Text: "Jones", Name: "Bob Jones", Kind: "person", Start: i*n + 10, End: i*n + 15})
 	}
-	done := make(chan int, 1)
-	go func() { done <- len(Find(text, sentence.Split(text), actors)) }()
-	select {
-	case n := <-done:
-		if n == 0 {
-			t.Error("no quotes found")
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("quote attribution is not linear in the text")
+	// A quadratic attribution would not finish here within go test's own
+	// timeout; its speed is measured by BenchmarkFindHugeText, not asserted.
+	if n := len(Find(text, sentence.Split(text), actors)); n == 0 {
+		t.Error("no quotes found")
+	}
+}
+
+// BenchmarkFindHugeText measures quote finding over one ~1 MB sentence with
+// 40,000 actor mentions: linear attribution keeps it to a fraction of a
+// second.
+func BenchmarkFindHugeText(b *testing.B) {
+	unit := `Smith met Jones, who told "a b c d" he said and `
+	text := strings.Repeat(unit, 20000)
+	var actors []liaison.ActorMention
+	n := len([]rune(unit))
+	for i := 0; i < 20000; i++ {
+		actors = append(actors, liaison.ActorMention{Text: "Smith", Name: "Ann Smith", Kind: "person", Start: i * n, End: i*n + 5},
+			liaison.ActorMention{Text: "Jones", Name: "Bob Jones", Kind: "person", Start: i*n + 10, End: i*n + 15})
+	}
+	sents := sentence.Split(text)
+	for b.Loop() {
+		Find(text, sents, actors)
 	}
 }
