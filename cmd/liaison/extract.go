@@ -216,7 +216,8 @@ func readInputs(ctx context.Context, stdin io.Reader, files []string, defDate st
 }
 
 // readTextFile reads a whole .txt file as one document dated by defDate or
-// by a date on its first line.
+// by a date on its first line; a first line that is a date is the
+// report's date and not part of its text.
 func readTextFile(name string, f io.Reader, defDate string) extractJob {
 	where := name + ":1"
 	b, err := io.ReadAll(io.LimitReader(f, extract.MaxTextBytes+1))
@@ -228,8 +229,13 @@ func readTextFile(name string, f io.Reader, defDate string) extractJob {
 	}
 	text := string(b)
 	d := defDate
-	if d == "" {
-		d = firstLineDate(text)
+	if fd := firstLineDate(text); fd != "" {
+		// the date line is the report's date, not its text: blanked, so
+		// that offsets still count from the start of the file
+		text = blankFirstLine(text)
+		if d == "" {
+			d = fd
+		}
 	}
 	if d == "" {
 		return extractJob{where: where, err: fmt.Errorf("missing date: give --date or put the date on the first line: %w", liaison.ErrInvalid)}
@@ -252,6 +258,16 @@ func firstLineDate(text string) string {
 		}
 	}
 	return numericDate(line)
+}
+
+// blankFirstLine replaces the first line's characters with spaces,
+// keeping the line break and every later offset.
+func blankFirstLine(text string) string {
+	line, rest, found := strings.Cut(text, "\n")
+	if !found {
+		return strings.Repeat(" ", utf8.RuneCountInString(line))
+	}
+	return strings.Repeat(" ", utf8.RuneCountInString(line)) + "\n" + rest
 }
 
 // numericDate reads the all-digit forms a first line may hold and the date

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/eval"
@@ -79,8 +80,13 @@ func TestExtractTextFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &x); err != nil {
 		t.Fatal(err)
 	}
-	if x.ID != "report" || len(x.Dates) != 2 || x.Dates[1].Value != "2023-07-11" {
+	// the date line dates the report and is not text: no sentence, no
+	// date mention; offsets still count from the file's start
+	if x.ID != "report" || len(x.Dates) != 1 || x.Dates[0].Value != "2023-07-11" {
 		t.Errorf("got %+v", x)
+	}
+	if len(x.Sentences) != 1 || x.Sentences[0].Start != len("July 9, 2023\n") {
+		t.Errorf("sentences %+v: want one, starting after the date line", x.Sentences)
 	}
 	out, _, err = runExtractCmd(t, "", nodate, "--date", "2023-07-09")
 	if err != nil || !strings.Contains(out, `"id":"nodate"`) {
@@ -283,5 +289,19 @@ func TestExtractContract(t *testing.T) {
 	}
 	if !strings.Contains(out, `"events":[]`) {
 		t.Errorf("TABARI.Demo alone coded a sentence under its MINIMUM WORDS: %s", out)
+	}
+}
+
+// TestBlankFirstLine: the date line becomes spaces of the same length in
+// runes, so every later offset still counts from the file's start.
+func TestBlankFirstLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"2023-07-09\r\nJapan met Italy.": "           \nJapan met Italy.",
+		"9 July 2023":                    "           ",
+		"9 Juli 2023 – ü\nText":          "               \nText",
+	} {
+		if got := blankFirstLine(in); got != want || utf8.RuneCountInString(got) != utf8.RuneCountInString(in) {
+			t.Errorf("blankFirstLine(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -12,6 +12,10 @@ type chain struct {
 	person     *lex
 	nameFrom   int // token range of the person's name
 	nameTo     int
+	// skipTo: the prefix is followed by a capitalised name that opens with
+	// a role word ("Japan's Official Security Assistance"): the name is
+	// consumed and is no actor.
+	skipTo int
 }
 
 // compound parses and emits the actor phrase at token i: "Japan's Prime
@@ -40,7 +44,11 @@ func (d *doc) compound(i int) int {
 	d.roles(&c)
 	d.name(&c)
 	d.ofCountry(&c)
-	return d.finish(&c)
+	n = d.finish(&c)
+	if c.skipTo > c.start+n && c.rl == nil {
+		n = c.skipTo - c.start
+	}
+	return n
 }
 
 // ownBody merges a country and the body that follows it into one
@@ -74,12 +82,34 @@ func (d *doc) roles(c *chain) {
 		if k == 0 || w.typ != lexRole {
 			return
 		}
+		if d.nameWord(p, k, w.role) {
+			c.skipTo = d.capRun(p)
+			return
+		}
 		r := w.role
 		c.rl = &r
 		p += k
 		c.end = p
 	}
 }
+
+// nameWord reports whether the role word at p (k tokens) is an adjective
+// opening a capitalised name instead ("Japan's Official Security
+// Assistance" is no Japanese official): a role word that is also an
+// adjective, written with a capital mid-sentence and followed by a
+// capitalised word the lexicon does not know. Nominal roles keep their
+// reading before a name ("Japan's Coast Guard Commandant").
+func (d *doc) nameWord(p, k int, r role) bool {
+	q := p + k
+	if r.title || k != 1 || !adjectivalRoles[d.toks[p].Lower] || !d.toks[p].Cap || d.sentenceInitial(p) || q >= len(d.toks) {
+		return false
+	}
+	return d.toks[q].Word && d.toks[q].Cap && !d.isLex(q)
+}
+
+// adjectivalRoles are role words that are adjectives too ("an official
+// visit", "Official Development Assistance", "Public Security Bureau").
+var adjectivalRoles = map[string]bool{"official": true, "public": true}
 
 // name extends c over a person's name after a title or a possessive
 // prefix ("President Macron", "Japan's Kishida").
@@ -173,8 +203,8 @@ func (d *doc) prefixOnly(c *chain) int {
 		d.emit(c.start, c.preEnd, name, e.CodeAt(d.date), e.Kind)
 	case lexCapital:
 		switch {
-		case d.speechFollows(c.preEnd):
-			d.emit(c.start, c.preEnd, v.name, v.country+"GOV", KindGovernment) // "Tokyo said"
+		case d.speechFollows(c.preEnd) || d.modalFollows(c.preEnd):
+			d.emit(c.start, c.preEnd, v.name, v.country+"GOV", KindGovernment) // "Tokyo said", "Tokyo would work with"
 		case c.end > c.preEnd && c.end < len(d.toks) && d.toks[c.end].Word && !d.toks[c.end].Cap:
 			d.emit(c.start, c.preEnd, d.f.lx.countries[v.country], v.country, KindCountry) // "Beijing's claims"
 		default:
@@ -194,6 +224,32 @@ func (d *doc) speechFollows(p int) bool {
 		}
 		if !auxiliaries[l] {
 			return false
+		}
+	}
+	return false
+}
+
+// modalFollows reports whether a modal ("Tokyo would work with",
+// "Beijing will oppose"), a perfect ("Seoul had lodged") or a progressive
+// ("Tokyo was watching") follows token p: a capital that decides or acts
+// is its government, while "Tokyo is a city" or "Tokyo has a population"
+// stays a place.
+func (d *doc) modalFollows(p int) bool {
+	if p >= len(d.toks) {
+		return false
+	}
+	switch d.toks[p].Lower {
+	case "would", "will", "could", "should", "must", "might", "may", "can", "cannot":
+		return true
+	case "had", "has", "have":
+		if p+1 < len(d.toks) {
+			w := d.toks[p+1].Lower
+			return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
+		}
+	case "is", "was", "are", "were":
+		if p+1 < len(d.toks) {
+			w := d.toks[p+1].Lower // "Tokyo was watching the situation"
+			return len(w) > 5 && strings.HasSuffix(w, "ing")
 		}
 	}
 	return false

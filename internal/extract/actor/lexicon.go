@@ -84,6 +84,9 @@ func NewLexicon(countries []place.Country, entries []Entry) *Lexicon {
 	for _, c := range countries {
 		lx.addCountry(c)
 	}
+	for _, c := range countries {
+		lx.addAttributive(c)
+	}
 	for w, r := range roles {
 		lx.trie.Add(w, lex{typ: lexRole, role: r, name: w})
 	}
@@ -115,6 +118,20 @@ func (lx *Lexicon) addCountry(c place.Country) {
 	}
 	if c.Capital != "" {
 		lx.trie.Add(c.Capital, lex{typ: lexCapital, country: c.ISO3, name: c.Capital})
+	}
+}
+
+// addAttributive adds the singular a one-word plural country name takes
+// before a noun ("Philippine President Marcos", "Philippine Navy"), which
+// the demonym lists leave out (they give "Filipino"), unless the word
+// already names something.
+func (lx *Lexicon) addAttributive(c place.Country) {
+	n := c.Name // the English name; other names may be generic ("Emirates")
+	if len(n) < 6 || strings.ContainsAny(n, " -.") || !strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss") {
+		return
+	}
+	if sing := n[:len(n)-1]; len(lx.trie.Exact(sing)) == 0 {
+		lx.trie.Add(sing, lex{typ: lexDemonym, country: c.ISO3, name: c.Name})
 	}
 }
 

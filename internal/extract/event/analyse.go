@@ -44,6 +44,9 @@ type sent struct {
 	sorted     []string     // the sentence's words, sorted, for pattern pre-checks
 	ownSubject map[int]bool // clause starts that open a subordinate clause
 	relSubject map[int]int  // clause starts inside/after a relative clause: its antecedent unit
+	speaker    map[int]int  // reported clauses opening with a pronoun: the speaker's unit
+	reportOwn  map[int]bool // reported clauses with a subject of their own: it carries on to their conjuncts
+	reportCut  map[int]bool // clause ends where a reported clause follows
 	attrStart  int          // first token of a closing attribution clause, -1 if none
 	attrTok    int          // the same after compaction
 	// extActors: the understanding layer supplied the actors (and its own
@@ -241,7 +244,8 @@ func (s *sent) resolve(caps bool) {
 }
 
 // verbAsNoun reports whether a verb form is used as a noun (after a
-// determiner or adjectives, or capitalised mid-sentence); a noun anchor
+// determiner or adjectives, capitalised mid-sentence, or in a noun
+// position: nounPosition); a noun anchor
 // spelled the same then takes the span ("an exchange of intelligence
 // with": the noun's own patterns) and it stays an event word.
 func (s *sent) verbAsNoun(sp *span, caps bool) bool {
@@ -249,7 +253,7 @@ func (s *sent) verbAsNoun(sp *span, caps bool) bool {
 		return false
 	}
 	prev := s.toks[sp.start-1].w
-	if prev != "THE" && prev != "A" && prev != "AN" && (caps || !s.toks[sp.start].cap) && !s.afterDetAdj(sp.start) {
+	if prev != "THE" && prev != "A" && prev != "AN" && (caps || !s.toks[sp.start].cap) && !s.afterDetAdj(sp.start) && !s.nounPosition(sp) {
 		return false
 	}
 	if e := s.nounAnchor(sp); e != nil {

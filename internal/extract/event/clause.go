@@ -113,6 +113,7 @@ func (s *sent) compact() {
 func (s *sent) clauses() [][2]int {
 	inUnit := s.unitMask()
 	var c clauseCuts
+	reported := false
 	for i := 0; i < len(s.toks); i++ {
 		if s.opts.RelativeClauses && i > c.start {
 			if end, ok := s.cutRelative(&c, i, inUnit); ok {
@@ -124,9 +125,14 @@ func (s *sent) clauses() [][2]int {
 			c.cut(i, i)
 			s.markOwnSubject(i)
 		}
-		if s.reportedThat(i, c.start) {
-			c.cut(i, i+1)
+		if s.reportedThat(i, c.start) || s.coordinatedThat(i, reported) {
+			s.reportedCut(&c, i, i+1)
+			reported = true
 			continue
+		}
+		if ok, _ := s.reportedOpen(i); ok && !inUnit[i-1] {
+			s.reportedCut(&c, i, i)
+			reported = true
 		}
 		if s.opts.Subordinate && !inUnit[i] && s.subordinator(i) {
 			c.cut(i, i+1)
@@ -273,7 +279,8 @@ var verblessOpener = map[string]bool{"IN": true, "ON": true, "AT": true, "UNDER"
 	"NECESSARY": true, "POSSIBLE": true, "NEEDED": true}
 
 // subordinator: a word that opens a subordinate clause here (AFTER etc.
-// only when a finite auxiliary follows within four words).
+// only when a finite auxiliary follows within four words, or an actor
+// and its verb: "hours after North Korea said").
 func (s *sent) subordinator(i int) bool {
 	w := s.toks[i].w
 	if subordAlways[w] {
@@ -291,7 +298,8 @@ func (s *sent) subordinator(i int) bool {
 			return false
 		}
 	}
-	return false
+	sk, k := s.reportedSubject(i + 1)
+	return sk == subjActor && s.finiteAt(k, sk)
 }
 
 // dropAttribution deactivates a short closing ", X said ..." clause.

@@ -25,12 +25,20 @@ func (s *sent) ref(u int) *actorRef {
 func (s *sent) code(o *dict.Options) []Raw {
 	var out []Raw
 	subject, mainSubject := -1, -1
+	left := -2 // the subject a reported clause leaves (-2: none)
 	var prev, cur [2]int
 	for ci, cl := range s.clauses() {
 		prev, cur = cur, cl
 		saved := subject
-		if s.ownSubject[cl[0]] {
-			subject = -1 // a subordinate clause has its own subject
+		if left != -2 && s.auxOpens(cl) {
+			subject = left // "X said Y was pressing Z and was talking with W"
+		}
+		left = -2
+		if s.ownSubject[cl[0]] || s.reportOwn[cl[0]] {
+			subject = -1 // a subordinate or reported clause has its own subject
+		}
+		if u, ok := s.speaker[cl[0]]; ok {
+			subject = u // "X said it would ...": the speaker
 		}
 		if ci > 0 && subject >= 0 {
 			subject = s.carriedSubject(cl, subject)
@@ -50,8 +58,14 @@ func (s *sent) code(o *dict.Options) []Raw {
 				subject = u
 			}
 		}
-		if s.ownSubject[cl[0]] {
-			subject = saved
+		if s.reportOwn[cl[0]] {
+			left = subject
+			if left < 0 {
+				left = s.unitAt(cl[0]) // its subject, though its verb coded nothing
+			}
+		}
+		if s.ownSubject[cl[0]] || s.reportOwn[cl[0]] {
+			subject = saved // "X said Y ... and accused Z": the speaker again
 		}
 		if found && o.CodeBy == dict.BySentence {
 			break
@@ -91,7 +105,8 @@ func (s *sent) firstUnitIn(a, b int) int {
 // ok is false when the verb yields nothing (null code, no match).
 func (s *sent) tryVerb(sp *span, cl [2]int, ci, subject int, o *dict.Options) ([]Raw, int, bool) {
 	v := sp.e.verb
-	m := &matcher{s: s, lo: cl[0], hi: cl[1]}
+	wide := s.widenReported(sp, cl)
+	m := &matcher{s: s, lo: wide[0], hi: wide[1]}
 	pat, code, explicit := s.pickPattern(m, sp, v)
 	if pat == nil && o.ModalDefers && s.modalBeforeVerb(sp) {
 		return nil, -1, false // "should have acted": the event is the verb the modal governs
@@ -327,7 +342,9 @@ func (s *sent) defaultTarget(src *actorRef, sp *span, cl [2]int, ci int, o *dict
 			tgt = s.ref(k)
 		}
 	}
-	if tgt == nil && ci > 0 && o.CarryTarget && s.lastTarget != nil && !sameCodes(s.lastTarget.codes, src.codes) {
+	if tgt == nil && ci > 0 && o.CarryTarget && !s.ownSubject[cl[0]] && !s.reportOwn[cl[0]] && s.lastTarget != nil && !sameCodes(s.lastTarget.codes, src.codes) {
+		// a clause with its own subject (subordinate, reported) does not
+		// share the previous clause's target either
 		tgt = s.lastTarget
 	}
 	if tgt == nil && src.u >= 0 && s.units[src.u].compound {

@@ -20,6 +20,9 @@ type Coder struct {
 	alts map[*[]dict.Elem]*altIndex // large alternative lists, by last word
 	opts *dict.Options
 	cfg  Config
+	// nounAnchors: the dictionaries have noun anchors (n:), so a verb's
+	// spelling in a noun position is no event unless one of those takes it.
+	nounAnchors bool
 }
 
 // Config tunes coder behaviour beyond the dictionaries' own options.
@@ -73,6 +76,7 @@ func New(d *dict.Dict, cfg Config) *Coder {
 			}
 			c.req[v] = rq
 		}
+		c.nounAnchors = c.nounAnchors || v.Noun
 		for _, f := range v.Forms {
 			order++
 			c.idx.add(&entry{kind: kVerb, elems: f.Elems, verb: v, order: order})
