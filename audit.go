@@ -100,12 +100,17 @@ func ChainHash(prev string, e AuditEntry) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// AuditFilter narrows an audit listing.
+// AuditFilter narrows an audit listing. After and Before bound a page by
+// sequence number; Newest pages backwards from the end, so that the admin
+// view and API can show recent activity first.
 type AuditFilter struct {
 	Actor  string
 	Action string
-	After  int64 // entries with Seq > After
-	Limit  int   // 0: a default page
+	Nation string // only entries of the actor's nation Nation
+	After  int64  // entries with Seq > After
+	Before int64  // entries with Seq < Before (0: no bound)
+	Newest bool   // newest first (Seq descending); oldest first otherwise
+	Limit  int    // 0: a default page
 }
 
 // AuditVerification is the outcome of checking the whole chain.
@@ -126,6 +131,9 @@ type AuditLog interface {
 	// Nation is their own — and everyone but the system only entries whose
 	// Marking they may see (the same rule as for the items themselves).
 	List(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
+	// Count counts the entries List would return for f's Actor, Action and
+	// Nation, whatever its bounds and limit: the total of a paged listing.
+	Count(ctx context.Context, f AuditFilter) (int, error)
 	// Verify recomputes the chain over every entry (not filtered by viewer).
 	Verify(ctx context.Context) (AuditVerification, error)
 }

@@ -63,4 +63,52 @@ type EventStore interface {
 	Events(ctx context.Context, f EventFilter) (Page[Event], error)
 	Actors(ctx context.Context, cursor string, limit int) (Page[ActorCount], error)
 	Places(ctx context.Context, cursor string, limit int) (Page[PlaceCount], error)
+	// Timeline counts the visible events per month and quad class, for the
+	// analyst's question "how did cooperation and conflict evolve", overall
+	// or for one actor. It is an aggregate like Actors: it counts only what
+	// the viewer may see, and carries the marking of what it counts.
+	Timeline(ctx context.Context, f TimelineFilter) (Timeline, error)
+}
+
+// TimelineFilter narrows a timeline. Actor matches source or target by code
+// prefix, as in EventFilter; From and To bound it by month: only their
+// year and month count, both included, since a bar of the chart is a whole
+// month or none.
+type TimelineFilter struct {
+	Actor string
+	From  time.Time
+	To    time.Time
+}
+
+// TimelineBucket is how many visible events fall in one month (YYYY-MM, of
+// the event's date) and quad class (1 verbal cooperation, 2 material
+// cooperation, 3 verbal conflict, 4 material conflict).
+type TimelineBucket struct {
+	Month  string `json:"month"`
+	Quad   int    `json:"quad"`
+	Events int    `json:"events"`
+}
+
+// Timeline is the monthly event counts by quad class, oldest month first
+// (then by quad), with the combined marking of every event counted: a count
+// derived from a NATO SECRET event is itself that sensitive, so whatever
+// shows the counts carries it. The zero marking means nothing is counted.
+type Timeline struct {
+	Buckets []TimelineBucket `json:"buckets"`
+	Marking Marking          `json:"marking,omitzero"`
+}
+
+// TimelineMonth is the month ("YYYY-MM") a timeline counts an event dated
+// date in, or "" for a date without a month (empty, or a year only): such
+// events cannot be placed on a monthly chart and are left out of it.
+func TimelineMonth(date string) string {
+	if len(date) < 7 || date[4] != '-' {
+		return ""
+	}
+	for i, c := range []byte(date[:7]) {
+		if i != 4 && (c < '0' || c > '9') {
+			return ""
+		}
+	}
+	return date[:7]
 }

@@ -27,6 +27,25 @@ type Viewer struct {
 	// settler, local CLI operator): it sees every item. Never set from a
 	// request.
 	System bool `json:"-"`
+	// Within, when set, bounds this viewer by another: an item is visible
+	// only when it is visible to this viewer AND to *Within (and to what
+	// bounds that one, and so on). An admin viewing as a nation reads as
+	// that nation within their own access, so "view as" only ever narrows
+	// what the admin sees, never widens it. The stores' predicates and the
+	// reference rule marking.Visible both apply it; never cyclic.
+	Within *Viewer `json:"-"`
+}
+
+// Bounds returns v followed by every viewer bounding it (v.Within, its
+// Within, …): an item is visible to v only when each of them may see it.
+// Visibility rules that go beyond the marking (drafts, participation,
+// nation-scoped lists) apply themselves once per entry.
+func (v Viewer) Bounds() []Viewer {
+	out := []Viewer{v}
+	for w := v.Within; w != nil; w = w.Within {
+		out = append(out, *w)
+	}
+	return out
 }
 
 type viewerKey struct{}

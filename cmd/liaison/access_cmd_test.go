@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/liaison-project/liaison/internal/auth"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // memAccess is an in-memory access store for command tests.
@@ -41,7 +43,7 @@ func TestAccessCommands(t *testing.T) {
 		{nationCmd, "", []string{"add", "FRA", "--name", "France", "--status", "friend"}, "", "status"},
 		{nationCmd, "", []string{"add", "FRA", "--name", "France", "--status", "member", "--group", "NATO:1949"}, "", "YYYY-MM-DD"},
 		{nationCmd, "", []string{"list"}, "NATO:1949-08-24", ""},
-		{userCmd, "secret pw\n", []string{"add", "kenji", "--nation", "jpn", "--role", "analyst", "--clearance", "NATO RESTRICTED", "--password-stdin"}, "lia_", ""},
+		{userCmd, "secret passphrase\n", []string{"add", "kenji", "--nation", "jpn", "--role", "analyst", "--clearance", "NATO RESTRICTED", "--password-stdin"}, "lia_", ""},
 		{userCmd, "", []string{"add", "kenji", "--nation", "JPN", "--role", "analyst", "--clearance", "NR"}, "", "already exists"},
 		{userCmd, "", []string{"add", "bob", "--nation", "XXX", "--role", "analyst", "--clearance", "NR"}, "", "--nation"},
 		{userCmd, "", []string{"add", "bob", "--nation", "USA", "--role", "analyst", "--clearance", "TOP"}, "", "--clearance"},
@@ -52,8 +54,10 @@ func TestAccessCommands(t *testing.T) {
 		{userCmd, "", []string{"revoke", "nope"}, "", "not found"},
 		{userCmd, "", []string{"disable", "kenji"}, "disabled kenji", ""},
 		{userCmd, "", []string{"enable", "kenji"}, "enabled kenji", ""},
-		{userCmd, "new pw\n", []string{"passwd", "kenji"}, "password set", ""},
-		{userCmd, "", []string{"passwd", "kenji"}, "", "password is empty"},
+		{userCmd, "new passphrase 2\n", []string{"passwd", "kenji"}, "password set", ""},
+		{userCmd, "", []string{"passwd", "kenji"}, "", "password too short (0 characters): at least 12"},
+		{userCmd, "eleven char\n", []string{"passwd", "kenji"}, "", "password too short (11 characters): at least 12"},
+		{userCmd, "short\n", []string{"add", "pat", "--nation", "USA", "--role", "reader", "--clearance", "NR", "--password-stdin"}, "", "at least 12"},
 		{markingCmd, "", []string{"check", "nato restricted // rel to nato, jpn"}, "NATO RESTRICTED // REL TO NATO, JPN\nTLP:AMBER\n", ""},
 		{markingCmd, "", []string{"check", "NATO SECRET // REL TO KOR"}, "", "KOR"},
 		{auditCmd, "", []string{"verify"}, "intact", ""},
@@ -108,7 +112,9 @@ func TestAuditVerifyCommandOnSQLite(t *testing.T) {
 			t.Fatalf("%v: %v (%s)", s, err, errb.String())
 		}
 	}
-	if !strings.Contains(out.String(), "audit log intact: 3 entries") {
+	// The new store's seeded nations, then nation add, user add, its token.
+	want := fmt.Sprintf("audit log intact: %d entries", len(marking.SeedNations())+3)
+	if !strings.Contains(out.String(), want) {
 		t.Fatalf("verify said %q", out.String())
 	}
 	st, err := openAccessStore(ctx, dir)

@@ -17,7 +17,7 @@ func runAudit(ctx context.Context, env *Env, args []string) error {
 
 func auditCmd(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	if len(args) == 0 {
-		return errors.New("usage: liaison audit list [--json] [--action A] [--actor NAME] [--after SEQ] [--limit N] | audit verify [--anchor SEQ:HASH]")
+		return errors.New("usage: liaison audit list [--json] [--newest] [--action A] [--actor NAME] [--nation CODE] [--after SEQ] [--limit N] | audit verify [--anchor SEQ:HASH]")
 	}
 	switch args[0] {
 	case "list":
@@ -29,18 +29,22 @@ func auditCmd(ctx context.Context, env *Env, args []string, open accessOpener) e
 }
 
 func auditList(ctx context.Context, env *Env, args []string, open accessOpener) error {
-	fs := newFlags(env, "audit list", "[--json] [--action A] [--actor NAME] [--after SEQ] [--limit N]",
-		"List audit entries, oldest first (the local operator reads them all).")
+	fs := newFlags(env, "audit list", "[--json] [--newest] [--action A] [--actor NAME] [--nation CODE] [--after SEQ] [--limit N]",
+		"List audit entries, oldest first or with --newest newest first (the local operator reads them all).\n"+
+			"Action names are kept as written: a report's release is \"release\", its draft \"report.draft\".")
 	data := dataFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	f := liaison.AuditFilter{}
 	fs.StringVar(&f.Action, "action", "", "only this action (login, login.failed, token.use, view-as, …)")
 	fs.StringVar(&f.Actor, "actor", "", "only this actor")
+	fs.StringVar(&f.Nation, "nation", "", "only entries of this nation's users")
+	fs.BoolVar(&f.Newest, "newest", false, "newest first (with --limit: the latest N)")
 	fs.Int64Var(&f.After, "after", 0, "only entries after this sequence number")
 	fs.IntVar(&f.Limit, "limit", 0, "at most this many entries (0: all)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
+	f.Nation = strings.ToUpper(strings.TrimSpace(f.Nation))
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
 		es, err := st.List(ctx, f)
 		if err != nil {

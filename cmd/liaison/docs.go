@@ -87,7 +87,7 @@ func newFlags(env *Env, name, synopsis, doc string) *flag.FlagSet {
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var rest []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseQuiet(fs, args); err != nil {
 			return nil, err
 		}
 		args = fs.Args()
@@ -100,6 +100,22 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		rest = append(rest, args[0])
 		args = args[1:]
 	}
+}
+
+// parseQuiet parses args with fs, printing the usage once on an error or
+// -h but not the error itself: the caller returns it and main prints it,
+// once.
+func parseQuiet(fs *flag.FlagSet, args []string) error {
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.Usage = usage
+	fs.SetOutput(out)
+	if err != nil {
+		fs.Usage()
+	}
+	return err
 }
 
 // parseOne parses the flags around a command's one positional argument,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/httpapi"
@@ -43,6 +44,9 @@ func runEvents(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkEventCodes(f); err != nil {
+		return err
+	}
 	return withListStore(ctx, *data, func(ctx context.Context, st listStore) error {
 		page, err := st.Events(ctx, f)
 		if err != nil {
@@ -70,4 +74,17 @@ func printEvents(env *Env, page liaison.Page[liaison.Event], asJSON bool) error 
 			clip(place, 24), e.Goldstein, e.DocID)
 	}
 	return finishTable(env, tw, page.Total, len(page.Items), page.NextCursor)
+}
+
+// checkEventCodes refuses an --actor or --country that can match nothing,
+// as the web does, instead of answering an empty list: an actor code is
+// letters, digits or '-', a country an ISO 3166 alpha-3 code.
+func checkEventCodes(f liaison.EventFilter) error {
+	if strings.Trim(f.Actor, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != "" {
+		return liaison.Errorf(liaison.ErrInvalid, "--actor %q: an actor code is letters, digits or '-' (e.g. JPNGOV)", f.Actor)
+	}
+	if f.Country != "" && (len(f.Country) != 3 || !knownCountry(f.Country)) {
+		return liaison.Errorf(liaison.ErrInvalid, "--country %q: want an ISO 3166 alpha-3 country code (e.g. LTU)", f.Country)
+	}
+	return nil
 }

@@ -44,13 +44,15 @@ func withFeedStore(ctx context.Context, data string, fn func(context.Context, li
 
 // runFeeds adds, lists and removes the feeds `liaison serve` polls.
 func runFeeds(ctx context.Context, env *Env, args []string) error {
-	usage := "usage: liaison feeds add URL [--every 15m] [--marking M] | list [--json] | remove ID|URL"
+	usage := "usage: liaison feeds add URL [--every 15m] [--marking M] | update ID|URL [--every D] [--marking M] | list [--json] | remove ID|URL"
 	if len(args) == 0 {
 		return errors.New(usage)
 	}
 	switch args[0] {
 	case "add":
 		return feedsAdd(ctx, env, args[1:])
+	case "update":
+		return feedsUpdate(ctx, env, args[1:])
 	case "list", "ls":
 		return feedsList(ctx, env, args[1:])
 	case "remove", "rm":
@@ -62,11 +64,12 @@ func runFeeds(ctx context.Context, env *Env, args []string) error {
 	return fmt.Errorf("unknown subcommand %q; %s", args[0], usage)
 }
 
+// feedsAdd subscribes a URL. A URL already subscribed keeps its settings
+// but those given (changeFeed): re-adding it is not an error.
 func feedsAdd(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "feeds add", "URL [--every 15m] [--marking M]", "Subscribe to an RSS, Atom or JSON feed; `liaison serve` polls it.")
 	data := dataFlag(fs)
-	every := fs.Duration("every", ingest.DefaultEvery, "polling interval (at least 1m)")
-	mkText := fs.String("marking", "PUBLIC", "marking given to every document of the feed")
+	ff := addFeedFlags(fs, ingest.DefaultEvery)
 	raw, err := parseOne(fs, args, "URL")
 	if err != nil {
 		return err
@@ -75,31 +78,44 @@ func feedsAdd(ctx context.Context, env *Env, args []string) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return liaison.Errorf(liaison.ErrInvalid, "feeds add: %q is not an http(s) URL", raw)
 	}
-	if *every < time.Minute {
-		return liaison.Errorf(liaison.ErrInvalid, "feeds add: --every %v is shorter than 1m", *every)
+	if err := ff.parsed(fs); err != nil {
+		return err
 	}
 	dir, err := resolveDataDir(*data)
 	if err != nil {
 		return err
 	}
 	return withFeedStore(ctx, dir, func(ctx context.Context, st liaison.FeedStore) error {
+		if old, err := findFeed(ctx, st, u.String()); err != nil || old != nil {
+			if err != nil {
+				return err
+			}
+			return changeFeed(ctx, env, dir, st, *old, ff)
+		}
 		ns, ok := st.(liaison.NationStore)
 		if !ok {
 			return errors.New("this store keeps no nations to expand the marking's groups with")
 		}
 		// Expanded now, with the store's nations and the node's policy,
 		// as the server expands it.
-		mk, err := nodeMarking(ctx, dir, ns, *mkText)
+		mk, err := nodeMarking(ctx, dir, ns, *ff.mkText)
 		if err != nil {
 			return err
 		}
-		f := &liaison.Feed{URL: u.String(), Every: *every, NextPoll: time.Now().UTC(), Marking: mk}
+		f := &liaison.Feed{URL: u.String(), Every: *ff.every, NextPoll: time.Now().UTC(), Marking: mk}
 		if err := st.PutFeed(ctx, f); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "feed %s: %s every %v\n", f.ID, f.URL, f.Every)
 		return nil
 	})
+}
+
+// feedJSON is a feed as 'feeds list --json' prints it: "every" stays in
+// nanoseconds for existing readers; "every_text" says it as "15m0s".
+type feedJSON struct {
+	liaison.Feed
+	EveryText string `json:"every_text"`
 }
 
 func feedsList(ctx context.Context, env *Env, args []string) error {
@@ -115,18 +131,19 @@ func feedsList(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		if *asJSON {
-			if feeds == nil {
-				feeds = []liaison.Feed{}
+			rows := make([]feedJSON, 0, len(feeds))
+			for _, f := range feeds {
+				rows = append(rows, feedJSON{Feed: f, EveryText: f.Every.String()})
 			}
-			return printJSON(env.Stdout, feeds)
+			return printJSON(env.Stdout, rows)
 		}
-		tw := table(env.Stdout, "ID", "URL", "EVERY", "NEXT POLL", "FAILURES", "TITLE / LAST ERROR")
+		tw := table(env.Stdout, "ID", "URL", "EVERY", "MARKING", "NEXT POLL", "FAILURES", "TITLE / LAST ERROR")
 		for _, f := range feeds {
 			note := f.Title
 			if f.LastError != "" {
 				note = "error: " + f.LastError
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%d\t%s\n", f.ID, clip(f.URL, 60), f.Every,
+			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%s\t%d\t%s\n", f.ID, clip(f.URL, 60), f.Every, clip(markingText(f.Marking), 40),
 				f.NextPoll.UTC().Format("2006-01-02 15:04"), f.Failures, clip(note, 60))
 		}
 		return finishTable(env, tw, len(feeds), len(feeds), "")

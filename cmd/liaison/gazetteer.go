@@ -51,6 +51,10 @@ func gazetteerImport(env *Env, args []string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("data directory %s: %w", dir, err)
 	}
+	// A missing file is named as such, not as an unreadable zip.
+	if _, err := os.Stat(files[0]); err != nil {
+		return fmt.Errorf("cities: %w", err)
+	}
 	cities, err := place.OpenGeoNames(files[0])
 	if err != nil {
 		return err
@@ -158,7 +162,7 @@ func printLookups(env *Env, g *place.Gazetteer, names []string, asJSON bool) err
 		}
 	}
 	if len(missing) > 0 {
-		return liaison.Errorf(liaison.ErrNotFound, "not in the gazetteer: %s", strings.Join(missing, ", "))
+		return liaison.Errorf(liaison.ErrNotFound, "%s", strings.Join(missing, ", "))
 	}
 	return nil
 }

@@ -62,7 +62,7 @@ func parseIngestFlags(env *Env, args []string) (ingestFlags, error) {
 	data := dataFlag(fs)
 	textCol := fs.String("text-column", "text", "CSV column holding the text")
 	maxBytes := fs.String("max-bytes", "10MiB", "largest file, page or record accepted (e.g. 500000, 2MB, 10MiB)")
-	mkText := fs.String("marking", "PUBLIC", `marking of every document, e.g. "NATO RESTRICTED // REL TO NATO, JPN"`)
+	mkText := fs.String("marking", defaultMarking, `marking of every document, e.g. "NATO RESTRICTED // REL TO NATO, JPN"`)
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	nation := fs.String("nation", "", "ISO 3166 alpha-3 `CODE` of this node's nation, recorded as the origin\n(default: the one serve --nation or ingest was given before, else XNS)")
 	noExtract := fs.Bool("no-extract", false, "store and index only; serve or a later ingest runs the extraction")
@@ -72,7 +72,7 @@ func parseIngestFlags(env *Env, args []string) (ingestFlags, error) {
 	}
 	if len(inputs) == 0 {
 		fs.Usage()
-		return ingestFlags{}, errors.New("ingest: give at least one PATH or URL")
+		return ingestFlags{}, errors.New("give at least one PATH or URL")
 	}
 	limit, err := parseSize(*maxBytes)
 	if err != nil {
@@ -160,7 +160,8 @@ func nodeMarking(ctx context.Context, dir string, st liaison.NationStore, text s
 // data directory dir: its policy (<dir>/policy.json, else the built-in one)
 // and the nations of its store st with their dated group memberships as of
 // now — the built-in nations only while the store holds none (the rule of
-// `liaison marking check`). Loaded once, it serves every text of a command;
+// `liaison marking check`; a store the CLI opens is seeded with them:
+// openStore). Loaded once, it serves every text of a command;
 // its errors are marking.Parse's, for the caller to name the flag.
 func nodeMarkingParser(ctx context.Context, dir string, st liaison.NationStore) (func(string) (liaison.Marking, error), error) {
 	p, err := loadPolicy("", dir)

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 )
 
@@ -45,7 +46,7 @@ func commands() map[string]command {
 		"extract":   {"extract sentences, actors, places, dates, quotes and events from JSON lines", runExtract, ""},
 		"eval":      {"score the extraction engine on the gold sets in ../shared", runEval, ""},
 		"gazetteer": {"import a GeoNames gazetteer", runGazetteer, "usage: liaison gazetteer import [--data DIR] [--min-pop N] [--admin1 FILE] CITIES.zip|.txt countryInfo.txt | gazetteer lookup NAME"},
-		"nation":    {"add or list nations", runNation, "usage: liaison nation add CODE --name NAME --status member|partner|organisation [--group G[:SINCE[:UNTIL]]]... | nation list [--json]"},
+		"nation":    {"add, list or seed nations", runNation, "usage: liaison nation add CODE --name NAME --status member|partner|organisation [--group G[:SINCE[:UNTIL]]]... | nation list [--json] | nation seed"},
 		"user":      {"add users, list them, issue API tokens", runUser, "usage: liaison user add|list|token|tokens|revoke|disable|enable|passwd ... (-h after each for its flags)"},
 		"marking":   {"check and normalise a marking", runMarking, "usage: liaison marking check 'LEVEL [// CAVEAT]... [// REL TO NATION|GROUP, ...]'"},
 		"audit":     {"list or verify the audit log", runAudit, "usage: liaison audit list [--json] | audit verify"},
@@ -56,15 +57,23 @@ func commands() map[string]command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
-	err := run(ctx, env, os.Args[1:])
+	code := runMain(ctx, &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:])
 	stop()
-	if err != nil {
-		if !errors.Is(err, errSilentFailure) {
-			fmt.Fprintln(os.Stderr, "liaison:", err)
-		}
-		os.Exit(1)
+	os.Exit(code)
+}
+
+// runMain runs a command line and returns the process's exit code: 0, or 1
+// after one "liaison: …" line on stderr (none when the command has already
+// reported its failures).
+func runMain(ctx context.Context, env *Env, args []string) int {
+	err := run(ctx, env, args)
+	if err == nil {
+		return 0
 	}
+	if !errors.Is(err, errSilentFailure) {
+		fmt.Fprintln(env.Stderr, "liaison:", err)
+	}
+	return 1
 }
 
 // errSilentFailure is returned by commands that have already reported their
@@ -74,8 +83,17 @@ var errSilentFailure = errors.New("failed")
 
 func run(ctx context.Context, env *Env, args []string) error {
 	cmds := commands()
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	switch {
+	case len(args) == 0:
+		usage(env.Stderr, cmds)
+		return errors.New("give a command")
+	case len(args) == 2 && args[0] == "help":
+		args = []string{args[1], "-h"}
+	case isHelp(args[0]):
 		usage(env.Stdout, cmds)
+		return nil
+	case args[0] == "version" || args[0] == "--version" || args[0] == "-version":
+		fmt.Fprintln(env.Stdout, "liaison", version)
 		return nil
 	}
 	c, ok := cmds[args[0]]
@@ -91,10 +109,17 @@ func run(ctx context.Context, env *Env, args []string) error {
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
-	if err != nil && !errors.Is(err, errSilentFailure) {
+	if err != nil && !errors.Is(err, errSilentFailure) && !namesCommand(err, args[0]) {
 		return fmt.Errorf("%s: %w", args[0], err)
 	}
 	return err
+}
+
+// namesCommand reports an error that already starts with the command's
+// name ("user token: …"), which needs no second prefix.
+func namesCommand(err error, name string) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, name+": ") || strings.HasPrefix(msg, name+" ")
 }
 
 // isHelp reports the words that ask for a command's usage.
@@ -111,5 +136,5 @@ func usage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'liaison COMMAND -h' for the flags of a command.")
+	fmt.Fprintln(w, "\nRun 'liaison COMMAND -h' or 'liaison help COMMAND' for the flags of a command,\n'liaison --version' for the version.")
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/auth"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // TestMarkingCheckCreatesNoStore: checking a marking reads nations and must
@@ -30,12 +32,20 @@ func TestMarkingCheckCreatesNoStore(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, storeFile)); err == nil {
 		t.Error("marking check created a store")
 	}
-	// With a store, its nations are used: KOR is unknown there.
-	if err := run(context.Background(), env, []string{"nation", "add", "JPN", "--name", "Japan", "--status", "partner", "--data", dir}); err != nil {
+	// The built-in nations know no group EU; with a store, its nations
+	// are used: the seeded ones and a membership an admin added.
+	if err := run(context.Background(), env, []string{"marking", "check", "NATO RESTRICTED // REL TO EU", "--data", dir}); err == nil {
+		t.Error("EU accepted though no nation is a member")
+	}
+	if err := run(context.Background(), env, []string{"nation", "add", "FRA", "--name", "France", "--status", "member", "--group", "EU:1958-01-01", "--data", dir}); err != nil {
 		t.Fatal(err)
 	}
-	if err := run(context.Background(), env, []string{"marking", "check", "NATO RESTRICTED // REL TO KOR", "--data", dir}); err == nil {
-		t.Error("KOR accepted though the store does not know it")
+	out.Reset()
+	if err := run(context.Background(), env, []string{"marking", "check", "NATO RESTRICTED // REL TO EU, KOR", "--json", "--data", dir}); err != nil {
+		t.Fatalf("EU, KOR after nation add: %v", err)
+	}
+	if !strings.Contains(out.String(), `"FRA",`+"\n"+`    "KOR"`) {
+		t.Errorf("REL TO EU, KOR expanded to %q; want FRA and the seeded KOR", out.String())
 	}
 }
 
@@ -58,7 +68,8 @@ func TestAuditVerifyAnchor(t *testing.T) {
 	}
 	_, head, ok := strings.Cut(out.String(), "head ")
 	head = strings.TrimSpace(head)
-	if !ok || !strings.HasPrefix(head, "2:") {
+	last := len(marking.SeedNations()) + 2 // the new store's seeded nations, then two nation adds
+	if !ok || !strings.HasPrefix(head, fmt.Sprintf("%d:", last)) {
 		t.Fatalf("verify printed %q", out.String())
 	}
 	if err := run(ctx, env, []string{"audit", "verify", "--anchor", head, "--data", dir}); err != nil {
@@ -72,9 +83,9 @@ func TestAuditVerifyAnchor(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := st.(interface{ SQL() *sql.DB }).SQL()
-	for _, q := range []string{`DROP TRIGGER audit_log_no_delete`, `DELETE FROM audit_log WHERE seq = 2`,
-		`UPDATE audit_head SET seq = 1, hash = (SELECT hash FROM audit_log WHERE seq = 1)`} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
+	for _, q := range []string{`DROP TRIGGER audit_log_no_delete`, `DELETE FROM audit_log WHERE seq = ?`,
+		`UPDATE audit_head SET seq = ?1 - 1, hash = (SELECT hash FROM audit_log WHERE seq = ?1 - 1)`} {
+		if _, err := db.ExecContext(ctx, q, last); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -90,22 +90,24 @@ func authService(st accessStore) (*auth.Service, error) {
 	return auth.New(auth.Config{Users: st, Audit: st})
 }
 
-// runNation adds or lists nations.
+// runNation adds, lists or seeds nations.
 func runNation(ctx context.Context, env *Env, args []string) error {
 	return nationCmd(ctx, env, args, openAccessStore)
 }
 
 func nationCmd(ctx context.Context, env *Env, args []string, open accessOpener) error {
 	if len(args) == 0 {
-		return errors.New("usage: liaison nation add CODE --name NAME --status STATUS [--group G[:SINCE[:UNTIL]]]… | nation list [--json]")
+		return errors.New("usage: liaison nation add CODE --name NAME --status STATUS [--group G[:SINCE[:UNTIL]]]… | nation list [--json] | nation seed")
 	}
 	switch args[0] {
 	case "add":
 		return nationAdd(ctx, env, args[1:], open)
 	case "list":
 		return nationList(ctx, env, args[1:], open)
+	case "seed":
+		return nationSeed(ctx, env, args[1:], open)
 	}
-	return fmt.Errorf("unknown subcommand %q (add, list)", args[0])
+	return fmt.Errorf("unknown subcommand %q (add, list, seed)", args[0])
 }
 
 // multiFlag collects a repeatable string flag.

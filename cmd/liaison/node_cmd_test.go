@@ -23,7 +23,7 @@ const euPolicy = `{"name": "eu", "levels": [
 func TestIngestAndFeedsUseNodePolicyAndNations(t *testing.T) {
 	in, data := t.TempDir(), t.TempDir()
 	for _, args := range [][]string{
-		{"nation", "add", "FRA", "--name", "France", "--status", "member", "--group", "NATO:1949-08-24", "--data", data},
+		{"nation", "add", "FRA", "--name", "France", "--status", "member", "--group", "NATO:1949-08-24", "--group", "EU:1958-01-01", "--data", data},
 		{"nation", "add", "JPN", "--name", "Japan", "--status", "partner", "--data", data},
 	} {
 		if _, errOut, err := runCmd(t, args...); err != nil {
@@ -39,14 +39,14 @@ func TestIngestAndFeedsUseNodePolicyAndNations(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, errOut, err := runCmd(t, "ingest", "--data", data, "--no-extract", "--nation", "fra", "--marking", "RUE // REL TO NATO", filepath.Join(in, "a.txt")); err != nil {
+	if _, errOut, err := runCmd(t, "ingest", "--data", data, "--no-extract", "--nation", "fra", "--marking", "RUE // REL TO EU", filepath.Join(in, "a.txt")); err != nil {
 		t.Fatalf("ingest: %v %s", err, errOut)
 	}
 	// A second run without --nation: the same node, the remembered nation.
 	if _, errOut, err := runCmd(t, "ingest", "--data", data, "--no-extract", "--marking", "PUBLIC", filepath.Join(in, "b.txt")); err != nil {
 		t.Fatalf("ingest: %v %s", err, errOut)
 	}
-	if _, errOut, err := runCmd(t, "feeds", "add", "https://feeds.example/eu.xml", "--marking", "EU RESTRICTED // REL TO NATO, JPN", "--data", data); err != nil {
+	if _, errOut, err := runCmd(t, "feeds", "add", "https://feeds.example/eu.xml", "--marking", "EU RESTRICTED // REL TO EU, JPN", "--data", data); err != nil {
 		t.Fatalf("feeds add: %v %s", err, errOut)
 	}
 	idb, err := os.ReadFile(filepath.Join(data, "node-id"))
@@ -72,7 +72,7 @@ func TestIngestAndFeedsUseNodePolicyAndNations(t *testing.T) {
 			t.Errorf("%s: origin %+v; want node %s, FRA", d.Title, d.Origin, node)
 		}
 		if d.Marking.Level == 1 && (d.Marking.Classification != "EU RESTRICTED" || !slices.Equal(d.Marking.RelTo, []string{"FRA"})) {
-			t.Errorf("%s: marking %+v; want EU RESTRICTED releasable to the store's NATO nations (FRA)", d.Title, d.Marking)
+			t.Errorf("%s: marking %+v; want EU RESTRICTED releasable to the store's EU nations (FRA)", d.Title, d.Marking)
 		}
 	}
 	if page.Items[0].Marking.Level+page.Items[1].Marking.Level != 1 {
@@ -87,7 +87,7 @@ func TestIngestAndFeedsUseNodePolicyAndNations(t *testing.T) {
 	}
 	// Proposals and threads read --marking the same way.
 	if _, errOut, err := runCmd(t, "proposal", "create", "--as", "FRA", "--title", "Office", "--text", "Open it.",
-		"--deciders", "FRA", "--marking", "RUE // REL TO NATO", "--data", data); err != nil {
+		"--deciders", "FRA", "--marking", "RUE // REL TO EU", "--data", data); err != nil {
 		t.Fatalf("proposal create: %v %s", err, errOut)
 	}
 	props, err := st.Proposals(sys, liaison.ProposalFilter{})
@@ -95,7 +95,7 @@ func TestIngestAndFeedsUseNodePolicyAndNations(t *testing.T) {
 		t.Fatalf("proposals %+v %v", props, err)
 	}
 	if m := props[0].Marking; m.Classification != "EU RESTRICTED" || !slices.Equal(m.RelTo, []string{"FRA"}) {
-		t.Errorf("proposal marking %+v; want EU RESTRICTED releasable to the store's NATO nations (FRA)", m)
+		t.Errorf("proposal marking %+v; want EU RESTRICTED releasable to the store's EU nations (FRA)", m)
 	}
 	// A marking the node's policy does not know is refused.
 	if _, _, err := runCmd(t, "feeds", "add", "https://feeds.example/n.xml", "--marking", "NATO SECRET", "--data", data); err == nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/app"
 	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/sqlite"
 )
@@ -34,11 +35,13 @@ func addCoordFlags(fs *flag.FlagSet) *coordFlags {
 }
 
 // withCoord opens the store, builds the coordination service and runs fn
-// with the viewer the flags give.
+// with the viewer the flags give: a nation the store knows (--as), or the
+// node itself (--admin). New items record the node's id as their origin,
+// as ingest and serve do on the same data directory.
 func withCoord(ctx context.Context, f *coordFlags, fn func(context.Context, *coord.Service, *sqlite.DB) error) error {
+	var v liaison.Viewer
 	switch {
 	case *f.admin:
-		ctx = liaison.SystemContext(ctx)
 	case *f.as == "":
 		return errors.New("give --as NATION (or --admin)")
 	default:
@@ -47,24 +50,52 @@ func withCoord(ctx context.Context, f *coordFlags, fn func(context.Context, *coo
 			return fmt.Errorf("--role %q: want reader, analyst, officer or admin", *f.role)
 		}
 		n := strings.ToUpper(strings.TrimSpace(*f.as))
-		ctx = liaison.WithViewer(ctx, liaison.Viewer{UserID: "cli-" + n, Name: "cli (" + n + ")", Nation: n, Role: role, Clearance: 1 << 20})
+		v = liaison.Viewer{UserID: "cli-" + n, Name: "cli (" + n + ")", Nation: n, Role: role, Clearance: 1 << 20}
 	}
-	db, err := openStore(ctx, *f.data)
+	dir, err := resolveDataDir(*f.data)
 	if err != nil {
 		return err
 	}
-	svc, err := coord.NewService(coord.Config{Proposals: db, Threads: db, Nations: db, Audit: db, Notify: &coord.Notifier{Store: db}})
+	db, err := openStore(ctx, dir)
+	if err != nil {
+		return err
+	}
+	svc, err := coordService(ctx, dir, db, v)
 	if err != nil {
 		return errors.Join(err, db.Close())
+	}
+	if v.Nation == "" {
+		ctx = liaison.SystemContext(ctx)
+	} else {
+		ctx = liaison.WithViewer(ctx, v)
 	}
 	return errors.Join(fn(ctx, svc, db), db.Close())
 }
 
+// coordService checks the acting nation v.Nation (none: the node itself)
+// is one the store knows and builds the service with the node's origin.
+func coordService(ctx context.Context, dir string, db *sqlite.DB, v liaison.Viewer) (*coord.Service, error) {
+	if v.Nation != "" {
+		if _, err := db.Nation(liaison.SystemContext(ctx), v.Nation); errors.Is(err, liaison.ErrNotFound) {
+			return nil, liaison.Errorf(liaison.ErrInvalid, "--as %q: no such nation on this node (see 'liaison nation list')", v.Nation)
+		} else if err != nil {
+			return nil, fmt.Errorf("--as %q: %w", v.Nation, err)
+		}
+	}
+	origin, err := app.NodeOrigin(dir, "")
+	if err != nil {
+		return nil, err
+	}
+	return coord.NewService(coord.Config{Proposals: db, Threads: db, Nations: db, Audit: db,
+		Notify: &coord.Notifier{Store: db}, Origin: origin})
+}
+
 // marking parses a --marking text as the node would (nodeMarking: the
-// data directory's policy and the store's dated nations); "" is no marking.
+// data directory's policy and the store's dated nations); "" is the node's
+// default marking (defaultMarking, as for ingest), so no item is unmarked.
 func (f *coordFlags) marking(ctx context.Context, db *sqlite.DB, text string) (liaison.Marking, error) {
 	if text == "" {
-		return liaison.Marking{}, nil
+		text = defaultMarking
 	}
 	dir, err := resolveDataDir(*f.data)
 	if err != nil {
@@ -149,7 +180,7 @@ func proposalCreate(ctx context.Context, env *Env, args []string) error {
 	deadline := fs.String("deadline", "", "deadline: RFC 3339 time or duration from now (e.g. 72h)")
 	deciders := fs.String("deciders", "", "deciding nations, comma-separated (default: the member nations)")
 	consulted := fs.String("consulted", "", "consulted partners or organisations, comma-separated")
-	mk := fs.String("marking", "", `marking, e.g. "NATO UNCLASSIFIED // REL TO NATO, JPN"`)
+	mk := fs.String("marking", "", `marking, e.g. "NATO UNCLASSIFIED // REL TO NATO, JPN" (default `+defaultMarking+`)`)
 	circ := fs.Bool("circulate", false, "circulate at once")
 	files := attachFlag(fs)
 	if _, err := parseInterspersed(fs, args); err != nil {

@@ -22,7 +22,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	query := strings.TrimSpace(strings.Join(rest, " "))
 	if query == "" {
 		fs.Usage()
-		return liaison.Errorf(liaison.ErrInvalid, "search: no query given")
+		return liaison.Errorf(liaison.ErrInvalid, "no query given")
 	}
 	if *limit < 1 || *limit > 500 {
 		return liaison.Errorf(liaison.ErrInvalid, "--limit %d: want 1 to 500", *limit)
@@ -38,8 +38,21 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 		tw := table(env.Stdout, "PUBLISHED", "ID", "TITLE", "SNIPPET")
 		for _, h := range page.Items {
 			d := h.Document
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.Published.UTC().Format("2006-01-02"), d.ID, clip(d.Title, 50), clip(h.Snippet, 90))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.Published.UTC().Format("2006-01-02"), d.ID, clip(d.Title, 50), clipSnippet(h.Snippet, 90))
+		}
+		if len(page.Items) == 0 {
+			fmt.Fprintf(env.Stderr, "no documents match %q\n", query)
 		}
 		return finishTable(env, tw, page.Total, len(page.Items), page.NextCursor)
 	})
+}
+
+// clipSnippet clips a snippet like clip, but never inside a [[highlight]]:
+// a highlight the cut would open without closing is left out whole.
+func clipSnippet(s string, n int) string {
+	c := clip(s, n)
+	if i := strings.LastIndex(c, "[["); i >= 0 && !strings.Contains(c[i:], "]]") {
+		return strings.TrimRight(c[:i], " ") + "…"
+	}
+	return c
 }

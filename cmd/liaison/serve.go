@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/app"
+	"github.com/liaison-project/liaison/internal/auth"
 )
 
 // runServe serves the web UI and the API over the data directory, polling
@@ -32,6 +34,14 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A new node gets the built-in nations before it serves (openStore).
+	db, err := openStore(ctx, dir)
+	if err != nil {
+		return err
+	}
+	if err := db.Close(); err != nil {
+		return err
+	}
 	m, err := app.New(app.Config{
 		DataDir: dir, Addr: *addr, Logger: newLogger(env, *verbose), Version: version,
 		PollInterval: *poll, NoScheduler: *noFeeds, Origin: liaison.Origin{Nation: *nation},
@@ -44,7 +54,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Liaison serving %s on %s (Ctrl-C to stop)\n", dir, m.URL())
 	if m.NoUsers(ctx) {
-		fmt.Fprintln(env.Stdout, "No users yet: add one with 'liaison user add NAME --nation CODE --role admin --clearance LEVEL'.")
+		fmt.Fprintf(env.Stdout, "No users yet: add an admin with\n  liaison user add NAME --data %s --nation CODE --role admin --clearance LEVEL --password-stdin\n"+
+			"(the built-in nations are loaded: 'liaison nation list --data %s'; passwords: at least %d characters).\n",
+			shellQuote(dir), shellQuote(dir), auth.MinPasswordLen)
 	}
 	return m.Wait(ctx)
 }
@@ -59,4 +71,13 @@ func newLogger(env *Env, verbose bool) *slog.Logger {
 		lvl = slog.LevelDebug
 	}
 	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: lvl}))
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but safe
+// characters, so printed commands can be pasted.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+:@") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -38,8 +38,14 @@ func resolveDataDir(flagValue string) (string, error) {
 	return filepath.Join(home, ".local", "share", "liaison"), nil
 }
 
+// defaultMarking is the marking of what is stored without one: documents
+// ingested without --marking, and threads and proposals created without
+// one (every item carries a marking).
+const defaultMarking = "PUBLIC"
+
 // openStore opens (creating if needed) the SQLite store of a data directory.
-// dataDir is the raw --data value ("" = the default).
+// dataDir is the raw --data value ("" = the default). A store without any
+// nation (a new node) first gets the built-in ones (seedNewStore).
 func openStore(ctx context.Context, dataDir string) (*sqlite.DB, error) {
 	dir, err := resolveDataDir(dataDir)
 	if err != nil {
@@ -48,5 +54,12 @@ func openStore(ctx context.Context, dataDir string) (*sqlite.DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("data directory %s: %w", dir, err)
 	}
-	return sqlite.Open(ctx, filepath.Join(dir, storeFile), nil)
+	db, err := sqlite.Open(ctx, filepath.Join(dir, storeFile), nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := seedNewStore(ctx, db); err != nil {
+		return nil, errors.Join(fmt.Errorf("seeding the built-in nations: %w", err), db.Close())
+	}
+	return db, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/sqlite"
 )
@@ -37,7 +38,7 @@ func threadCreate(ctx context.Context, env *Env, args []string) error {
 	f := addCoordFlags(fs)
 	subject := fs.String("subject", "", "subject")
 	with := fs.String("with", "", "participants: nations or groups, comma-separated (e.g. JPN,IP4)")
-	mk := fs.String("marking", "", "marking of the thread")
+	mk := fs.String("marking", "", "marking of the thread (default "+defaultMarking+")")
 	proposal := fs.String("proposal", "", "link the thread to this proposal")
 	text := fs.String("text", "", "first message")
 	files := attachFlag(fs)
@@ -135,7 +136,7 @@ func threadPost(ctx context.Context, env *Env, args []string) error {
 			"  liaison thread post T1 --as GBR --text 'see annex' --attach 'annex.pdf;marking=NATO SECRET // REL TO GBR, USA'")
 	f := addCoordFlags(fs)
 	text := fs.String("text", "", "message text")
-	mk := fs.String("marking", "", "marking of the message")
+	mk := fs.String("marking", "", "marking of the message (default: the thread's)")
 	files := attachFlag(fs)
 	*f.role = "analyst"
 	id, err := parseOne(fs, args, "thread ID")
@@ -147,7 +148,7 @@ func threadPost(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, db *sqlite.DB) error {
-		m, err := f.marking(ctx, db, *mk)
+		m, err := postMarking(ctx, f, svc, db, id, *mk)
 		if err != nil {
 			return err
 		}
@@ -165,4 +166,17 @@ func threadPost(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "message %s\n", msg.ID)
 		return nil
 	})
+}
+
+// postMarking is a message's --marking, or without one the thread's own
+// marking, so that every message carries one.
+func postMarking(ctx context.Context, f *coordFlags, svc *coord.Service, db *sqlite.DB, threadID, text string) (liaison.Marking, error) {
+	if text != "" {
+		return f.marking(ctx, db, text)
+	}
+	t, err := svc.Thread(ctx, threadID)
+	if err != nil {
+		return liaison.Marking{}, err
+	}
+	return t.Marking, nil
 }

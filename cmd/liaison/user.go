@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/auth"
 )
 
 // runUser adds and lists users and issues and revokes their API tokens.
@@ -38,7 +39,7 @@ func userAdd(ctx context.Context, env *Env, args []string, open accessOpener) er
 	nation := fs.String("nation", "", "the user's nation (a code added with 'liaison nation add')")
 	role := fs.String("role", "", "reader, analyst, officer or admin")
 	clearance := fs.String("clearance", "", "highest classification the user may read (name or level number)")
-	pwStdin := fs.Bool("password-stdin", false, "read a login password from the first line of stdin")
+	pwStdin := fs.Bool("password-stdin", false, fmt.Sprintf("read a login password (at least %d characters) from the first line of stdin", auth.MinPasswordLen))
 	var caveats multiFlag
 	fs.Var(&caveats, "caveat", "a caveat the user holds (repeatable)")
 	name, err := parseOne(fs, args, "NAME")
@@ -49,7 +50,10 @@ func userAdd(ctx context.Context, env *Env, args []string, open accessOpener) er
 	if *pwStdin {
 		line, err := bufio.NewReader(env.Stdin).ReadString('\n')
 		if pw = strings.TrimRight(line, "\r\n"); pw == "" {
-			return fmt.Errorf("user add: no password on stdin (%v)", err)
+			return liaison.Errorf(liaison.ErrInvalid, "--password-stdin: no password on stdin (%v)", err)
+		}
+		if err := auth.CheckPassword(pw); err != nil { // before the store is opened
+			return err
 		}
 	}
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
@@ -218,7 +222,7 @@ func userSetDisabled(disabled bool) func(context.Context, *Env, []string, access
 }
 
 func userPasswd(ctx context.Context, env *Env, args []string, open accessOpener) error {
-	fs := newFlags(env, "user passwd", "NAME", "Set a user's password from the first line of stdin (clears any lock-out).")
+	fs := newFlags(env, "user passwd", "NAME", fmt.Sprintf("Set a user's password (at least %d characters) from the first line of stdin (clears any lock-out).", auth.MinPasswordLen))
 	data := dataFlag(fs)
 	name, err := parseOne(fs, args, "NAME")
 	if err != nil {
@@ -226,6 +230,9 @@ func userPasswd(ctx context.Context, env *Env, args []string, open accessOpener)
 	}
 	line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 	pw := strings.TrimRight(line, "\r\n")
+	if err := auth.CheckPassword(pw); err != nil { // before the store is opened
+		return err
+	}
 	return withAccess(ctx, open, *data, func(ctx context.Context, st accessStore) error {
 		u, err := userNamed(ctx, st, name)
 		if err != nil {

@@ -66,8 +66,9 @@ func TestDemoMarkingsDiffer(t *testing.T) {
 			t.Fatal(err)
 		}
 		v := u.Viewer()
-		if viewAs != "" {
-			v.Nation, v.Role = viewAs, liaison.RoleReader
+		if viewAs != "" { // as the authenticator builds it: the nation, within the admin's own access
+			own := v
+			v.Nation, v.Role, v.Within = viewAs, liaison.RoleReader, &own
 		}
 		_, err = m.Store().Document(liaison.WithViewer(ctx, v), d.ID)
 		return err == nil
@@ -82,10 +83,15 @@ func TestDemoMarkingsDiffer(t *testing.T) {
 		{"fra-officer", "", "NATO CONFIDENTIAL // ATOMAL // REL TO NATO, AUS, JPN, KOR, NZL", false},
 		{"jpn-reader", "", "NATO RESTRICTED // REL TO JPN", true},
 		{"usa-admin", "", "NATO RESTRICTED // REL TO JPN", false},
-		{"usa-admin", "JPN", "NATO RESTRICTED // REL TO JPN", true},
+		// View-as only narrows: never what the admin may not see themself.
+		{"usa-admin", "JPN", "NATO RESTRICTED // REL TO JPN", false},
 		{"fra-reader", "", "NATO RESTRICTED // REL TO EU", true},
 		{"gbr-reader", "", "NATO RESTRICTED // REL TO EU", false},
-		{"usa-admin", "FRA", "NATO RESTRICTED // REL TO EU", true},
+		{"usa-admin", "FRA", "NATO RESTRICTED // REL TO EU", false},
+		{"fra-admin", "", "NATO RESTRICTED // REL TO EU", true},
+		{"fra-admin", "USA", "NATO RESTRICTED // REL TO EU", false},
+		{"usa-admin", "FRA", "NATO SECRET // REL TO NATO", true},
+		{"jpn-admin", "USA", "NATO SECRET // REL TO NATO", false},
 	} {
 		if got := sees(c.user, c.viewAs, c.marking); got != c.want {
 			t.Errorf("%s (as %q) sees %q = %v; want %v", c.user, c.viewAs, c.marking, got, c.want)

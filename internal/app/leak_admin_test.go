@@ -20,20 +20,37 @@ var lmAdminRoutes = []string{
 // and the sweep checks no body holds a canary or id of an item the user may
 // not see. The audit view must, for a real admin, also name every report
 // the admin may see (each report's drafting is audited), so an empty view
-// cannot pass.
+// cannot pass. Each user also tries the user operations on every other
+// user (adminScope): an admin administers only users within their own
+// access, and any other user answers exactly as a missing one. That runs
+// after every read, as its refusals add audit entries the reads count.
 func TestLeakMatrixAdmin(t *testing.T) {
 	f := newLeakFixture(t)
+	before := map[string]string{} // what adminScope may not change
 	for _, u := range f.users {
-		t.Run(u.name, func(t *testing.T) {
-			t.Parallel()
-			r := &lmRun{f: f, u: u, routes: map[string]bool{}, missing: map[string]struct {
-				code int
-				body string
-			}{}}
-			r.admin(t)
-			r.sweep(t)
-		})
+		before[u.user.Name] = f.userState(t, u.user.Name)
 	}
+	t.Run("read", func(t *testing.T) {
+		for _, u := range f.users {
+			t.Run(u.name, func(t *testing.T) {
+				t.Parallel()
+				r := &lmRun{f: f, u: u, routes: map[string]bool{}, missing: map[string]struct {
+					code int
+					body string
+				}{}}
+				r.admin(t)
+				r.sweep(t)
+			})
+		}
+	})
+	t.Run("scope", func(t *testing.T) {
+		for _, u := range f.users {
+			t.Run(u.name, func(t *testing.T) {
+				t.Parallel()
+				(&lmRun{f: f, u: u}).adminScope(t, before)
+			})
+		}
+	})
 }
 
 // admin reads every admin route as the run's user (TestLeakMatrix may call

@@ -162,6 +162,8 @@ func (r *lmRun) lists(t *testing.T) {
 	r.exact(t, "GET /api/v1/search", "/api/v1/search?q=zephyr&limit=500", ids(docs, false), true)
 	r.exact(t, "GET /api/v1/search?q=prefix*", "/api/v1/search?q=zqcanary*&limit=500", ids(docs, false), true)
 	r.exact(t, "GET /api/v1/search?q=phrase", "/api/v1/search?q=%22zephyr+bulletin%22&limit=500", ids(docs, false), true)
+	r.facets(t)
+	r.timeline(t)
 	r.exact(t, "GET /api/v1/events", "/api/v1/events?limit=500", ids(docs, true), false)
 	r.exact(t, "GET /api/v1/events?actor", "/api/v1/events?actor=IGOWSTNAT&limit=500", ids(docs, true), false)
 	r.exact(t, "GET /api/v1/events?root&from&to", "/api/v1/events?root=04&from=2023-01-01&to=2023-12-31&limit=500", ids(docs, true), false)

@@ -41,11 +41,13 @@ type lmUser struct {
 	user    liaison.User
 }
 
-// viewer is what the stores see for this row (view-as applied).
+// viewer is what the stores see for this row (view-as applied: the nation
+// as a reader, within the admin's own access, so it only narrows).
 func (u *lmUser) viewer() liaison.Viewer {
 	v := u.user.Viewer()
 	if u.viewAs != "" {
-		v.Nation, v.Role = u.viewAs, liaison.RoleReader
+		own := v
+		v.Nation, v.Role, v.Within = u.viewAs, liaison.RoleReader, &own
 	}
 	return v
 }
@@ -63,14 +65,16 @@ type lmItem struct {
 	released bool     // reports; proposals: circulated
 	origin   string   // reports: author's nation; proposals: proposing nation
 	parties  []string // proposals: deciders and consulted nations
+	month    string   // documents: the month published (YYYY-MM), unique to most
 	mid      string   // threads: the first message, which carries an attachment
 	parent   *lmItem  // attachments: the proposal or thread (first message) carrying it
 	n        int      // attachments: position as listed to those who see it
 }
 
-// visibleTo is the reference rule the responses are checked against.
+// visibleTo is the reference rule the responses are checked against. A
+// viewer bounded by another (view-as) sees only what both see.
 func (it *lmItem) visibleTo(v liaison.Viewer) bool {
-	if !marking.Visible(v, it.m) {
+	if !marking.Visible(v, it.m) || v.Within != nil && !it.visibleTo(*v.Within) {
 		return false
 	}
 	switch it.kind {
@@ -243,14 +247,17 @@ func (f *lmFixture) addDocuments(t *testing.T, sys context.Context) {
 		it := &lmItem{kind: "document", canary: c, mtext: mt, m: f.parse(t, mt),
 			actor: fmt.Sprintf("QZA%c%c", 'A'+i/26, 'A'+i%26), country: lmCountries[i%len(lmCountries)]}
 		text := fmt.Sprintf("Zephyr bulletin %d. The %s envoy met officials in %sville.", i, c, c)
-		d := &liaison.Document{Title: "Bulletin " + c, Text: text, Source: "matrix",
-			Published: time.Date(2023, 7, 1+i, 9, 0, 0, 0, time.UTC), DateSource: liaison.DateFromInput,
+		// The source carries the canary and the month differs from item to
+		// item (all in 2023), so that a search facet naming either for a
+		// user who may not see the document is a trace the checks find.
+		d := &liaison.Document{Title: "Bulletin " + c, Text: text, Source: "src-" + c,
+			Published: time.Date(2023, time.Month(1+i%12), 1+i, 9, 0, 0, 0, time.UTC), DateSource: liaison.DateFromInput,
 			Fetched: time.Date(2023, 7, 20, 0, 0, 0, 0, time.UTC), Lang: "en", Marking: it.m}
 		res, err := st.PutDocument(sys, d)
 		if err != nil {
 			t.Fatal(err)
 		}
-		it.id = res.ID
+		it.id, it.month = res.ID, d.Published.Format("2006-01")
 		start := strings.Index(text, "The ")
 		place := liaison.Place{Name: c + "ville", Country: it.country, Lat: 50 + float64(i)/10, Lon: 20 + float64(i)/10, Kind: "city"}
 		x := &liaison.Extraction{ID: res.ID,
@@ -394,7 +401,7 @@ func (f *lmFixture) addProposals(t *testing.T) {
 		circulate           bool
 		annex               string // the own marking of a second, stricter attachment
 	}{
-		{"fra-officer", "NATO RESTRICTED // REL TO NATO", []string{"FRA", "USA", "GBR", "DEU"}, nil, true, "NATO SECRET // REL TO USA"},
+		{"fra-officer", "NATO RESTRICTED // REL TO NATO", []string{"FRA", "USA", "GBR", "DEU"}, nil, true, "NATO SECRET // REL TO FRA, USA"},
 		{"fra-officer", "PUBLIC", []string{"FRA", "USA"}, nil, false, ""},
 		{"kor-officer", "NATO CONFIDENTIAL // REL TO JPN, KOR, USA", []string{"KOR", "USA"}, []string{"JPN"}, true,
 			"NATO CONFIDENTIAL // REL TO KOR, USA"},
@@ -433,7 +440,7 @@ func (f *lmFixture) addThreads(t *testing.T) {
 		with        []string
 		annex       string // the own marking of a second, stricter attachment
 	}{
-		{"fra-analyst", "NATO RESTRICTED // REL TO NATO", []string{"USA", "GBR"}, "NATO RESTRICTED // ATOMAL // REL TO NATO"},
+		{"fra-analyst", "NATO RESTRICTED // REL TO NATO", []string{"USA", "GBR"}, "NATO CONFIDENTIAL // REL TO FRA, GBR, USA"},
 		{"jpn-analyst", "NATO CONFIDENTIAL // REL TO JPN, KOR", []string{"KOR"}, "NATO SECRET // REL TO JPN, KOR"},
 		{"usa-analyst", "NATO SECRET // ATOMAL // REL TO GBR, USA", []string{"GBR"}, ""},
 	} {

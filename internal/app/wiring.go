@@ -94,7 +94,8 @@ func (m *Main) buildAccess(loginPage func(w http.ResponseWriter, r *http.Request
 		}
 		return errors.New("the store keeps no users, so requests cannot be authenticated")
 	}
-	svc, err := auth.New(auth.Config{Users: as, Audit: as, Logger: m.cfg.Logger, Params: m.cfg.PasswordParams})
+	svc, err := auth.New(auth.Config{Users: as, Audit: as, Logger: m.cfg.Logger, Params: m.cfg.PasswordParams,
+		Policy: m.cfg.Policy})
 	if err != nil {
 		return err
 	}

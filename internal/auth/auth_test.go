@@ -83,7 +83,7 @@ func newService(t *testing.T) (*Service, *Memory, *clock) {
 func addUser(t *testing.T, s *Service, name string) (*liaison.User, string) {
 	t.Helper()
 	u := &liaison.User{Name: name, Nation: "JPN", Role: liaison.RoleAnalyst, Clearance: 2}
-	tok, _, err := s.AddUser(context.Background(), u, name+"-pw")
+	tok, _, err := s.AddUser(context.Background(), u, name+"-passphrase")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestLoginAndLockout(t *testing.T) {
 	s, mem, c := newService(t)
 	ctx := context.Background()
 	addUser(t, s, "kenji")
-	secret, u, err := s.Login(ctx, "kenji", "kenji-pw")
+	secret, u, err := s.Login(ctx, "kenji", "kenji-passphrase")
 	if err != nil || u.Name != "kenji" || secret == "" {
 		t.Fatalf("login: %v", err)
 	}
@@ -106,7 +106,7 @@ func TestLoginAndLockout(t *testing.T) {
 			t.Fatalf("wrong password %d: %v", i, err)
 		}
 	}
-	_, _, err = s.Login(ctx, "kenji", "kenji-pw")
+	_, _, err = s.Login(ctx, "kenji", "kenji-passphrase")
 	if !errors.Is(err, liaison.ErrUnauthorized) {
 		t.Fatalf("locked account logged in: %v", err)
 	}
@@ -115,7 +115,7 @@ func TestLoginAndLockout(t *testing.T) {
 		t.Errorf("locked %q and unknown %q answer differently", err, errUnknown)
 	}
 	c.t = c.t.Add(16 * time.Minute)
-	if _, _, err := s.Login(ctx, "kenji", "kenji-pw"); err != nil {
+	if _, _, err := s.Login(ctx, "kenji", "kenji-passphrase"); err != nil {
 		t.Fatalf("login after lock expired: %v", err)
 	}
 	c.t = c.t.Add(13 * time.Hour)

@@ -262,9 +262,12 @@ func (m *Memory) List(ctx context.Context, f liaison.AuditFilter) ([]liaison.Aud
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	out := []liaison.AuditEntry{}
-	for _, e := range m.audit {
-		if !AuditVisible(v, e) || !m.itemVisible(v, e.Item) || e.Seq <= f.After || (f.Actor != "" && e.Actor != f.Actor) ||
-			(f.Action != "" && e.Action != f.Action) {
+	for i := range m.audit {
+		e := m.audit[i]
+		if f.Newest {
+			e = m.audit[len(m.audit)-1-i]
+		}
+		if !m.matches(v, e, f) || e.Seq <= f.After || (f.Before > 0 && e.Seq >= f.Before) {
 			continue
 		}
 		out = append(out, e)
@@ -273,6 +276,30 @@ func (m *Memory) List(ctx context.Context, f liaison.AuditFilter) ([]liaison.Aud
 		}
 	}
 	return out, nil
+}
+
+// Count implements liaison.AuditLog.
+func (m *Memory) Count(ctx context.Context, f liaison.AuditFilter) (int, error) {
+	v, ok := liaison.ViewerFrom(ctx)
+	if !ok {
+		return 0, nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := 0
+	for _, e := range m.audit {
+		if m.matches(v, e, f) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// matches reports whether v may read e and e matches f's Actor, Action and
+// Nation. Callers hold m.mu.
+func (m *Memory) matches(v liaison.Viewer, e liaison.AuditEntry, f liaison.AuditFilter) bool {
+	return AuditVisible(v, e) && m.itemVisible(v, e.Item) && (f.Actor == "" || e.Actor == f.Actor) &&
+		(f.Action == "" || e.Action == f.Action) && (f.Nation == "" || e.Nation == f.Nation)
 }
 
 // itemVisible reports whether every entry naming item is visible to v by
@@ -301,14 +328,17 @@ func (m *Memory) Verify(_ context.Context) (liaison.AuditVerification, error) {
 // every entry; anyone else only entries whose marking (that of the item the
 // entry names) they may see by the reference rule marking.Visible — admins
 // of every nation, others only of their own nation — so no entry reveals the
-// id of an item its reader may not see. List also hides an entry when
-// another entry naming the same item is hidden by its marking.
+// id of an item its reader may not see. A viewer bounded by another
+// (Viewer.Within) reads only entries both may read. List also hides an
+// entry when another entry naming the same item is hidden by its marking.
 func AuditVisible(v liaison.Viewer, e liaison.AuditEntry) bool {
-	if v.System {
-		return true
-	}
-	if !marking.Visible(v, e.Marking) {
+	if !marking.Visible(v, e.Marking) { // every bound of v, too
 		return false
 	}
-	return v.Role == liaison.RoleAdmin || (v.Nation != "" && v.Nation == e.Nation)
+	for _, b := range v.Bounds() { // an admin viewing as a nation: that nation's entries only
+		if !b.System && b.Role != liaison.RoleAdmin && (b.Nation == "" || b.Nation != e.Nation) {
+			return false
+		}
+	}
+	return true
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 
@@ -39,6 +40,22 @@ const (
 	saltLen    = 16
 	keyLen     = 32
 )
+
+// MinPasswordLen is the shortest password a user may be given, in
+// characters. NIST SP 800-63B asks for at least 8; Liaison asks for 12,
+// for every role alike: each account reads marked material, and the slow
+// hash makes guessing, not typing, the cost of a longer password.
+const MinPasswordLen = 12
+
+// CheckPassword applies the one password rule (MinPasswordLen characters
+// or more) wherever a password is set: adding a user and changing a
+// password, from the CLI, the web UI or the API alike.
+func CheckPassword(password string) error {
+	if n := utf8.RuneCountInString(password); n < MinPasswordLen {
+		return liaison.Errorf(liaison.ErrInvalid, "password too short (%d characters): at least %d", n, MinPasswordLen)
+	}
+	return nil
+}
 
 // HashPassword returns the PHC-format argon2id hash of password with a fresh
 // random salt: $argon2id$v=19$m=…,t=…,p=…$salt$key (unpadded base64).

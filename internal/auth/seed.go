@@ -26,7 +26,7 @@ var demoNations = []string{"USA", "FRA", "GBR", "JPN"}
 
 var demoRoles = []liaison.Role{liaison.RoleReader, liaison.RoleAnalyst, liaison.RoleOfficer, liaison.RoleAdmin}
 
-// SeedDemo stores the built-in nations (marking.SeedNations) and demo users:
+// SeedDemo stores the built-in nations (SeedNations) and demo users:
 // one per role for USA, FRA, GBR and JPN, plus an admin of the alliance staff
 // (marking.OrganisationCode). Names are "<nation>-<role>" in lower case and
 // each password is the name followed by "-demo" — for demos only. Clearance
@@ -35,10 +35,8 @@ var demoRoles = []liaison.Role{liaison.RoleReader, liaison.RoleAnalyst, liaison.
 // staff admin hold the caveat ATOMAL. Existing users are left as they are.
 func SeedDemo(ctx context.Context, nations liaison.NationStore, svc *Service, p *marking.Policy) ([]DemoUser, error) {
 	sys := liaison.SystemContext(ctx)
-	for _, n := range marking.SeedNations() {
-		if err := nations.PutNation(sys, &n); err != nil {
-			return nil, fmt.Errorf("seed nation %s: %w", n.Code, err)
-		}
+	if _, err := SeedNations(sys, nations); err != nil {
+		return nil, err
 	}
 	top := len(p.Levels) - 1
 	clearance := map[liaison.Role]int{liaison.RoleReader: max(top-2, 0), liaison.RoleAnalyst: max(top-1, 0),
@@ -68,4 +66,33 @@ func SeedDemo(ctx context.Context, nations liaison.NationStore, svc *Service, p 
 		out = append(out, d)
 	}
 	return out, nil
+}
+
+// SeedNations stores each built-in nation (marking.SeedNations, with its
+// status and dated group memberships) that the store does not hold yet, and
+// returns the ones it added. A new node needs them before its first user
+// (a user's nation must exist) and for "REL TO NATO" to expand. A nation
+// already stored, perhaps changed by an admin, is left as it is, so seeding
+// again changes nothing.
+func SeedNations(ctx context.Context, nations liaison.NationStore) ([]liaison.Nation, error) {
+	sys := liaison.SystemContext(ctx)
+	have, err := nations.Nations(sys)
+	if err != nil {
+		return nil, fmt.Errorf("seed nations: %w", err)
+	}
+	stored := make(map[string]bool, len(have))
+	for _, n := range have {
+		stored[n.Code] = true
+	}
+	var added []liaison.Nation
+	for _, n := range marking.SeedNations() {
+		if stored[n.Code] {
+			continue
+		}
+		if err := nations.PutNation(sys, &n); err != nil {
+			return added, fmt.Errorf("seed nation %s: %w", n.Code, err)
+		}
+		added = append(added, n)
+	}
+	return added, nil
 }

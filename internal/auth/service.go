@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // Config configures a Service. Zero durations and counts take the defaults.
@@ -25,6 +26,8 @@ type Config struct {
 	// (last-used time and a token.use audit entry). Default 1 hour.
 	TokenTouchEvery time.Duration
 	Now             func() time.Time // default time.Now
+	// Policy names clearance levels in refusals (nil: marking.Default()).
+	Policy *marking.Policy
 }
 
 // Service logs users in, checks sessions and API tokens, issues and revokes
@@ -64,6 +67,9 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Policy == nil {
+		cfg.Policy = marking.Default()
 	}
 	dummy, err := HashPassword("not a password", cfg.Params)
 	if err != nil {

@@ -19,7 +19,8 @@ func actor(ctx context.Context) (name, nation string) {
 	return v.Name, v.Nation
 }
 
-// AddUser validates and stores u, hashing password when given, and issues a
+// AddUser validates and stores u, hashing password when given (an empty
+// one: API tokens only; else it must pass CheckPassword), and issues a
 // write-scoped API token, whose secret it returns (shown once).
 func (s *Service) AddUser(ctx context.Context, u *liaison.User, password string) (string, *liaison.Token, error) {
 	u.Name = strings.TrimSpace(u.Name)
@@ -32,11 +33,17 @@ func (s *Service) AddUser(ctx context.Context, u *liaison.User, password string)
 	case u.Clearance < 0:
 		return "", nil, liaison.Errorf(liaison.ErrInvalid, "user %q: clearance %d below 0", u.Name, u.Clearance)
 	}
+	if err := s.checkGrant(ctx, "add", *u); err != nil { // before the name is looked up: see scope.go
+		return "", nil, err
+	}
 	sys := liaison.SystemContext(ctx)
 	if _, err := s.cfg.Users.UserByName(sys, u.Name); err == nil {
 		return "", nil, liaison.Errorf(liaison.ErrDuplicate, "user %q already exists", u.Name)
 	}
 	if password != "" {
+		if err := CheckPassword(password); err != nil {
+			return "", nil, err
+		}
 		h, err := HashPassword(password, s.cfg.Params)
 		if err != nil {
 			return "", nil, err
@@ -61,8 +68,15 @@ func (s *Service) AddUser(ctx context.Context, u *liaison.User, password string)
 	return s.IssueToken(ctx, u, liaison.ScopeWrite)
 }
 
-// SetPassword replaces a user's password and clears any lock-out.
+// SetPassword replaces a user's password (checked by CheckPassword) and
+// clears any lock-out.
 func (s *Service) SetPassword(ctx context.Context, u *liaison.User, password string) error {
+	if err := s.checkExisting(ctx, *u, true); err != nil { // the user, or who administers them (scope.go)
+		return err
+	}
+	if err := CheckPassword(password); err != nil {
+		return err
+	}
 	h, err := HashPassword(password, s.cfg.Params)
 	if err != nil {
 		return err
@@ -72,8 +86,12 @@ func (s *Service) SetPassword(ctx context.Context, u *liaison.User, password str
 }
 
 // IssueToken creates an API token for u and returns its secret, which is
-// not stored and cannot be shown again.
+// not stored and cannot be shown again. Only u themself or who administers
+// u may (scope.go); anyone else gets ErrNotFound, as for a missing user.
 func (s *Service) IssueToken(ctx context.Context, u *liaison.User, scope liaison.TokenScope) (string, *liaison.Token, error) {
+	if err := s.checkExisting(ctx, *u, true); err != nil {
+		return "", nil, err
+	}
 	if scope != liaison.ScopeRead && scope != liaison.ScopeWrite {
 		return "", nil, liaison.Errorf(liaison.ErrInvalid, "token scope %q: want read or write", scope)
 	}
@@ -94,8 +112,20 @@ func (s *Service) IssueToken(ctx context.Context, u *liaison.User, scope liaison
 }
 
 // RevokeToken revokes the token with id; revoking twice is not an error.
+// Only the token's user or who administers them may (scope.go); to anyone
+// else the token answers ErrNotFound, as a missing one does.
 func (s *Service) RevokeToken(ctx context.Context, id string) error {
 	sys := liaison.SystemContext(ctx)
+	owner, err := s.tokenOwner(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.checkExisting(ctx, *owner, true); err != nil {
+		if errors.Is(err, liaison.ErrNotFound) {
+			return liaison.Errorf(liaison.ErrNotFound, "token %q", id)
+		}
+		return err
+	}
 	if err := s.cfg.Users.RevokeToken(sys, id, s.now()); err != nil {
 		if errors.Is(err, liaison.ErrNotFound) {
 			return liaison.Errorf(liaison.ErrNotFound, "token %q", id)

@@ -2,6 +2,7 @@ package coord
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/liaison-project/liaison"
@@ -30,6 +31,25 @@ func checkAttachmentMarkings(op, what string, atts []liaison.Attachment, parent 
 		}
 		return liaison.Errorf(liaison.ErrInvalid, "%s: attachment %q: its marking %q is less restricted than %s %q; an attachment may only narrow who sees it",
 			op, at.Name, marking.Format(at.Marking), what, marking.Format(parent))
+	}
+	return nil
+}
+
+// checkWritable refuses (ErrInvalid, prefixed by op) an item marked mk or
+// an attachment with a marking of its own that the writer v could not read
+// back (marking.Writable): it would vanish from their view. The policy is
+// the built-in one, which only names the clearance in the message.
+func checkWritable(op string, v liaison.Viewer, mk liaison.Marking, atts []liaison.Attachment) error {
+	if err := marking.Writable(nil, v, mk); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	for _, at := range atts {
+		if unmarked(at.Marking) {
+			continue
+		}
+		if err := marking.Writable(nil, v, at.Marking); err != nil {
+			return fmt.Errorf("%s: attachment %q: %w", op, at.Name, err)
+		}
 	}
 	return nil
 }

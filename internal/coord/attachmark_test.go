@@ -57,6 +57,9 @@ var (
 
 func TestAttachmentMarkingOnCreate(t *testing.T) {
 	s := newService(t, tempDB(t), &clock{t: t0})
+	// The creator holds ALPHA: a writer may only write what they may read.
+	alpha := liaison.WithViewer(context.Background(), liaison.Viewer{UserID: "u-GBR", Name: "officer-GBR",
+		Nation: "GBR", Role: liaison.RoleOfficer, Clearance: 4, Caveats: []string{"ALPHA"}})
 	for _, c := range []struct {
 		name string
 		mk   liaison.Marking
@@ -72,7 +75,7 @@ func TestAttachmentMarkingOnCreate(t *testing.T) {
 		{"releasable to all", liaison.Marking{Classification: "NATO SECRET", Level: 4}, false},
 		{"other nations only", liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"KOR"}}, false},
 	} {
-		_, err := s.Create(as("GBR", liaison.RoleOfficer), Draft{Title: "t", Text: "x", Procedure: liaison.ProcedureSilence,
+		_, err := s.Create(alpha, Draft{Title: "t", Text: "x", Procedure: liaison.ProcedureSilence,
 			Deciders: []string{"DEU", "FRA", "GBR"}, Consulted: []string{"JPN"}, Marking: mkR,
 			Attachments: []liaison.Attachment{{Name: "plain.txt", Data: []byte("p")}, {Name: "annex.txt", Data: []byte("a"), Marking: c.mk}}})
 		if c.ok != (err == nil) {
@@ -202,10 +205,13 @@ func TestMessageAttachmentMarking(t *testing.T) {
 			t.Errorf("%s: own marking not sent: %q", nation, marking.Format(d.Marking))
 		}
 	}
-	// KOR takes no part: a marked attachment does not change the answer.
+	// KOR takes no part: a marked attachment does not change the answer
+	// (markings KOR may write, so that only the thread decides).
 	kor := as("KOR", liaison.RoleAnalyst)
-	_, e1 := s.Post(kor, th.ID, "m", mkR, nil)
-	_, e2 := s.Post(kor, th.ID, "m", mkR, []liaison.Attachment{{Name: "x", Data: []byte("x"), Marking: mkC}})
+	korR := liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"GBR", "KOR"}}
+	korC := liaison.Marking{Classification: "NATO CONFIDENTIAL", Level: 3, RelTo: []string{"GBR", "KOR"}}
+	_, e1 := s.Post(kor, th.ID, "m", korR, nil)
+	_, e2 := s.Post(kor, th.ID, "m", korR, []liaison.Attachment{{Name: "x", Data: []byte("x"), Marking: korC}})
 	if e1 == nil || e2 == nil || e1.Error() != e2.Error() || !errors.Is(e2, liaison.ErrNotFound) {
 		t.Errorf("posting to an invisible thread: %v / %v", e1, e2)
 	}

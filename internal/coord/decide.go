@@ -17,9 +17,14 @@
 //     statement; under consensus it counts as concurrence (the decider lets
 //     the text pass while recording its view), so a proposal is adopted when
 //     every decider has concurred or agreed to disagree on the current version.
-//   - blocked is not final: deciders may still record positions (nothing
-//     changes state), and the proposer may amend (the new version circulates
-//     again, clock restarted) or withdraw.
+//   - blocked is not final, but no position can lift it (one objection
+//     blocks): only the proposer (or an admin) moves it on, by amending (the
+//     new version circulates again, clock restarted, old positions no longer
+//     count) or withdrawing. A further objection is still recorded until the
+//     deadline — the amendment has to meet every objection, so the proposer
+//     must know them all — and comments stay open; concur and
+//     agree-to-disagree are refused (ErrConflict), since they cannot change
+//     the outcome and would read as if they had.
 //   - Only the current version's positions count; the latest position of a
 //     nation on it is the one that counts.
 //   - Drafts are seen only by the proposing nation. Admins — the node
@@ -126,7 +131,7 @@ func Decide(p *liaison.Proposal, st Step, a Actor, now time.Time) (*liaison.Prop
 	if !CanSee(q, a) {
 		return nil, nil, liaison.Errorf(liaison.ErrNotFound, "proposal %s", p.ID)
 	}
-	if err := allowed(q, st.Action, a); err != nil {
+	if err := allowed(q, st.Action, a, now); err != nil {
 		return nil, nil, err
 	}
 	var evs []liaison.ProposalEvent
@@ -150,8 +155,33 @@ func Decide(p *liaison.Proposal, st Step, a Actor, now time.Time) (*liaison.Prop
 	return q, append(events, evs...), nil
 }
 
-// allowed checks role, kind of participant and state for an action.
-func allowed(q *liaison.Proposal, act Action, a Actor) error {
+// MayAct lists the actions actor may take on p at now, in the order of
+// Actions: exactly those Decide would not refuse for who the actor is or
+// the (settled) state the proposal is in — a step may still be refused for
+// its arguments (an objection without text, an unchanged amendment). Pages
+// offer these instead of every action. Nil when the actor may not see p.
+func MayAct(p *liaison.Proposal, a Actor, now time.Time) []Action {
+	if p == nil {
+		return nil
+	}
+	now = now.UTC()
+	q := p.Clone()
+	settle(q, now)
+	if !CanSee(q, a) {
+		return nil
+	}
+	var out []Action
+	for _, act := range Actions {
+		if allowed(q, act, a, now) == nil {
+			out = append(out, act)
+		}
+	}
+	return out
+}
+
+// allowed checks role, kind of participant, state and (for positions on a
+// blocked proposal) the deadline for an action on the settled q.
+func allowed(q *liaison.Proposal, act Action, a Actor, now time.Time) error {
 	proposer := a.Nation != "" && a.Nation == q.ProposingNation
 	switch act {
 	case ActAmend, ActCirculate, ActWithdraw:
@@ -169,17 +199,33 @@ func allowed(q *liaison.Proposal, act Action, a Actor) error {
 	default:
 		return liaison.Errorf(liaison.ErrInvalid, "proposal %s: unknown action %q", q.ID, act)
 	}
+	return stateAllows(q, act, now)
+}
+
+// stateAllows checks that q's state admits act: circulate from draft only;
+// positions while circulating, and on a blocked proposal only a further
+// objection, before the deadline; amend, comment and withdraw until final.
+func stateAllows(q *liaison.Proposal, act Action, now time.Time) error {
 	ok := false
 	switch act {
 	case ActCirculate:
 		ok = q.State == liaison.StateDraft
-	case ActConcur, ActObject, ActAgree:
+	case ActConcur, ActAgree:
+		if q.State == liaison.StateBlocked {
+			return liaison.Errorf(liaison.ErrConflict, "%s proposal %s: it is blocked by an objection, which no concurrence "+
+				"can lift; the proposing nation may amend or withdraw it", act, q.ID)
+		}
+		ok = q.State == liaison.StateCirculating
+	case ActObject:
 		ok = q.State == liaison.StateCirculating || q.State == liaison.StateBlocked
 	default: // amend, comment, withdraw
 		ok = !q.State.Final()
 	}
 	if !ok {
 		return liaison.Errorf(liaison.ErrConflict, "%s proposal %s: it is %s", act, q.ID, q.State)
+	}
+	if q.State == liaison.StateBlocked && act == ActObject && !now.Before(q.Deadline) {
+		return liaison.Errorf(liaison.ErrConflict, "%s proposal %s: the deadline %s has passed", act, q.ID, fmtT(q.Deadline))
 	}
 	return nil
 }
@@ -268,9 +314,6 @@ func amend(q *liaison.Proposal, st Step, a Actor, now time.Time) ([]liaison.Prop
 }
 
 func position(q *liaison.Proposal, st Step, a Actor, now time.Time) ([]liaison.ProposalEvent, error) {
-	if q.State == liaison.StateBlocked && !now.Before(q.Deadline) {
-		return nil, liaison.Errorf(liaison.ErrConflict, "%s proposal %s: the deadline %s has passed", st.Action, q.ID, fmtT(q.Deadline))
-	}
 	text := strings.TrimSpace(st.Text)
 	if st.Action == ActObject && text == "" {
 		return nil, liaison.Errorf(liaison.ErrInvalid, "object to proposal %s: an objection needs a written text", q.ID)
@@ -279,7 +322,7 @@ func position(q *liaison.Proposal, st Step, a Actor, now time.Time) ([]liaison.P
 	q.Positions = append(q.Positions, liaison.Position{Nation: a.Nation, Kind: kind, Version: q.Version, Text: text, Time: now, UserID: a.UserID})
 	evs := []liaison.ProposalEvent{record(q, now, a, string(st.Action), q.State, text)}
 	if q.State != liaison.StateCirculating {
-		return evs, nil // blocked stays blocked: the position is recorded
+		return evs, nil // blocked stays blocked: the further objection is recorded
 	}
 	switch {
 	case kind == liaison.PositionObject:

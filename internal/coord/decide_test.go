@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,7 +79,9 @@ func expected(st liaison.ProposalState, proc liaison.Procedure, act Action, kind
 	switch act {
 	case ActCirculate:
 		open = eff == liaison.StateDraft
-	case ActConcur, ActObject, ActAgree:
+	case ActConcur, ActAgree: // cannot lift a block: refused on a blocked proposal
+		open = eff == liaison.StateCirculating
+	case ActObject: // a further objection on a blocked proposal is recorded
 		open = eff == liaison.StateCirculating || (eff == liaison.StateBlocked && !atDeadline)
 	}
 	if !open {
@@ -101,7 +104,8 @@ func expected(st liaison.ProposalState, proc liaison.Procedure, act Action, kind
 }
 
 // TestDecideMatrix runs every state × action × kind of participant ×
-// procedure, one hour before the deadline and at the exact deadline instant.
+// procedure, one hour before the deadline and at the exact deadline instant,
+// and checks that MayAct offers the action exactly when the rules allow it.
 func TestDecideMatrix(t *testing.T) {
 	n := 0
 	for _, proc := range []liaison.Procedure{liaison.ProcedureConsensus, liaison.ProcedureSilence} {
@@ -123,6 +127,9 @@ func TestDecideMatrix(t *testing.T) {
 								t.Fatal("Decide mutated its input")
 							}
 							wantErr, wantState := expected(st, proc, act, kind, at)
+							if offered := slices.Contains(MayAct(in, actor, now), act); offered != (wantErr == nil) {
+								t.Fatalf("MayAct offers %s: %v, but the rules say %v", act, offered, wantErr)
+							}
 							if wantErr != nil {
 								if !errors.Is(err, wantErr) || out != nil || evs != nil {
 									t.Fatalf("got (%v, %v), want error %v", out != nil, err, wantErr)
@@ -305,4 +312,38 @@ func FuzzDecide(f *testing.F) {
 			p = q
 		}
 	})
+}
+
+// TestMayAct names, for a few participants and states, the exact actions
+// offered: a consulted partner only comments, a decider may not concur with
+// a blocked proposal, nobody acts on a final one.
+func TestMayAct(t *testing.T) {
+	now := deadline.Add(-time.Hour)
+	tests := []struct {
+		kind string
+		st   liaison.ProposalState
+		want []Action
+	}{
+		{"consulted", liaison.StateCirculating, []Action{ActComment}},
+		{"decider", liaison.StateCirculating, []Action{ActConcur, ActObject, ActAgree, ActComment}},
+		{"decider", liaison.StateBlocked, []Action{ActObject, ActComment}},
+		{"proposer", liaison.StateBlocked, []Action{ActAmend, ActObject, ActComment, ActWithdraw}},
+		{"proposer", liaison.StateDraft, []Action{ActAmend, ActCirculate, ActComment, ActWithdraw}},
+		{"decider-reader", liaison.StateCirculating, nil},
+		{"admin", liaison.StateBlocked, []Action{ActAmend, ActComment, ActWithdraw}},
+		{"decider", liaison.StateAdopted, nil},
+		{"non-participant", liaison.StateCirculating, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind+"/"+string(tt.st), func(t *testing.T) {
+			if got := MayAct(fixture(tt.st, liaison.ProcedureConsensus), kinds[tt.kind], now); !slices.Equal(got, tt.want) {
+				t.Fatalf("MayAct = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// The refusal of a concurrence on a blocked proposal says why.
+	_, _, err := Decide(fixture(liaison.StateBlocked, liaison.ProcedureConsensus), Step{Action: ActConcur}, kinds["decider"], now)
+	if !errors.Is(err, liaison.ErrConflict) || !strings.Contains(err.Error(), "blocked by an objection") {
+		t.Fatalf("concur on blocked: %v, want a conflict naming the block", err)
+	}
 }

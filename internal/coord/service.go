@@ -90,6 +90,9 @@ func (s *Service) Create(ctx context.Context, d Draft) (*liaison.Proposal, error
 	if err != nil {
 		return nil, err
 	}
+	if err := checkWritable(fmt.Sprintf("create proposal %q", p.Title), v, p.Marking, p.Attachments); err != nil {
+		return nil, err
+	}
 	if err := s.cfg.Proposals.CreateProposal(ctx, p); err != nil {
 		return nil, err
 	}
@@ -205,6 +208,17 @@ func (s *Service) settleOne(ctx context.Context, p *liaison.Proposal) (*liaison.
 	v, _ := liaison.ViewerFrom(sys)
 	s.after(sys, v, q, evs)
 	return q, nil
+}
+
+// MayAct lists the actions the viewer in ctx may take on p now (p as Get
+// returned it), by the same rules Act applies: what a proposal page offers.
+// Nil without a viewer.
+func (s *Service) MayAct(ctx context.Context, p *liaison.Proposal) []Action {
+	a, _, err := actorOf(ctx)
+	if err != nil {
+		return nil
+	}
+	return MayAct(p, a, s.Now())
 }
 
 // Act takes a step on proposal id as the viewer in ctx.

@@ -2,6 +2,7 @@ package coord
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/liaison-project/liaison"
@@ -23,7 +24,7 @@ type NewThread struct {
 
 // OpenThread creates a thread as the viewer's nation.
 func (s *Service) OpenThread(ctx context.Context, in NewThread) (*liaison.Thread, error) {
-	a, _, err := actorOf(ctx)
+	a, v, err := actorOf(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -36,6 +37,9 @@ func (s *Service) OpenThread(ctx context.Context, in NewThread) (*liaison.Thread
 	}
 	if !a.can(liaison.RoleAnalyst) {
 		return nil, liaison.Errorf(liaison.ErrForbidden, "open thread: readers may not open threads")
+	}
+	if err := checkWritable("open thread "+strconv.Quote(subject), v, in.Marking, in.Attachments); err != nil {
+		return nil, err
 	}
 	if in.ProposalID != "" {
 		if _, err := s.cfg.Proposals.Proposal(ctx, in.ProposalID); err != nil {
@@ -65,7 +69,6 @@ func (s *Service) OpenThread(ctx context.Context, in NewThread) (*liaison.Thread
 	if err := s.cfg.Threads.CreateThread(ctx, t); err != nil {
 		return nil, err
 	}
-	v, _ := liaison.ViewerFrom(ctx)
 	s.audit(ctx, v, now, "thread.open", "thread:"+t.ID, "participants "+strings.Join(nations, " "),
 		liaison.AuditScope(t.Marking, nations...))
 	if strings.TrimSpace(in.Text) != "" {
@@ -115,7 +118,7 @@ func (s *Service) expand(ctx context.Context, entries []string) ([]string, []str
 
 // Post adds a message to a thread the viewer takes part in.
 func (s *Service) Post(ctx context.Context, threadID, text string, mk liaison.Marking, atts []liaison.Attachment) (*liaison.Message, error) {
-	a, _, err := actorOf(ctx)
+	a, v, err := actorOf(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -127,6 +130,9 @@ func (s *Service) Post(ctx context.Context, threadID, text string, mk liaison.Ma
 	}
 	if !a.can(liaison.RoleAnalyst) {
 		return nil, liaison.Errorf(liaison.ErrForbidden, "post to thread %s: readers may not post", threadID)
+	}
+	if err := checkWritable("post to thread "+threadID, v, mk, atts); err != nil {
+		return nil, err
 	}
 	for _, at := range atts {
 		if at.Name == "" || len(at.Data) > maxAttachment || (len(at.Data) == 0 && at.Ref == "") {
@@ -142,7 +148,6 @@ func (s *Service) Post(ctx context.Context, threadID, text string, mk liaison.Ma
 	if err := s.cfg.Threads.PostMessage(ctx, m); err != nil {
 		return nil, err
 	}
-	v, _ := liaison.ViewerFrom(ctx)
 	t, terr := s.cfg.Threads.Thread(liaison.SystemContext(ctx), threadID)
 	// The entry names thread and message: seen by who may see both (by
 	// nobody but the system when the thread cannot be read back).

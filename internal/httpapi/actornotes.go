@@ -98,7 +98,8 @@ func ViewActorNote(n liaison.ActorNote) ActorNoteView {
 }
 
 // Create stores a new note on actor by the viewer in ctx (analyst or above;
-// the store checks the role and stamps author and nation) and audits it.
+// the store checks the role and stamps author and nation) and audits it. A
+// marking the writer could not read is refused (marking.Writable).
 func (a *ActorNotes) Create(ctx context.Context, actor string, d ActorNoteDraft) (liaison.ActorNote, error) {
 	if !liaison.ValidActorCode(actor) {
 		return liaison.ActorNote{}, liaison.Errorf(liaison.ErrInvalid, "actor code %q: letters, digits or '-' only", actor)
@@ -113,6 +114,10 @@ func (a *ActorNotes) Create(ctx context.Context, actor string, d ActorNoteDraft)
 	m, err := a.parseMarking(ctx, d.Marking)
 	if err != nil {
 		return liaison.ActorNote{}, err
+	}
+	// A note the writer could not read back would vanish from their view.
+	if err := marking.Writable(a.cfg.Policy, v, m); err != nil {
+		return liaison.ActorNote{}, fmt.Errorf("actor note: %w", err)
 	}
 	now := a.cfg.Now().UTC()
 	n := liaison.ActorNote{ID: liaison.NewID(now), Actor: actor, Text: d.Text, Marking: m, Created: now,

@@ -37,7 +37,7 @@ func noteCall(t *testing.T, ts *httptest.Server, user, method, path, body string
 // TestActorNoteAPIRefusals: a reader may not write; a bad marking, empty
 // text, a bad code or a forged author field answer 400 naming the problem.
 func TestActorNoteAPIRefusals(t *testing.T) {
-	ts, _ := notesServer(t)
+	ts, db := notesServer(t)
 	post := func(user, code, body string) (int, string) {
 		return noteCall(t, ts, user, "POST", "/api/v1/actors/"+code+"/notes", body)
 	}
@@ -51,11 +51,24 @@ func TestActorNoteAPIRefusals(t *testing.T) {
 		{"empty text", "FRA-analyst-4", "JPNGOV", `{"text":"  "}`, 400, "empty text"},
 		{"bad code", "FRA-analyst-4", "JPN%25GOV", `{"text":"x"}`, 400, "actor code"},
 		{"unknown field", "FRA-analyst-4", "JPNGOV", `{"text":"x","author":"someone"}`, 400, ""},
+		// A writer may only write what they may read (marking.Writable).
+		{"above clearance", "JPN-analyst-3", "JPNGOV", `{"text":"x","marking":"NATO SECRET // REL TO JPN"}`,
+			400, "above your clearance NATO CONFIDENTIAL"},
+		{"not releasable to own nation", "JPN-analyst-3", "JPNGOV", `{"text":"x","marking":"NATO RESTRICTED // REL TO NATO"}`,
+			400, "not releasable to JPN, your nation"},
 	} {
 		code, body := post(tc.user, tc.code, tc.body)
 		if code != tc.want || !strings.Contains(body, tc.says) {
 			t.Errorf("%s: %d %s; want %d naming %q", tc.name, code, body, tc.want, tc.says)
 		}
+	}
+	// Nothing refused was stored: the node itself sees no note.
+	if page, err := db.ActorNotes(liaison.SystemContext(context.Background()), "JPNGOV", "", 10); err != nil || page.Total != 0 {
+		t.Errorf("after refusals the store holds %+v, %v", page, err)
+	}
+	// At the writer's own clearance and nation the note is accepted.
+	if code, body := post("JPN-analyst-3", "JPNGOV", `{"text":"x","marking":"NATO CONFIDENTIAL // REL TO JPN"}`); code != 201 {
+		t.Errorf("writable note: %d %s", code, body)
 	}
 }
 
@@ -67,7 +80,7 @@ func TestActorNoteAPI(t *testing.T) {
 	post := func(user, code, body string) (int, string) {
 		return noteCall(t, ts, user, "POST", "/api/v1/actors/"+code+"/notes", body)
 	}
-	code, body := post("FRA-analyst-4", "JPNGOV", `{"text":"Usa-only **zqsecret**","marking":"NATO SECRET // REL TO USA"}`)
+	code, body := post("USA-analyst-4", "JPNGOV", `{"text":"Usa-only **zqsecret**","marking":"NATO SECRET // REL TO USA"}`)
 	if code != 201 {
 		t.Fatalf("create: %d %s", code, body)
 	}
@@ -75,7 +88,7 @@ func TestActorNoteAPI(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &secret); err != nil {
 		t.Fatal(err)
 	}
-	if secret.Author != "fra-analyst" || secret.Nation != "FRA" || secret.Origin.Node != "node1" ||
+	if secret.Author != "usa-analyst" || secret.Nation != "USA" || secret.Origin.Node != "node1" ||
 		secret.MarkingText != "NATO SECRET // REL TO USA" {
 		t.Fatalf("created %+v", secret)
 	}
@@ -110,7 +123,7 @@ func TestActorNoteAPI(t *testing.T) {
 	}
 	found := false
 	for _, e := range entries {
-		found = found || (e.Item == secret.ID && e.Actor == "fra-analyst" && e.Marking.Level == secret.Marking.Level)
+		found = found || (e.Item == secret.ID && e.Actor == "usa-analyst" && e.Marking.Level == secret.Marking.Level)
 	}
 	if !found {
 		t.Errorf("no audit entry for %s: %+v", secret.ID, entries)

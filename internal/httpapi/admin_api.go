@@ -3,68 +3,17 @@ package httpapi
 import (
 	"context"
 	"net/http"
-	"strings"
-
-	"github.com/liaison-project/liaison"
 )
-
-// AuditQuery narrows the admin audit view: by action, acting user and the
-// actor's nation, oldest first from the entry after After.
-type AuditQuery struct {
-	Action, Actor, Nation string
-	After                 int64
-	Limit                 int // 0: DefaultLimit
-}
-
-// AuditPage is one page of the audit view; Next is the After of the next
-// page (0 when this is the last).
-type AuditPage struct {
-	Items []liaison.AuditEntry `json:"items"`
-	Next  int64                `json:"next_after,omitempty"`
-}
-
-// auditScanPages bounds how many store pages one audit view request reads
-// while filtering by nation (the store filters action and actor itself).
-const auditScanPages = 20
 
 // Audit lists the entries the request's viewer may read — the store
 // applies the rule: admins read every nation's entries, but only those
 // whose item marking they may see; an admin viewing as a nation reads as
-// that nation — filtered by q. Only admins may use the view.
+// that nation — filtered and paged by q. Only admins may use the view.
 func (a *Admin) Audit(ctx context.Context, q AuditQuery) (AuditPage, error) {
 	if _, err := a.Require(ctx); err != nil {
 		return AuditPage{}, err
 	}
-	if q.Limit <= 0 || q.Limit > MaxLimit {
-		q.Limit = DefaultLimit
-	}
-	nation := strings.ToUpper(strings.TrimSpace(q.Nation))
-	f := liaison.AuditFilter{Action: strings.TrimSpace(q.Action), Actor: strings.TrimSpace(q.Actor), After: q.After, Limit: q.Limit}
-	if nation != "" {
-		f.Limit = max(q.Limit, 200)
-	}
-	page := AuditPage{Items: []liaison.AuditEntry{}}
-	for range auditScanPages {
-		es, err := a.audit.List(ctx, f)
-		if err != nil {
-			return AuditPage{}, err
-		}
-		for _, e := range es {
-			f.After = e.Seq
-			if nation == "" || e.Nation == nation {
-				page.Items = append(page.Items, e)
-			}
-			if len(page.Items) == q.Limit {
-				page.Next = e.Seq
-				return page, nil
-			}
-		}
-		if len(es) < f.Limit {
-			return page, nil
-		}
-	}
-	page.Next = f.After // scanned enough for one request: the next page goes on from here
-	return page, nil
+	return listAudit(ctx, a.audit, q)
 }
 
 // Register adds the admin API routes that the authenticator's access routes
@@ -88,10 +37,10 @@ func (a *Admin) Register(s *Server) {
 		{Method: "POST", Path: "/api/v1/nations", OperationID: "putNation", Tag: "access", Body: "NationRequest", Response: "Nation",
 			Summary: "Add or replace a nation with its status and dated group memberships (admin)", Answer: a.putNationAnswer},
 		{Method: "GET", Path: "/api/v1/users", OperationID: "listUsers", Tag: "access", Response: "UserInfoList",
-			Summary: "Users with their roles, clearances and API tokens (admin)", Answer: a.usersAnswer},
+			Summary: "The users the admin administers (their nation, within their clearance and caveats), with roles, clearances and API tokens (admin)", Answer: a.usersAnswer},
 		{Method: "PATCH", Path: "/api/v1/users/{name}", OperationID: "updateUser", Tag: "access", Body: "UserUpdate", Response: "UserInfo",
 			Params:  []Param{{Name: "name", In: "path", Type: "string"}},
-			Summary: "Change a user's role, clearance, caveats or disabled flag (admin)", Answer: a.updateUserAnswer},
+			Summary: "Change a user's role, clearance, caveats or disabled flag (admin of the user, never beyond their own access; others' users answer 404)", Answer: a.updateUserAnswer},
 		{Method: "POST", Path: "/api/v1/markings/check", OperationID: "checkMarkingText", Tag: "access", Body: "MarkingText", Response: "MarkingCheck",
 			Summary: "Check a marking (admin): canonical text, TLP 2.0 label and the nations its REL TO reaches today; 400 names the problem",
 			Answer:  a.checkMarkingAnswer},

@@ -11,17 +11,22 @@ import (
 )
 
 // newAdminFixture is the auth fixture (ann: USA admin, ken: JPN analyst)
-// plus rita, a JPN reader, with the admin routes registered; country codes
-// are checked against a small table.
+// plus rita, a JPN reader, and jo, the JPN admin who administers ken and
+// rita (an admin administers only their own nation's users), with the
+// admin routes registered; country codes are checked against a small table.
 func newAdminFixture(t *testing.T) *authFixture {
 	t.Helper()
 	f := newAuthFixture(t)
-	rita := &liaison.User{Name: "rita", Nation: "JPN", Role: liaison.RoleReader, Clearance: 1}
-	tok, _, err := f.svc.AddUser(context.Background(), rita, "rita-pw")
-	if err != nil {
-		t.Fatal(err)
+	for _, u := range []*liaison.User{
+		{Name: "rita", Nation: "JPN", Role: liaison.RoleReader, Clearance: 1},
+		{Name: "jo", Nation: "JPN", Role: liaison.RoleAdmin, Clearance: 4, Caveats: []string{"ATOMAL"}},
+	} {
+		tok, _, err := f.svc.AddUser(context.Background(), u, u.Name+"-passphrase")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.tokens[u.Name] = tok
 	}
-	f.tokens["rita"] = tok
 	adm, err := NewAdmin(AdminConfig{Service: f.svc, Nations: f.mem, Users: f.mem, Audit: f.mem,
 		Country: func(c string) bool { return strings.Contains("USA JPN FRA SWE KOR GBR DEU", c) }})
 	if err != nil {
@@ -56,15 +61,17 @@ func TestAdminRoutes(t *testing.T) {
 		{"nation group is a nation", "ann", "POST", "/api/v1/nations", `{"code":"SWE","name":"Sweden","status":"member","groups":[{"group":"USA"}]}`,
 			400, []string{"nation's code"}},
 		{"nation unknown field", "ann", "POST", "/api/v1/nations", `{"code":"SWE","name":"Sweden","status":"member","flag":"x"}`, 400, []string{"unknown field"}},
-		{"users list", "ann", "GET", "/api/v1/users", "", 200, []string{`"name": "ken"`, `"clearance_name": "NATO RESTRICTED"`, `"tokens": [`, `"total": 3`}},
+		{"users list", "jo", "GET", "/api/v1/users", "", 200, []string{`"name": "ken"`, `"clearance_name": "NATO RESTRICTED"`, `"tokens": [`, `"total": 3`}},
+		{"users list, own nation only", "ann", "GET", "/api/v1/users", "", 200, []string{`"name": "ann"`, `"total": 1`}},
 		{"users list analyst", "ken", "GET", "/api/v1/users", "", 403, []string{"admins only"}},
 		{"users list reader", "rita", "GET", "/api/v1/users", "", 403, []string{"admins only"}},
-		{"user update", "ann", "PATCH", "/api/v1/users/ken", `{"role":"officer","clearance":"NATO SECRET","caveats":["atomal"]}`,
+		{"user update", "jo", "PATCH", "/api/v1/users/ken", `{"role":"officer","clearance":"NATO SECRET","caveats":["atomal"]}`,
 			200, []string{`"role": "officer"`, `"clearance": 4`, `"ATOMAL"`}},
 		{"user update analyst", "ken", "PATCH", "/api/v1/users/ken", `{"role":"admin"}`, 403, []string{"admins only"}},
-		{"user update bad role", "ann", "PATCH", "/api/v1/users/ken", `{"role":"king"}`, 400, []string{`unknown role "king"`}},
-		{"user update bad clearance", "ann", "PATCH", "/api/v1/users/ken", `{"clearance":"TOP SECRET"}`, 400, []string{`unknown classification "TOP SECRET"`}},
+		{"user update bad role", "jo", "PATCH", "/api/v1/users/ken", `{"role":"king"}`, 400, []string{`unknown role "king"`}},
+		{"user update bad clearance", "jo", "PATCH", "/api/v1/users/ken", `{"clearance":"TOP SECRET"}`, 400, []string{`unknown classification "TOP SECRET"`}},
 		{"user update missing", "ann", "PATCH", "/api/v1/users/nobody", `{"role":"reader"}`, 404, []string{"nobody"}},
+		{"user update other nation", "ann", "PATCH", "/api/v1/users/ken", `{"role":"king"}`, 404, []string{`user "ken"`}},
 		{"last admin demoted", "ann", "PATCH", "/api/v1/users/ann", `{"role":"reader"}`, 409, []string{"last enabled admin"}},
 		{"last admin disabled", "ann", "PATCH", "/api/v1/users/ann", `{"disabled":true}`, 409, []string{"last enabled admin"}},
 		{"marking check", "ann", "POST", "/api/v1/markings/check", `{"text":"nr // rel to usa, jpn"}`,
@@ -121,13 +128,14 @@ func TestAdminEffects(t *testing.T) {
 	if strings.Join(mc.Marking.RelTo, ",") != "DEU" || mc.Canonical != "NATO RESTRICTED // REL TO EU" {
 		t.Errorf("REL TO EU expands to %v (%q); want [DEU]", mc.Marking.RelTo, mc.Canonical)
 	}
-	if r := do("PATCH", "/api/v1/users/rita", `{"clearance":"NATO SECRET"}`, ann); r.code != 200 {
+	jo := bearer(f.tokens["jo"]) // JPN's admin: rita's
+	if r := do("PATCH", "/api/v1/users/rita", `{"clearance":"NATO SECRET"}`, jo); r.code != 200 {
 		t.Fatalf("patch rita = %d %s", r.code, r.body)
 	}
 	if me := f.me(t, req{header: bearer(f.tokens["rita"])}, 200); me.User.Clearance != 4 {
 		t.Errorf("rita's clearance after the change = %d; want 4", me.User.Clearance)
 	}
-	if r := do("PATCH", "/api/v1/users/rita", `{"disabled":true}`, ann); r.code != 200 {
+	if r := do("PATCH", "/api/v1/users/rita", `{"disabled":true}`, jo); r.code != 200 {
 		t.Fatalf("disable rita = %d %s", r.code, r.body)
 	}
 	if me := f.me(t, req{header: bearer(f.tokens["rita"])}, 401); me.User.Name != "" {
@@ -171,28 +179,36 @@ func TestAdminAuditQuery(t *testing.T) {
 		want int
 	}{
 		{AuditQuery{Action: "test.tick", Limit: 2}, 7},
-		{AuditQuery{Action: "test.tick", Nation: "jpn", Limit: 1}, 2},
+		{AuditQuery{Action: "test.tick", Limit: 2, Newest: true}, 7},
+		{AuditQuery{Action: "test.tick", Nation: "JPN", Limit: 1}, 2},
+		{AuditQuery{Action: "test.tick", Nation: "JPN", Limit: 1, Newest: true}, 2},
 		{AuditQuery{Actor: "bot", Nation: "FRA", Limit: 5}, 2},
 		{AuditQuery{Action: "test.tick", Nation: "KOR"}, 0},
 	} {
-		seen, after := map[int64]bool{}, int64(0)
+		seen, cursor, last := map[int64]bool{}, int64(0), int64(-1)
 		for pages := 0; ; pages++ {
 			q := tt.q
-			q.After = after
+			q.Cursor = cursor
 			p, err := adm.Audit(admin, q)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if p.Total != tt.want {
+				t.Errorf("%+v: total %d, want %d", tt.q, p.Total, tt.want)
+			}
 			for _, e := range p.Items {
-				if seen[e.Seq] || (tt.q.Nation != "" && e.Nation != strings.ToUpper(tt.q.Nation)) || e.Actor != "bot" {
+				if seen[e.Seq] || (tt.q.Nation != "" && e.Nation != tt.q.Nation) || e.Actor != "bot" {
 					t.Errorf("%+v: entry %+v repeated or outside the filter", tt.q, e)
 				}
-				seen[e.Seq] = true
+				if last >= 0 && (e.Seq > last) == tt.q.Newest {
+					t.Errorf("%+v: entry %d after %d is out of order", tt.q, e.Seq, last)
+				}
+				seen[e.Seq], last = true, e.Seq
 			}
 			if p.Next == 0 || pages > 10 {
 				break
 			}
-			after = p.Next
+			cursor = p.Next
 		}
 		if len(seen) != tt.want {
 			t.Errorf("%+v: %d entries over all pages; want %d", tt.q, len(seen), tt.want)

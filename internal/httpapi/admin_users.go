@@ -46,7 +46,9 @@ type UserUpdate struct {
 	Disabled  *bool     `json:"disabled,omitempty"`
 }
 
-// Users lists every user with their tokens.
+// Users lists, with their tokens, the users the admin may administer:
+// those within the admin's own access (auth's scope rule: same nation,
+// clearance no higher, caveats held; the system viewer: every user).
 func (a *Admin) Users(ctx context.Context) ([]UserInfo, error) {
 	ctx, err := a.Require(ctx)
 	if err != nil {
@@ -58,6 +60,9 @@ func (a *Admin) Users(ctx context.Context) ([]UserInfo, error) {
 	}
 	out := make([]UserInfo, 0, len(us))
 	for _, u := range us {
+		if !a.svc.Administers(ctx, u) {
+			continue
+		}
 		info, err := a.info(ctx, u)
 		if err != nil {
 			return nil, err
@@ -131,8 +136,10 @@ func cleanCaveats(in []string) ([]string, error) {
 }
 
 // UpdateUser changes a user's role, clearance, caveats or disabled flag,
-// and audits the change. The last enabled admin can be neither demoted nor
-// disabled, so the node always keeps someone who can administer it.
+// and audits the change. A nation's last enabled admin can be neither
+// demoted nor disabled, so each nation keeps someone to administer it. A user
+// the admin may not administer answers as a missing one; a change giving
+// more access than the admin holds is ErrForbidden (auth's scope rule).
 func (a *Admin) UpdateUser(ctx context.Context, name string, ch UserUpdate) (UserInfo, error) {
 	ctx, err := a.Require(ctx)
 	if err != nil {
@@ -142,16 +149,19 @@ func (a *Admin) UpdateUser(ctx context.Context, name string, ch UserUpdate) (Use
 	if err != nil {
 		return UserInfo{}, err
 	}
+	if err := a.svc.CheckAdminister(ctx, *u); err != nil { // before anything can tell that the user exists
+		return UserInfo{}, err
+	}
 	before := *u
 	if err := a.apply(u, ch); err != nil {
 		return UserInfo{}, err
 	}
 	if before.Role == liaison.RoleAdmin && !before.Disabled && (u.Role != liaison.RoleAdmin || u.Disabled) {
-		if err := a.keepAnAdmin(ctx, u.ID); err != nil {
+		if err := a.keepAnAdmin(ctx, *u); err != nil {
 			return UserInfo{}, err
 		}
 	}
-	if err := a.users.PutUser(ctx, u); err != nil {
+	if err := a.svc.UpdateUser(ctx, before, u); err != nil {
 		return UserInfo{}, err
 	}
 	own, _ := liaison.ViewerFrom(ctx)
@@ -190,19 +200,20 @@ func (a *Admin) apply(u *liaison.User, ch UserUpdate) error {
 	return nil
 }
 
-// keepAnAdmin refuses a change that would leave no enabled admin but the
-// user with id.
-func (a *Admin) keepAnAdmin(ctx context.Context, id string) error {
+// keepAnAdmin refuses a change that would leave u's nation with no enabled
+// admin but u: admins administer only their own nation's users, so a
+// nation without one could be administered only from the node's CLI.
+func (a *Admin) keepAnAdmin(ctx context.Context, u liaison.User) error {
 	us, err := a.users.Users(ctx)
 	if err != nil {
 		return err
 	}
 	for _, o := range us {
-		if o.ID != id && o.Role == liaison.RoleAdmin && !o.Disabled {
+		if o.ID != u.ID && o.Nation == u.Nation && o.Role == liaison.RoleAdmin && !o.Disabled {
 			return nil
 		}
 	}
-	return liaison.Errorf(liaison.ErrConflict, "the last enabled admin can be neither demoted nor disabled")
+	return liaison.Errorf(liaison.ErrConflict, "the last enabled admin of %s can be neither demoted nor disabled", u.Nation)
 }
 
 // changeText describes a user change for the audit log.

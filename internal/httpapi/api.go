@@ -24,8 +24,11 @@ func (s *Server) registerAPI() {
 			Summary: "Get what was extracted from a document: sentences, actors, places, dates, quotes, events",
 			Params:  []Param{pID}, Response: "Extraction", Answer: s.getExtraction},
 		{Method: "GET", Path: "/api/v1/search", OperationID: "search", Tag: "search",
-			Summary:  "Full-text search: words, \"phrases\", prefix*; snippets mark matches with [[ ]]",
-			Params:   []Param{{Name: "q", In: "query", Type: "string", Description: "query"}, pCursor, pLimit},
+			Summary: "Full-text search: words, \"phrases\", prefix*; snippets mark matches with [[ ]]",
+			Params: []Param{{Name: "q", In: "query", Type: "string", Description: "query"}, pCursor, pLimit,
+				{Name: "facets", In: "query", Type: "integer", Description: "1: also count all visible hits by source, month and level (facets)"},
+				{Name: "source", In: "query", Type: "string", Description: "only hits from this source"},
+				{Name: "month", In: "query", Type: "string", Description: "only hits published in this month, YYYY-MM (UTC)"}},
 			Response: "SearchPage", Answer: s.search},
 		{Method: "GET", Path: "/api/v1/events", OperationID: "listEvents", Tag: "events",
 			Summary: "List coded events",
@@ -65,6 +68,7 @@ func (s *Server) registerAPI() {
 	for _, rt := range api {
 		s.Handle(rt)
 	}
+	s.registerTimeline()
 }
 
 // apiNotFound answers unknown API paths with a JSON 404.

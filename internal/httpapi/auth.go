@@ -28,7 +28,9 @@ const (
 // (browsers; unsafe methods must carry the CSRF token) or an API token sent
 // as "Authorization: Bearer …" (read-scoped tokens may only use safe
 // methods). An admin may "view as" a nation: reads then use that nation,
-// with the admin's clearance and caveats, and the role of a reader.
+// with the admin's clearance and caveats and the role of a reader, bounded
+// by the admin's own access (liaison.Viewer.Within), so that an item shows
+// only when both the nation and the admin may see it: view-as narrows.
 type Authenticator struct {
 	svc     *auth.Service
 	nations liaison.NationStore
@@ -214,11 +216,15 @@ func routeOf(r *http.Request) string {
 }
 
 // asNation is what an admin sees when viewing as nation code: that nation,
-// the admin's own clearance and caveats, and no more than a reader's role.
+// the admin's own clearance and caveats, and no more than a reader's role,
+// within the admin's own access — the intersection of what the nation and
+// the admin may see, never more than the admin themself reads.
 func asNation(own liaison.Viewer, code string) liaison.Viewer {
 	v := own
 	v.Nation, v.Role = code, liaison.RoleReader
 	v.Name = own.Name + " (as " + code + ")"
+	bound := own
+	v.Within = &bound
 	return v
 }
 
@@ -289,8 +295,10 @@ func (a *Authenticator) Register(s *Server) {
 	s.AddSchema("NationList", arr(object(obj{"code": str(), "name": str(), "status": str(),
 		"groups": arr(object(obj{"group": str(), "since": strf("date-time"), "until": strf("date-time")}))})))
 	s.AddSchema("MarkingCheck", object(obj{"canonical": str(), "tlp": str(), "marking": ref("Marking")}, "canonical", "tlp", "marking"))
-	s.AddSchema("AuditList", arr(object(obj{"seq": integer(), "time": strf("date-time"), "actor": str(), "nation": str(),
-		"action": str(), "item": str(), "detail": str(), "prev_hash": str(), "hash": str()})))
+	s.AddSchema("AuditEntry", object(obj{"seq": integer(), "time": strf("date-time"), "actor": str(), "nation": str(),
+		"action": str(), "item": str(), "detail": str(), "marking": ref("Marking"), "prev_hash": str(), "hash": str()},
+		"seq", "time", "actor", "action", "hash"))
+	s.AddSchema("AuditList", page("AuditEntry"))
 	s.AddSchema("AuditVerification", object(obj{"entries": integer(), "ok": boolean(), "bad_seq": integer(), "reason": str()}, "entries", "ok"))
 	s.AddSchema("UserRequest", object(obj{"name": str(), "nation": str(), "role": str(), "clearance": str(),
 		"caveats": arr(str()), "password": str()}, "name", "nation", "role", "clearance"))
@@ -306,17 +314,22 @@ func (a *Authenticator) Register(s *Server) {
 			Params:  []Param{{Name: "text", In: "query", Type: "string", Description: "marking text, e.g. NATO RESTRICTED // REL TO NATO, JPN"}},
 			Summary: "Parse a marking as of now: canonical form, TLP 2.0 label, expanded REL TO", Answer: a.checkMarking},
 		{Method: "GET", Path: "/api/v1/audit", OperationID: "listAudit", Tag: "access", Response: "AuditList",
-			Params:  []Param{{Name: "action", In: "query", Type: "string"}, {Name: "after", In: "query", Type: "integer"}, pLimit},
+			Params: []Param{{Name: "action", In: "query", Type: "string", Description: "only this action"},
+				{Name: "actor", In: "query", Type: "string", Description: "only entries by this user"},
+				{Name: "nation", In: "query", Type: "string", Description: "only entries of this nation's users"},
+				{Name: "order", In: "query", Type: "string", Description: "oldest (default) or newest first"},
+				{Name: "after", In: "query", Type: "integer", Description: "older form of cursor: oldest first from the entry after this sequence number"},
+				pCursor, pLimit},
 			Summary: "Audit entries the viewer may read (admins: all; others: their nation's)", Answer: a.listAudit},
 		{Method: "GET", Path: "/api/v1/audit/verify", OperationID: "verifyAudit", Tag: "access", Response: "AuditVerification",
 			Summary: "Recompute the audit hash chain (admin)", Answer: a.verifyAudit},
 		{Method: "POST", Path: "/api/v1/users", OperationID: "addUser", Tag: "access", Body: "UserRequest", Response: "NewToken",
-			Status: http.StatusCreated, Summary: "Add a user (admin); answers its API token, shown once", Answer: a.addUser},
+			Status: http.StatusCreated, Summary: "Add a user of the admin's nation, within the admin's clearance and caveats (admin); answers its API token, shown once", Answer: a.addUser},
 		{Method: "POST", Path: "/api/v1/users/{name}/tokens", OperationID: "issueToken", Tag: "access", Response: "NewToken",
 			Params: []Param{{Name: "name", In: "path", Type: "string"}, {Name: "scope", In: "query", Type: "string", Description: "read or write"}},
-			Status: http.StatusCreated, Summary: "Issue an API token (admin, or the user themself)", Answer: a.issueToken},
+			Status: http.StatusCreated, Summary: "Issue an API token (the user's admin, or the user themself; others' users answer 404)", Answer: a.issueToken},
 		{Method: "DELETE", Path: "/api/v1/tokens/{id}", OperationID: "revokeToken", Tag: "access", Status: http.StatusNoContent,
-			Params: []Param{pID}, Summary: "Revoke an API token (admin)", Answer: a.revokeToken},
+			Params: []Param{pID}, Summary: "Revoke an API token (the user's admin; others' tokens answer 404)", Answer: a.revokeToken},
 		{Method: "GET", Path: "/api/v1/me", OperationID: "getMe", Tag: "meta", Response: "Me",
 			Summary: "The authenticated user, the viewer reads use (differs while an admin views as a nation) and the CSRF token",
 			Handler: http.HandlerFunc(a.me)},

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -34,19 +33,14 @@ func (a *Authenticator) checkMarking(r *http.Request) (any, error) {
 	return MarkingCheck{Canonical: marking.Format(m), TLP: a.policy.TLP(m), Marking: m}, nil
 }
 
+// listAudit answers GET /api/v1/audit: a page of the entries the viewer
+// may read, as every list answers ({items, next_cursor, total}).
 func (a *Authenticator) listAudit(r *http.Request) (any, error) {
-	q := r.URL.Query()
-	limit, err := ParseLimit(q)
+	q, err := ParseAuditQuery(r.URL.Query())
 	if err != nil {
 		return nil, err
 	}
-	f := liaison.AuditFilter{Action: q.Get("action"), Limit: limit}
-	if s := q.Get("after"); s != "" {
-		if _, err := fmt.Sscan(s, &f.After); err != nil {
-			return nil, liaison.Errorf(liaison.ErrInvalid, "after %q: want a sequence number", s)
-		}
-	}
-	return a.audit.List(r.Context(), f)
+	return listAudit(r.Context(), a.audit, q)
 }
 
 // NewToken answers a freshly issued API token: the secret is shown once.

@@ -38,7 +38,7 @@ func newAuthFixture(t *testing.T) *authFixture {
 		{Name: "ann", Nation: "USA", Role: liaison.RoleAdmin, Clearance: 4},
 		{Name: "ken", Nation: "JPN", Role: liaison.RoleAnalyst, Clearance: 2},
 	} {
-		tok, _, err := svc.AddUser(ctx, &u, u.Name+"-pw")
+		tok, _, err := svc.AddUser(ctx, &u, u.Name+"-passphrase")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,7 +83,7 @@ func (f *authFixture) do(t *testing.T, r req) *httptest.ResponseRecorder {
 func (f *authFixture) login(t *testing.T, name string) ([]*http.Cookie, string) {
 	t.Helper()
 	w := f.do(t, req{method: "POST", path: "/login", ctype: "application/x-www-form-urlencoded",
-		body: url.Values{"name": {name}, "password": {name + "-pw"}, "next": {"/docs"}}.Encode()})
+		body: url.Values{"name": {name}, "password": {name + "-passphrase"}, "next": {"/docs"}}.Encode()})
 	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/docs" {
 		t.Fatalf("login %s: %d %s", name, w.Code, w.Body)
 	}
@@ -181,10 +181,10 @@ func TestAuthLoginFailuresAndLockout(t *testing.T) {
 			t.Fatalf("bad password = %d", w.Code)
 		}
 	}
-	if w := f.do(t, form("ken-pw")); w.Code != http.StatusUnauthorized {
+	if w := f.do(t, form("ken-passphrase")); w.Code != http.StatusUnauthorized {
 		t.Errorf("locked account login = %d, want 401", w.Code)
 	}
-	w := f.do(t, req{method: "POST", path: "/login", ctype: "application/json", body: `{"name":"ann","password":"ann-pw"}`})
+	w := f.do(t, req{method: "POST", path: "/login", ctype: "application/json", body: `{"name":"ann","password":"ann-passphrase"}`})
 	if w.Code != 200 || !strings.Contains(w.Body.String(), `"csrf_token"`) {
 		t.Errorf("JSON login = %d %s", w.Code, w.Body)
 	}
@@ -269,7 +269,10 @@ func TestAuthAdminRoutes(t *testing.T) {
 		{"nations", "GET", "/api/v1/nations", "", ken, 200, `"JPN"`},
 		{"marking", "GET", "/api/v1/marking?text=" + url.QueryEscape("nr // rel to usa, jpn"), "", ken, 200, `"canonical": "NATO RESTRICTED // REL TO JPN, USA"`},
 		{"bad marking", "GET", "/api/v1/marking?text=TOP", "", ken, 400, "unknown classification"},
-		{"add user", "POST", "/api/v1/users", `{"name":"fred","nation":"fra","role":"reader","clearance":"NR","password":"pw"}`, admin, 201, `"token": "lia_`},
+		{"add user", "POST", "/api/v1/users", `{"name":"fred","nation":"usa","role":"reader","clearance":"NR","password":"pw"}`, admin, 400, `at least 12`},
+		{"add user", "POST", "/api/v1/users", `{"name":"fred","nation":"usa","role":"reader","clearance":"NR","password":"twelve chars"}`, admin, 201, `"token": "lia_`},
+		{"add user other nation", "POST", "/api/v1/users", `{"name":"fritz","nation":"fra","role":"reader","clearance":"NR"}`, admin, 403, `nation FRA is not yours (USA)`},
+		{"other nation's token", "POST", "/api/v1/users/ken/tokens?scope=read", "", admin, 404, `user \"ken\"`},
 		{"add user not admin", "POST", "/api/v1/users", `{"name":"eve","nation":"FRA","role":"admin","clearance":"NS"}`, ken, 403, "admins only"},
 		{"add user bad nation", "POST", "/api/v1/users", `{"name":"eve","nation":"ZZZ","role":"reader","clearance":"NR"}`, admin, 400, "not known"},
 		{"own token", "POST", "/api/v1/users/ken/tokens?scope=read", "", ken, 201, `"scope": "read"`},
@@ -287,9 +290,12 @@ func TestAuthAdminRoutes(t *testing.T) {
 			t.Errorf("%s: %d %s; want %d containing %q", tt.name, w.Code, w.Body, tt.want, tt.contains)
 		}
 	}
-	var es []liaison.AuditEntry
-	json.Unmarshal(f.do(t, req{method: "GET", path: "/api/v1/audit", header: ken}).Body.Bytes(), &es)
-	for _, e := range es {
+	var es liaison.Page[liaison.AuditEntry]
+	if err := json.Unmarshal(f.do(t, req{method: "GET", path: "/api/v1/audit", header: ken}).Body.Bytes(), &es); err != nil ||
+		len(es.Items) == 0 || es.Total < len(es.Items) {
+		t.Fatalf("audit as JPN: %v, %d items of %d", err, len(es.Items), es.Total)
+	}
+	for _, e := range es.Items {
 		if e.Nation != "JPN" {
 			t.Errorf("JPN analyst reads audit entry of %q: %+v", e.Nation, e)
 		}

@@ -2,12 +2,14 @@ package httpapi
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // FeedRequest is the body of POST /api/v1/feeds.
@@ -37,24 +39,73 @@ func (s *Server) addFeed(r *http.Request) (any, error) {
 	if err := DecodeJSON(r, &req); err != nil {
 		return nil, err
 	}
-	return s.AddFeed(r.Context(), req)
+	f, _, err := s.AddFeed(r.Context(), req)
+	return f, err
 }
 
+// DefaultFeedMarking is the marking of a feed subscribed without one — the
+// web form's empty field, an API request without "marking", `liaison feeds
+// add` without --marking: the node's lowest, public level, named, so that
+// a feed is never stored unmarked.
+const DefaultFeedMarking = "PUBLIC"
+
 // AddFeed subscribes a feed for the viewer in ctx (analysts and up): the
-// one path for the API and the web form.
-func (s *Server) AddFeed(ctx context.Context, req FeedRequest) (*liaison.Feed, error) {
+// one path for the API and the web form. existing reports that the URL was
+// already subscribed; that feed then keeps its settings except those the
+// request gives (title, every, marking), and a given marking may only make
+// it stricter (marking.Lowers answers ErrInvalid). A marking the viewer
+// could not read is refused (marking.Writable).
+//
+// A URL already subscribed under a marking the viewer may not see answers
+// ErrConflict "feed URL: cannot be subscribed", the same words whatever
+// that feed's marking, title, interval or id, and the feed is untouched.
+// The refusal itself still tells that some feed has the URL. The one
+// alternative that would not — a second feed per marking — was weighed
+// and not taken: the store keeps one feed per URL (a schema change), the
+// source would be polled once per marking, and every document the second
+// feed fetched would be a duplicate of one stored under the stricter
+// marking, so its subscriber would see an empty feed: the same bit, told
+// later and less clearly. Refusing also never touches the hidden feed.
+func (s *Server) AddFeed(ctx context.Context, req FeedRequest) (f *liaison.Feed, existing bool, err error) {
 	if err := requireRole(ctx, liaison.RoleAnalyst); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	f, err := s.feedFrom(ctx, req, time.Now().UTC())
+	v, _ := liaison.ViewerFrom(ctx)
+	ch, u, err := s.feedChange(ctx, v, req)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	// The role was checked above; the write itself is the node's.
-	if err := s.cfg.Feeds.PutFeed(liaison.SystemContext(ctx), f); err != nil {
-		return nil, err
+	sys := liaison.SystemContext(ctx) // the role was checked above; the write is the node's
+	old, err := s.feedByURL(sys, u)
+	if err != nil {
+		return nil, false, err
 	}
-	return f, nil
+	switch {
+	case old == nil:
+		f = &liaison.Feed{URL: u, Every: s.cfg.FeedEvery, NextPoll: time.Now().UTC()}
+	case !marking.Visible(v, old.Marking):
+		return nil, false, liaison.Errorf(liaison.ErrConflict, "feed %s: cannot be subscribed", u)
+	default:
+		f = old
+	}
+	if ch.Marking == nil && f.Marking.Classification == "" { // new, or stored unmarked before this rule
+		mk, err := s.defaultFeedMarking(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		ch.Marking = &mk
+	}
+	next, changed, err := ApplyFeedChange(*f, ch, time.Now().UTC())
+	if err != nil {
+		return nil, false, err
+	}
+	if old != nil && !changed {
+		return old, true, nil
+	}
+	if err := s.cfg.Feeds.PutFeed(sys, &next); err != nil {
+		return nil, false, err
+	}
+	return &next, old != nil, nil
 }
 
 // DeleteFeed unsubscribes a feed the viewer in ctx can see (analysts and up).
@@ -68,28 +119,63 @@ func (s *Server) DeleteFeed(ctx context.Context, idOrURL string) error {
 	return s.cfg.Feeds.DeleteFeed(liaison.SystemContext(ctx), idOrURL)
 }
 
-// feedFrom validates a feed request into a feed due for polling now.
-func (s *Server) feedFrom(ctx context.Context, req FeedRequest, now time.Time) (*liaison.Feed, error) {
+// feedChange validates a feed request into the URL and the settings it
+// gives; a given marking must be one the viewer v may read.
+func (s *Server) feedChange(ctx context.Context, v liaison.Viewer, req FeedRequest) (FeedChange, string, error) {
+	var ch FeedChange
 	u, err := url.Parse(strings.TrimSpace(req.URL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, liaison.Errorf(liaison.ErrInvalid, "url %q: want an absolute http(s) URL", req.URL)
+		return ch, "", liaison.Errorf(liaison.ErrInvalid, "url %q: want an absolute http(s) URL", req.URL)
 	}
-	every := s.cfg.FeedEvery
 	if req.Every != "" {
-		if every, err = time.ParseDuration(req.Every); err != nil || every < time.Minute {
-			return nil, liaison.Errorf(liaison.ErrInvalid, "every %q: want a duration of at least 1m, e.g. 15m", req.Every)
+		if ch.Every, err = time.ParseDuration(req.Every); err != nil || ch.Every < time.Minute {
+			return ch, "", liaison.Errorf(liaison.ErrInvalid, "every %q: want a duration of at least 1m, e.g. 15m", req.Every)
 		}
 	}
-	f := &liaison.Feed{URL: u.String(), Title: req.Title, Every: every, NextPoll: now}
+	ch.Title = strings.TrimSpace(req.Title)
 	if strings.TrimSpace(req.Marking) != "" {
-		if s.cfg.ParseMarking == nil {
-			return nil, liaison.Errorf(liaison.ErrInvalid, "marking %q: this node has no marking policy", req.Marking)
+		mk, err := s.parseFeedMarking(ctx, req.Marking)
+		if err != nil {
+			return ch, "", err
 		}
-		if f.Marking, err = s.cfg.ParseMarking(ctx, req.Marking); err != nil {
-			return nil, err
+		if err := marking.Writable(nil, v, mk); err != nil {
+			return ch, "", fmt.Errorf("feed %s: %w", u, err)
+		}
+		ch.Marking = &mk
+	}
+	return ch, u.String(), nil
+}
+
+// parseFeedMarking reads a feed's marking text with the node's parser.
+func (s *Server) parseFeedMarking(ctx context.Context, text string) (liaison.Marking, error) {
+	if s.cfg.ParseMarking == nil {
+		return liaison.Marking{}, liaison.Errorf(liaison.ErrInvalid, "marking %q: this node has no marking policy", text)
+	}
+	return s.cfg.ParseMarking(ctx, text)
+}
+
+// defaultFeedMarking is DefaultFeedMarking parsed by the node (named at
+// the lowest level when the node parses no markings, as actor notes do).
+func (s *Server) defaultFeedMarking(ctx context.Context) (liaison.Marking, error) {
+	if s.cfg.ParseMarking == nil {
+		return liaison.Marking{Classification: DefaultFeedMarking}, nil
+	}
+	return s.cfg.ParseMarking(ctx, DefaultFeedMarking)
+}
+
+// feedByURL returns the stored feed with this URL, or nil (ctx is the
+// node's: the caller decides what the viewer may learn of it).
+func (s *Server) feedByURL(ctx context.Context, u string) (*liaison.Feed, error) {
+	feeds, err := s.cfg.Feeds.Feeds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range feeds {
+		if f.URL == u {
+			return &f, nil
 		}
 	}
-	return f, nil
+	return nil, nil
 }
 
 // deleteFeed answers DELETE /api/v1/feeds/{id} (analysts and up).

@@ -15,7 +15,7 @@ import (
 // origin and requests naming none (CLI, curl) log in.
 func TestLoginOrigin(t *testing.T) {
 	f := newAuthFixture(t)
-	body := url.Values{"name": {"ken"}, "password": {"ken-pw"}, "next": {"/"}}.Encode()
+	body := url.Values{"name": {"ken"}, "password": {"ken-passphrase"}, "next": {"/"}}.Encode()
 	// httptest requests are sent to host example.com.
 	tests := []struct {
 		name   string
@@ -50,7 +50,7 @@ func TestLoginOrigin(t *testing.T) {
 		})
 	}
 	// JSON logins are checked the same way.
-	w := f.do(t, req{method: "POST", path: "/login", ctype: "application/json", body: `{"name":"ann","password":"ann-pw"}`,
+	w := f.do(t, req{method: "POST", path: "/login", ctype: "application/json", body: `{"name":"ann","password":"ann-passphrase"}`,
 		header: map[string]string{"Origin": "https://evil.example"}})
 	if w.Code != http.StatusForbidden || strings.Contains(w.Body.String(), "csrf_token") {
 		t.Errorf("cross-site JSON login = %d %s", w.Code, w.Body)

@@ -20,6 +20,13 @@ func page(item string) obj {
 	return object(obj{"items": arr(ref(item)), "next_cursor": str(), "total": integer()}, "items", "total")
 }
 
+// searchPage is a page of search hits, with the facets when asked for.
+func searchPage() obj {
+	p := page("SearchHit")
+	p["properties"].(obj)["facets"] = ref("SearchFacets")
+	return p
+}
+
 // AddSchema adds a component schema (a JSON Schema object as map[string]any)
 // that routes registered by other packages reference by name.
 func (s *Server) AddSchema(name string, schema map[string]any) {
@@ -70,8 +77,12 @@ func builtinSchemas() obj {
 			"marking": ref("Marking"), "origin": ref("Origin")}, "id", "title", "text"),
 		"DocumentPage": page("Document"),
 		"SearchHit":    object(obj{"document": ref("Document"), "snippet": str(), "rank": number()}),
-		"SearchPage":   page("SearchHit"),
-		"Span":         object(obj{"start": integer(), "end": integer()}),
+		"SearchPage":   searchPage(),
+		"FacetCount":   object(obj{"value": str(), "count": integer()}, "value", "count"),
+		"LevelCount":   object(obj{"level": integer(), "name": str(), "count": integer()}, "level", "name", "count"),
+		"SearchFacets": object(obj{"sources": arr(ref("FacetCount")), "months": arr(ref("FacetCount")),
+			"levels": arr(ref("LevelCount")), "marking": ref("Marking")}, "sources", "months", "levels", "marking"),
+		"Span": object(obj{"start": integer(), "end": integer()}),
 		"Place": object(obj{"name": str(), "country": str(), "lat": number(), "lon": number(), "kind": str(),
 			"bbox": arr(number())}),
 		"ActorMention": with(obj{"name": str(), "code": str(), "kind": str()}),

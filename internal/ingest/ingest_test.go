@@ -94,7 +94,7 @@ func TestRunFiles(t *testing.T) {
 			t.Log(e)
 		}
 	}
-	wantErrs := []string{"d.jsonl:4: malformed JSON", `d.jsonl:5: no "text" or "body" field`, "f.json[1]: no", "latin1.txt: not valid UTF-8",
+	wantErrs := []string{"d.jsonl:4: malformed JSON", `d.jsonl:5: no "text" or "body" field`, `f.json[1]: "text" field is empty`, "latin1.txt: not valid UTF-8",
 		"binary.txt: binary content", "empty.md: empty", "big.txt: too large", "script-only.html: no readable text in HTML", "broken.rss: malformed rss feed"}
 	for _, w := range wantErrs {
 		if !containsErr(sum.Errors, w) {

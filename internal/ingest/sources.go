@@ -254,6 +254,11 @@ func parseRecord(name string, b []byte) (*rawDoc, error) {
 	}
 	text := get("text", "body", "content")
 	if strings.TrimSpace(text) == "" {
+		for _, k := range []string{"text", "body", "content"} {
+			if _, ok := m[k].(string); ok { // present but blank: say so, not "no field"
+				return nil, badInput(name, "%q field is empty", k)
+			}
+		}
 		return nil, badInput(name, `no "text" or "body" field`)
 	}
 	if strings.IndexByte(text, 0) >= 0 {

@@ -232,8 +232,19 @@ func Max(a, b liaison.Marking) (liaison.Marking, error) {
 // the level must not exceed the clearance, the marking must be releasable to
 // every nation or to the viewer's, and the viewer must hold every caveat.
 // No viewer's nation matches liaison.NoNation (the stores admit only plain
-// codes as a viewer's nation).
+// codes as a viewer's nation). A viewer bounded by another (v.Within: an
+// admin viewing as a nation) sees only what both may see.
 func Visible(v liaison.Viewer, m liaison.Marking) bool {
+	for _, b := range v.Bounds() {
+		if !visibleOne(b, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// visibleOne is Visible for one viewer, ignoring what bounds it.
+func visibleOne(v liaison.Viewer, m liaison.Marking) bool {
 	if v.System {
 		return true
 	}

@@ -2,27 +2,41 @@ package memstore
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
-// PutFeed inserts a feed or updates the one with the same URL.
+// PutFeed inserts a feed or updates the one with the same URL, under the
+// SQLite store's rules: an update never lowers the stored marking
+// (marking.Lowers answers ErrInvalid), so that a re-subscription cannot
+// release the feed's future documents more widely.
 func (s *Store) PutFeed(ctx context.Context, f *liaison.Feed) error {
 	if err := requireSystem(ctx, "put feed"); err != nil {
 		return err
 	}
-	if f == nil || f.URL == "" {
+	if f == nil || strings.TrimSpace(f.URL) == "" {
 		return liaison.Errorf(liaison.ErrInvalid, "feed: empty URL")
+	}
+	if f.Every < 0 {
+		return liaison.Errorf(liaison.ErrInvalid, "feed %s: negative interval %s", f.URL, f.Every)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, o := range s.feeds {
-		if o.URL == f.URL {
-			f.ID = o.ID
-			s.feeds[i] = *f
-			return nil
+		if o.URL != f.URL {
+			continue
 		}
+		if marking.Lowers(f.Marking, o.Marking) {
+			return liaison.Errorf(liaison.ErrInvalid,
+				"feed %s: marking %q would lower the feed's marking; a feed's marking only becomes stricter (remove the feed and subscribe it again to lower it)",
+				f.URL, marking.Format(f.Marking))
+		}
+		f.ID = o.ID
+		s.feeds[i] = *f
+		return nil
 	}
 	if f.ID == "" {
 		f.ID = liaison.NewID(time.Now())

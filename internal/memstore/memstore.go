@@ -122,16 +122,23 @@ func (s *Store) Documents(ctx context.Context, f liaison.DocumentFilter) (liaiso
 	return paginate(out, f.Cursor, f.Limit)
 }
 
-// Search matches every query word (case-insensitive) in title or text.
+// Search matches every query word (case-insensitive) in title or text,
+// among the visible documents that pass the source and month filters.
 func (s *Store) Search(ctx context.Context, q liaison.SearchQuery) (liaison.Page[liaison.SearchHit], error) {
 	words := strings.Fields(strings.ToLower(strings.NewReplacer(`"`, " ", "*", " ").Replace(q.Query)))
 	if len(words) == 0 {
 		return liaison.Page[liaison.SearchHit]{}, liaison.Errorf(liaison.ErrInvalid, "search: empty query")
 	}
+	if err := q.CheckFilters(); err != nil {
+		return liaison.Page[liaison.SearchHit]{}, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var hits []liaison.SearchHit
 	for _, d := range s.visibleDocs(ctx) {
+		if (q.Source != "" && d.Source != q.Source) || (q.Month != "" && d.Published.UTC().Format("2006-01") != q.Month) {
+			continue
+		}
 		hay := strings.ToLower(d.Title + " " + d.Text)
 		ok := true
 		for _, w := range words {
@@ -144,7 +151,11 @@ func (s *Store) Search(ctx context.Context, q liaison.SearchQuery) (liaison.Page
 			hits = append(hits, liaison.SearchHit{Document: d, Snippet: snippet(d.Text, words[0]), Rank: 1})
 		}
 	}
-	return paginate(hits, q.Cursor, q.Limit)
+	p, err := paginate(hits, q.Cursor, q.Limit)
+	if err == nil && q.Facets {
+		p.Facets = searchFacets(hits)
+	}
+	return p, err
 }
 
 func snippet(text, word string) string {

@@ -190,7 +190,8 @@ func (s *Service) Release(ctx context.Context, id string) (*liaison.Report, erro
 	return r, nil
 }
 
-// apply validates d and copies it into r, settling the marking.
+// apply validates d and copies it into r, settling the marking: at least
+// what the cites require and readable by the writer (marking.Writable).
 func (s *Service) apply(ctx context.Context, r *liaison.Report, d Draft) error {
 	d.Title = strings.TrimSpace(d.Title)
 	switch {
@@ -216,6 +217,11 @@ func (s *Service) apply(ctx context.Context, r *liaison.Report, d Draft) error {
 		if err := covers(m, req); err != nil {
 			return err
 		}
+	}
+	// The author must be able to read what they mark (and edit it after).
+	v, _ := liaison.ViewerFrom(ctx)
+	if err := marking.Writable(s.cfg.Policy, v, m); err != nil {
+		return fmt.Errorf("report: %w", err)
 	}
 	r.Title, r.Body, r.Cites, r.Marking = d.Title, d.Body, cites, m
 	return nil

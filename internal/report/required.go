@@ -2,8 +2,6 @@ package report
 
 import (
 	"context"
-	"errors"
-	"strings"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/marking"
@@ -17,11 +15,20 @@ import (
 func (s *Service) RequiredMarking(ctx context.Context, cites []string) (liaison.Marking, error) {
 	req := liaison.Marking{Classification: "", Level: 0}
 	first := true
-	for _, id := range cleanCites(cites) {
-		m, err := s.citedMarking(ctx, id)
-		if err != nil {
-			return liaison.Marking{}, err
+	cited, err := s.Cites(ctx, cites)
+	if err != nil {
+		return liaison.Marking{}, err
+	}
+	for _, c := range cited {
+		if c.Kind == "" {
+			return liaison.Marking{}, liaison.Errorf(liaison.ErrInvalid, "report cites %q: no such document, event or report", c.ID)
 		}
+		if c.Kind == CiteReport && c.Draft {
+			// A draft is seen by its nation only: a released report citing it
+			// would show its id to nations that cannot see it.
+			return liaison.Marking{}, liaison.Errorf(liaison.ErrInvalid, "report cites %q: a draft report cannot be cited until it is released", c.ID)
+		}
+		m := c.Marking
 		if first {
 			req, first = m, false
 			continue
@@ -40,41 +47,6 @@ func (s *Service) RequiredMarking(ctx context.Context, cites []string) (liaison.
 // lowest is the text of the policy's lowest level (the default policy's
 // PUBLIC).
 func (s *Service) lowest() string { return s.cfg.Policy.LevelName(0) }
-
-// citedMarking finds a cited document, report or event the viewer may see.
-func (s *Service) citedMarking(ctx context.Context, id string) (liaison.Marking, error) {
-	d, err := s.cfg.Documents.Document(ctx, id)
-	if err == nil {
-		return d.Marking, nil
-	}
-	if !errors.Is(err, liaison.ErrNotFound) {
-		return liaison.Marking{}, err
-	}
-	r, err := s.cfg.Reports.Report(ctx, id)
-	if err == nil {
-		// A draft is seen by its nation only: a released report citing it
-		// would show its id to nations that cannot see it.
-		if r.State != liaison.ReportReleased {
-			return liaison.Marking{}, liaison.Errorf(liaison.ErrInvalid, "report cites %q: a draft report cannot be cited until it is released", id)
-		}
-		return r.Marking, nil
-	}
-	if !errors.Is(err, liaison.ErrNotFound) {
-		return liaison.Marking{}, err
-	}
-	if i := strings.LastIndexByte(id, '-'); i > 0 {
-		page, err := s.cfg.Events.Events(ctx, liaison.EventFilter{DocID: id[:i], Limit: 1000})
-		if err != nil && !errors.Is(err, liaison.ErrNotFound) && !errors.Is(err, liaison.ErrInvalid) {
-			return liaison.Marking{}, err
-		}
-		for _, e := range page.Items {
-			if e.ID == id {
-				return e.Marking, nil
-			}
-		}
-	}
-	return liaison.Marking{}, liaison.Errorf(liaison.ErrInvalid, "report cites %q: no such document, event or report", id)
-}
 
 // covers checks that m is at least as restricted as req: level no lower,
 // releasable to no nation req excludes, and every caveat of req. The error

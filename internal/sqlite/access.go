@@ -17,15 +17,37 @@ import (
 //   - no viewer in ctx: matches nothing;
 //   - the system viewer: matches everything;
 //   - otherwise: level <= clearance, AND releasable to every nation ('[]') or
-//     to the viewer's nation, AND every caveat of the item held by the viewer.
+//     to the viewer's nation, AND every caveat of the item held by the viewer;
+//   - a viewer bounded by another (Viewer.Within: an admin viewing as a
+//     nation): the rule above for each of them, ANDed, so "view as" only
+//     narrows.
 //
 // It mirrors marking.Visible, against which the store tests check it. The
-// returned args bind the predicate's placeholders, in order.
+// returned args bind the predicate's placeholders, in order. The view cache
+// keys on this text and these args, so a bounded viewer is cached apart.
 func visible(ctx context.Context, alias string) (string, []any) {
 	v, ok := liaison.ViewerFrom(ctx)
 	if !ok {
 		return "(0)", nil
 	}
+	return eachBound(v, func(b liaison.Viewer) (string, []any) { return markingRule(b, alias) })
+}
+
+// eachBound ANDs rule over v and every viewer bounding it (v.Bounds()): the
+// one way the store's predicates apply Viewer.Within.
+func eachBound(v liaison.Viewer, rule func(liaison.Viewer) (string, []any)) (string, []any) {
+	bs := v.Bounds()
+	pred, args := rule(bs[0])
+	for _, b := range bs[1:] {
+		p, a := rule(b)
+		pred, args = "("+pred+" AND "+p+")", append(args, a...)
+	}
+	return pred, args
+}
+
+// markingRule is the marking part of visible for one viewer, ignoring what
+// bounds it.
+func markingRule(v liaison.Viewer, alias string) (string, []any) {
 	if v.System {
 		return "(1)", nil
 	}

@@ -71,9 +71,32 @@ func randomViewer(rng *rand.Rand) (liaison.Viewer, bool) {
 	return v, rng.IntN(40) != 0
 }
 
+// randomBoundedViewer is randomViewer where about half the viewers are
+// bounded by another (Viewer.Within, as "view as" makes them: another
+// nation with the bound's clearance and caveats, or any two viewers), a
+// few by two.
+func randomBoundedViewer(rng *rand.Rand) (liaison.Viewer, bool) {
+	v, has := randomViewer(rng)
+	switch rng.IntN(8) {
+	case 0, 1:
+		w, _ := randomViewer(rng)
+		v.Within = &w
+	case 2, 3:
+		w, _ := randomViewer(rng)
+		w.System, v.System = false, false
+		v.Clearance, v.Caveats, v.Within = w.Clearance, w.Caveats, &w
+	case 4:
+		w, _ := randomViewer(rng)
+		x, _ := randomViewer(rng)
+		w.Within, v.Within = &x, &w
+	}
+	return v, has
+}
+
 // TestPropertyVisibleMatchesSQL checks the store's SQL predicate against the
 // reference rule marking.Visible: random markings × random viewers (with
-// odd nations, missing viewers, the system) must select exactly the same items.
+// odd nations, missing viewers, the system, viewers bounded by others as
+// "view as" makes them) must select exactly the same items.
 func TestPropertyVisibleMatchesSQL(t *testing.T) {
 	db := openAccessTestDB(t)
 	ctx := context.Background()
@@ -97,8 +120,9 @@ func TestPropertyVisibleMatchesSQL(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	boundSees, narrowed := 0, 0
 	for j := 0; j < viewers; j++ {
-		v, has := randomViewer(rng)
+		v, has := randomBoundedViewer(rng)
 		vctx := ctx
 		if has {
 			vctx = liaison.WithViewer(ctx, v)
@@ -120,7 +144,22 @@ func TestPropertyVisibleMatchesSQL(t *testing.T) {
 			if got[i] != want {
 				t.Fatalf("viewer %+v (present %v), marking %+v: SQL says %v, reference says %v", v, has, m, got[i], want)
 			}
+			if has && v.Within != nil {
+				alone := v
+				alone.Within = nil
+				switch {
+				case want:
+					boundSees++
+				case marking.Visible(alone, m):
+					narrowed++
+				}
+			}
 		}
+	}
+	// Not vacuous: bounded viewers see items, and their bound hides some
+	// items the viewer alone would see.
+	if boundSees == 0 || narrowed == 0 {
+		t.Errorf("bounded viewers: %d items seen, %d hidden by the bound; want both > 0", boundSees, narrowed)
 	}
 }
 
@@ -163,7 +202,7 @@ func testReadPathsMatchReference(t *testing.T, padding int) {
 		marks[d.ID] = d.Marking
 	}
 	for j := 0; j < viewers; j++ {
-		v, _ := randomViewer(rng)
+		v, _ := randomBoundedViewer(rng)
 		ctx := liaison.WithViewer(context.Background(), v)
 		want := map[string]bool{}
 		for id, m := range marks {

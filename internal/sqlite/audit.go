@@ -64,7 +64,7 @@ func auditVisible(ctx context.Context) (string, []any) {
 	switch {
 	case !ok:
 		return "(0)", nil
-	case v.System:
+	case v.System && v.Within == nil:
 		return "(1)", nil
 	}
 	mk, args := visible(ctx, "a")
@@ -76,30 +76,57 @@ func auditVisible(ctx context.Context) (string, []any) {
 	mk = "(" + mk + " AND (a.item = '' OR NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.item <> '' AND b.item = a.item AND NOT " +
 		later + ")))"
 	args = append(args, largs...)
-	if v.Role == liaison.RoleAdmin {
-		return mk, args
-	}
-	if v.Nation == "" {
-		return "(0)", nil
-	}
-	return "(a.nation = ? AND " + mk + ")", append([]any{v.Nation}, args...)
+	// The nation part, for each viewer bounding the viewer too (an admin
+	// viewing as a nation reads that nation's entries only).
+	scope, sargs := eachBound(v, func(b liaison.Viewer) (string, []any) {
+		switch {
+		case b.System, b.Role == liaison.RoleAdmin:
+			return "(1)", nil
+		case b.Nation == "":
+			return "(0)", nil
+		}
+		return "(a.nation = ?)", []any{b.Nation}
+	})
+	return "(" + scope + " AND " + mk + ")", append(sargs, args...)
 }
 
 // auditCols are the columns auditRows scans, of audit_log aliased a.
 const auditCols = `a.seq, a.time, a.actor, a.nation, a.action, a.item, a.detail,
 	a.mk_class, a.mk_level, a.mk_rel, a.mk_groups, a.mk_caveats, a.prev_hash, a.hash`
 
-// List returns the entries the viewer may read, oldest first.
-func (db *DB) List(ctx context.Context, f liaison.AuditFilter) ([]liaison.AuditEntry, error) {
+// auditMatch is the condition of f's Actor, Action and Nation over
+// audit_log aliased a, after the viewer's read rule.
+func auditMatch(ctx context.Context, f liaison.AuditFilter) (string, []any) {
 	pred, args := auditVisible(ctx)
-	q := `SELECT ` + auditCols + ` FROM audit_log a
-		WHERE ` + pred + ` AND a.seq > ? AND (? = '' OR a.actor = ?) AND (? = '' OR a.action = ?) ORDER BY a.seq`
-	args = append(args, f.After, f.Actor, f.Actor, f.Action, f.Action)
+	return pred + ` AND (? = '' OR a.actor = ?) AND (? = '' OR a.action = ?) AND (? = '' OR a.nation = ?)`,
+		append(args, f.Actor, f.Actor, f.Action, f.Action, f.Nation, f.Nation)
+}
+
+// List returns the entries the viewer may read, oldest first (newest first
+// with f.Newest), between f.After and f.Before.
+func (db *DB) List(ctx context.Context, f liaison.AuditFilter) ([]liaison.AuditEntry, error) {
+	pred, args := auditMatch(ctx, f)
+	q := `SELECT ` + auditCols + ` FROM audit_log a WHERE ` + pred + ` AND a.seq > ? AND (? = 0 OR a.seq < ?) ORDER BY a.seq`
+	args = append(args, f.After, f.Before, f.Before)
+	if f.Newest {
+		q += ` DESC`
+	}
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
 	return db.auditRows(ctx, q, args...)
+}
+
+// Count counts the entries the viewer may read that match f's Actor,
+// Action and Nation.
+func (db *DB) Count(ctx context.Context, f liaison.AuditFilter) (int, error) {
+	pred, args := auditMatch(ctx, f)
+	var n int
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM audit_log a WHERE `+pred, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: count audit log: %w", err)
+	}
+	return n, nil
 }
 
 func (db *DB) auditRows(ctx context.Context, q string, args ...any) ([]liaison.AuditEntry, error) {

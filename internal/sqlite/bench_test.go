@@ -59,7 +59,7 @@ func loadBenchCorpus(b testing.TB, db *DB, n int) []string {
 					return err
 				}
 				ev := liaison.Event{Source: benchActors[rng.IntN(len(benchActors))] + "GOV", Target: benchActors[rng.IntN(len(benchActors))],
-					Root: "04", CAMEO: "040", Date: pub.Format(time.DateOnly)}
+					Root: "04", CAMEO: "040", Quad: 1 + i%4, Date: pub.Format(time.DateOnly)}
 				if err := insertEvent(ctx, tx, d.ID, 0, d.Marking, ev); err != nil {
 					return err
 				}
@@ -137,6 +137,14 @@ func BenchmarkVisibility(b *testing.B) {
 		}},
 		{"events-actor", func(ctx context.Context, i int) error {
 			_, err := db.Events(ctx, liaison.EventFilter{Actor: benchActors[i%len(benchActors)], Limit: 50})
+			return err
+		}},
+		{"timeline", func(ctx context.Context, _ int) error {
+			_, err := db.Timeline(ctx, liaison.TimelineFilter{})
+			return err
+		}},
+		{"timeline-actor", func(ctx context.Context, i int) error {
+			_, err := db.Timeline(ctx, liaison.TimelineFilter{Actor: benchActors[i%len(benchActors)]})
 			return err
 		}},
 		{"stats", func(ctx context.Context, _ int) error {

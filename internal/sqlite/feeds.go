@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // feedCols are the columns scanFeed reads, for a table aliased f.
@@ -47,8 +48,12 @@ func feedTime(t time.Time) string {
 
 // PutFeed subscribes f, or updates the feed with the same URL (f.ID is set
 // to the stored id). A viewer who cannot see an existing feed with that URL
-// may not overwrite it (its marking would otherwise be lowered); that
-// answers ErrConflict without saying more.
+// may not overwrite it; that answers ErrConflict without saying more. An
+// update never lowers the stored marking (marking.Lowers: a marking less
+// restricted, or unmarked where the feed was marked, answers ErrInvalid),
+// because every document the feed fetches afterwards takes its marking;
+// to lower one, delete the feed and subscribe it again. A new feed's
+// marking is the caller's: the API and CLI give the node's default.
 func (db *DB) PutFeed(ctx context.Context, f *liaison.Feed) error {
 	if _, ok := liaison.ViewerFrom(ctx); !ok {
 		return liaison.Errorf(liaison.ErrUnauthorized, "put feed: no viewer in context")
@@ -66,8 +71,10 @@ func (db *DB) PutFeed(ctx context.Context, f *liaison.Feed) error {
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		var id string
 		var seen bool
-		err := tx.QueryRowContext(ctx, `SELECT f.id, `+vis+` FROM feeds f WHERE f.url = ?`,
-			append(args, f.URL)...).Scan(&id, &seen)
+		var old markingCols
+		err := tx.QueryRowContext(ctx, `SELECT f.id, `+vis+`, f.mk_class, f.mk_level, f.mk_rel, f.mk_groups, f.mk_caveats
+			FROM feeds f WHERE f.url = ?`, append(args, f.URL)...).Scan(&id, &seen,
+			&old.Class, &old.Level, &old.Rel, &old.Groups, &old.Caveats)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			if f.ID == "" {
@@ -77,6 +84,8 @@ func (db *DB) PutFeed(ctx context.Context, f *liaison.Feed) error {
 			return fmt.Errorf("put feed %s: %w", f.URL, err)
 		case !seen:
 			return liaison.Errorf(liaison.ErrConflict, "feed %s: cannot be subscribed", f.URL)
+		case marking.Lowers(f.Marking, fromCols(old)):
+			return lowersFeed(f)
 		default:
 			f.ID = id
 		}
@@ -96,6 +105,15 @@ func (db *DB) PutFeed(ctx context.Context, f *liaison.Feed) error {
 		}
 		return nil
 	})
+}
+
+// lowersFeed is the refusal of a write that would lower feed f's stored
+// marking. It does not print the stored marking: the caller may have
+// reached the store without seeing the feed (the API writes as the node).
+func lowersFeed(f *liaison.Feed) error {
+	return liaison.Errorf(liaison.ErrInvalid,
+		"feed %s: marking %q would lower the feed's marking; a feed's marking only becomes stricter (remove the feed and subscribe it again to lower it)",
+		f.URL, marking.Format(f.Marking))
 }
 
 // Feed returns one visible feed by id.

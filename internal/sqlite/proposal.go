@@ -16,21 +16,24 @@ var _ liaison.ProposalStore = (*DB)(nil)
 
 // proposalVisible is the read predicate of proposals aliased alias: the one
 // marking rule of access.go AND participation — the proposing nation, or a
-// decider or consulted nation once the proposal has left draft. The system
-// viewer sees every proposal; no viewer sees none.
+// decider or consulted nation once the proposal has left draft (for each
+// viewer bounding the viewer too). The system viewer sees every proposal;
+// no viewer sees none.
 func proposalVisible(ctx context.Context, alias string) (string, []any) {
 	mk, args := visible(ctx, alias)
 	v, ok := liaison.ViewerFrom(ctx)
 	if !ok {
 		return "(0)", nil
 	}
-	if v.System {
-		return mk, args
-	}
 	a := alias + "."
-	party := "(" + a + "proposing = ? OR (" + a + "state <> 'draft' AND EXISTS (SELECT 1 FROM proposal_parties pp" +
-		" WHERE pp.proposal_id = " + a + "id AND pp.nation = ?)))"
-	return "(" + mk + " AND " + party + ")", append(args, v.Nation, v.Nation)
+	party, pargs := eachBound(v, func(b liaison.Viewer) (string, []any) {
+		if b.System {
+			return "(1)", nil
+		}
+		return "(" + a + "proposing = ? OR (" + a + "state <> 'draft' AND EXISTS (SELECT 1 FROM proposal_parties pp" +
+			" WHERE pp.proposal_id = " + a + "id AND pp.nation = ?)))", []any{b.Nation, b.Nation}
+	})
+	return "(" + mk + " AND " + party + ")", append(args, pargs...)
 }
 
 // requireViewer refuses calls without a viewer.

@@ -14,18 +14,22 @@ var _ liaison.ReportStore = (*DB)(nil)
 
 // reportVisible is the read predicate of reports aliased alias: the one
 // marking rule of access.go AND, for drafts, the author's nation or an
-// admin. The system viewer sees every report; no viewer sees none.
+// admin (for each viewer bounding the viewer too). The system viewer sees
+// every report; no viewer sees none.
 func reportVisible(ctx context.Context, alias string) (string, []any) {
 	mk, args := visible(ctx, alias)
 	v, ok := liaison.ViewerFrom(ctx)
 	if !ok {
 		return "(0)", nil
 	}
-	if v.System || v.Role == liaison.RoleAdmin {
-		return mk, args
-	}
 	a := alias + "."
-	return "(" + mk + " AND (" + a + "state = 'released' OR " + a + "origin_nation = ?))", append(args, v.Nation)
+	draft, dargs := eachBound(v, func(b liaison.Viewer) (string, []any) {
+		if b.System || b.Role == liaison.RoleAdmin {
+			return "(1)", nil
+		}
+		return "(" + a + "state = 'released' OR " + a + "origin_nation = ?)", []any{b.Nation}
+	})
+	return "(" + mk + " AND " + draft + ")", append(args, dargs...)
 }
 
 // PutReport inserts r or replaces the report with r.ID when the viewer may

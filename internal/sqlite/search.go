@@ -141,16 +141,23 @@ func (db *DB) Search(ctx context.Context, q liaison.SearchQuery) (liaison.Page[l
 	if err != nil {
 		return page, err
 	}
+	if err := q.CheckFilters(); err != nil {
+		return page, err
+	}
 	offset, err := searchOffset(q.Cursor)
 	if err != nil {
 		return page, err
 	}
 	err = db.read(ctx, func(tx *sql.Tx) error {
-		sq, err := db.planSearch(ctx, tx, match)
+		sq, err := db.planSearch(ctx, tx, match, q)
 		if err != nil {
 			return err
 		}
-		return db.searchPage(ctx, tx, sq, q, offset, &page)
+		if err := db.searchPage(ctx, tx, sq, q, offset, &page); err != nil || !q.Facets {
+			return err
+		}
+		page.Facets, err = db.searchFacets(ctx, tx, sq)
+		return err
 	})
 	return page, err
 }
@@ -189,10 +196,15 @@ func (db *DB) searchPage(ctx context.Context, tx *sql.Tx, sq searchQuery, q liai
 // marking's number (migration 0007), except when the viewer may see too
 // many markings to list: then the query joins documents_mk and vis is the
 // predicate itself (join). The page's documents are always checked again
-// with the full predicate pageVis, against documents itself.
+// with the full predicate pageVis, against documents itself. A source or
+// month filter (filter, over the hit's documents_facets entry f) is ANDed
+// with vis in every statement, so Total, ranking and facets agree.
 type searchQuery struct {
 	match    string
 	join     bool
+	doc      bool // join documents f (documents_facets) for filter or facets
+	filter   string
+	fargs    []any
 	vis      string
 	vargs    []any
 	pageVis  string
@@ -203,8 +215,18 @@ type searchQuery struct {
 // planSearch decides, inside the search's read transaction, how the
 // viewer's visibility is applied: not at all when every stored marking is
 // visible, by the hits' rowids, or per hit through documents_mk.
-func (db *DB) planSearch(ctx context.Context, tx *sql.Tx, match string) (searchQuery, error) {
-	sq := searchQuery{match: match, window: db.searchWindow}
+func (db *DB) planSearch(ctx context.Context, tx *sql.Tx, match string, q liaison.SearchQuery) (searchQuery, error) {
+	sq := searchQuery{match: match, window: db.searchWindow, filter: "(1)"}
+	var conds []string
+	if q.Source != "" {
+		conds, sq.fargs = append(conds, "f.source = ?"), append(sq.fargs, q.Source)
+	}
+	if q.Month != "" {
+		conds, sq.fargs = append(conds, "substr(f.published, 1, 7) = ?"), append(sq.fargs, q.Month)
+	}
+	if len(conds) > 0 {
+		sq.doc, sq.filter = true, "("+strings.Join(conds, " AND ")+")"
+	}
 	if sq.window <= 0 {
 		sq.window = defaultSearchWindow
 	}
@@ -214,20 +236,28 @@ func (db *DB) planSearch(ctx context.Context, tx *sql.Tx, match string) (searchQ
 	return sq, err
 }
 
-// args returns the query's arguments: the match, then the predicate's.
+// args returns the query's arguments: the match, the filter's, then the
+// predicate's.
 func (sq searchQuery) args(extra ...any) []any {
-	return append(append([]any{sq.match}, sq.vargs...), extra...)
+	return append(append(append([]any{sq.match}, sq.fargs...), sq.vargs...), extra...)
 }
 
 // from is the FROM and WHERE head of the search's statements, ending in
-// "AND " before the condition vis: the index alone, or joined to the
-// narrow marking table documents_mk (migration 0006) that vis then reads.
+// "AND " before the condition vis: the index, joined to the narrow marking
+// table documents_mk (migration 0006) when vis reads it, and to the hit's
+// source and published (documents_facets, migration 0011: alias f) when
+// filtering or counting facets.
 func (sq searchQuery) from() string {
-	if !sq.join {
-		return ` FROM documents_fts WHERE documents_fts MATCH ? AND `
+	q := ` FROM documents_fts`
+	if sq.join {
+		q += ` JOIN documents_mk d ON d.rowid = documents_fts.rowid`
 	}
-	return ` FROM documents_fts JOIN documents_mk d ON d.rowid = documents_fts.rowid
-		WHERE documents_fts MATCH ? AND `
+	if sq.doc {
+		// Named: the planner would rather read documents' own rows,
+		// which carry the text (about one page per hit).
+		q += ` JOIN documents f INDEXED BY documents_facets ON f.rowid = documents_fts.rowid`
+	}
+	return q + ` WHERE documents_fts MATCH ? AND ` + sq.filter + ` AND `
 }
 
 // searchOffset reads a search cursor: an offset into the ranking.

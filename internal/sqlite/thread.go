@@ -18,18 +18,21 @@ var (
 )
 
 // threadVisible is the read predicate of threads aliased alias: the marking
-// rule AND the viewer's nation among the participants.
+// rule AND the viewer's nation among the participants (and the nation of
+// each viewer bounding the viewer).
 func threadVisible(ctx context.Context, alias string) (string, []any) {
 	mk, args := visible(ctx, alias)
 	v, ok := liaison.ViewerFrom(ctx)
 	if !ok {
 		return "(0)", nil
 	}
-	if v.System {
-		return mk, args
-	}
-	party := "EXISTS (SELECT 1 FROM thread_parties tp WHERE tp.thread_id = " + alias + ".id AND tp.nation = ?)"
-	return "(" + mk + " AND " + party + ")", append(args, v.Nation)
+	party, pargs := eachBound(v, func(b liaison.Viewer) (string, []any) {
+		if b.System {
+			return "(1)", nil
+		}
+		return "EXISTS (SELECT 1 FROM thread_parties tp WHERE tp.thread_id = " + alias + ".id AND tp.nation = ?)", []any{b.Nation}
+	})
+	return "(" + mk + " AND " + party + ")", append(args, pargs...)
 }
 
 const threadCols = `t.id, t.subject, t.proposal_id, t.nation, t.user_id, t.groups, t.created, t.updated,
@@ -288,14 +291,20 @@ func notificationVisible(ctx context.Context) (string, []any) {
 	if !ok {
 		return "(0)", nil
 	}
-	if v.System {
+	if v.System && v.Within == nil {
 		return mk, args
 	}
+	own, oargs := eachBound(v, func(b liaison.Viewer) (string, []any) {
+		if b.System {
+			return "(1)", nil
+		}
+		return "(n.nation = ? AND (n.user_id = '' OR n.user_id = ?))", []any{b.Nation, b.UserID}
+	})
 	pp, pargs := proposalVisible(ctx, "p")
 	tp, targs := threadVisible(ctx, "t")
-	args = append(args, v.Nation, v.UserID)
+	args = append(args, oargs...)
 	args = append(append(args, pargs...), targs...)
-	return "(" + mk + " AND n.nation = ? AND (n.user_id = '' OR n.user_id = ?)" +
+	return "(" + mk + " AND " + own +
 		" AND (n.kind NOT LIKE 'proposal.%' OR EXISTS (SELECT 1 FROM proposals p WHERE p.id = n.item_id AND " + pp + "))" +
 		" AND (n.kind NOT LIKE 'thread.%' OR EXISTS (SELECT 1 FROM threads t WHERE t.id = n.item_id AND " + tp + ")))", args
 }
@@ -345,6 +354,18 @@ func (db *DB) MarkNotificationRead(ctx context.Context, id string) error {
 	return nil
 }
 
+// webhookScope is which webhooks a viewer manages: the system all, anyone
+// else their nation's (and, bounded by another viewer, only webhooks of a
+// nation both share: an admin viewing as a nation sees none of its hooks).
+func webhookScope(v liaison.Viewer) (string, []any) {
+	return eachBound(v, func(b liaison.Viewer) (string, []any) {
+		if b.System {
+			return "(1)", nil
+		}
+		return "(nation = ?)", []any{b.Nation}
+	})
+}
+
 // PutWebhook registers a webhook.
 func (db *DB) PutWebhook(ctx context.Context, w *liaison.Webhook) error {
 	if err := requireViewer(ctx, "put webhook"); err != nil {
@@ -367,11 +388,9 @@ func (db *DB) Webhooks(ctx context.Context) ([]liaison.Webhook, error) {
 	if !ok {
 		return []liaison.Webhook{}, nil
 	}
-	q, args := `SELECT id, nation, url, secret, clearance, caveats, created FROM webhooks`, []any{}
-	if !v.System {
-		q, args = q+` WHERE nation = ?`, append(args, v.Nation)
-	}
-	rows, err := db.db.QueryContext(ctx, q+` ORDER BY id`, args...)
+	pred, args := webhookScope(v)
+	rows, err := db.db.QueryContext(ctx, `SELECT id, nation, url, secret, clearance, caveats, created FROM webhooks
+		WHERE `+pred+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: webhooks: %w", err)
 	}
@@ -398,7 +417,8 @@ func (db *DB) DeleteWebhook(ctx context.Context, id string) error {
 	if !ok {
 		return liaison.Errorf(liaison.ErrUnauthorized, "delete webhook: no viewer in context")
 	}
-	res, err := db.db.ExecContext(ctx, `DELETE FROM webhooks WHERE id = ? AND (? OR nation = ?)`, id, v.System, v.Nation)
+	pred, args := webhookScope(v)
+	res, err := db.db.ExecContext(ctx, `DELETE FROM webhooks WHERE id = ? AND `+pred, append([]any{id}, args...)...)
 	if err != nil {
 		return fmt.Errorf("sqlite: delete webhook %s: %w", id, err)
 	}

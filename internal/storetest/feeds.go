@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -61,4 +62,59 @@ func testFeeds(t *testing.T, s Store) {
 	if err := s.PutFeed(sys(), &liaison.Feed{}); err == nil {
 		t.Error("PutFeed without URL accepted")
 	}
+	testFeedMarkingNeverLowers(t, s)
+}
+
+// testFeedMarkingNeverLowers: re-putting a feed by URL may keep or raise
+// its marking but never lower it or leave it unmarked — not even as the
+// node itself — and a refused write changes nothing.
+func testFeedMarkingNeverLowers(t *testing.T, s Store) {
+	nato := liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"FRA", "USA"}, Groups: []string{"NATO"}}
+	f := &liaison.Feed{URL: "https://example.org/nato.xml", Title: "N", Every: time.Hour, Marking: nato}
+	if err := s.PutFeed(sys(), f); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		mk    liaison.Marking
+		lower bool
+	}{
+		{"unmarked", liaison.Marking{}, true},
+		{"public", liaison.Marking{Classification: "PUBLIC"}, true},
+		{"lower level", liaison.Marking{Classification: "NATO UNCLASSIFIED", Level: 1, RelTo: []string{"FRA", "USA"}}, true},
+		{"wider REL TO", liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"FRA", "JPN", "USA"}}, true},
+		{"other nations", liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"JPN"}}, true},
+		{"same", nato, false},
+		{"narrower REL TO", liaison.Marking{Classification: "NATO RESTRICTED", Level: 2, RelTo: []string{"USA"}}, false},
+		{"higher level", liaison.Marking{Classification: "NATO SECRET", Level: 4, RelTo: []string{"USA"}}, false},
+	} {
+		before, err := s.Feed(sys(), f.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		upd := &liaison.Feed{URL: f.URL, Title: "changed " + c.name, Every: 5 * time.Minute, Marking: c.mk}
+		err = s.PutFeed(sys(), upd)
+		after, ferr := s.Feed(sys(), f.ID)
+		if ferr != nil {
+			t.Fatal(ferr)
+		}
+		if !c.lower {
+			if err != nil || upd.ID != f.ID || after.Title != upd.Title || after.Marking.Level != c.mk.Level ||
+				!reflect.DeepEqual(after.Marking.RelTo, c.mk.RelTo) {
+				t.Errorf("%s: PutFeed = %v, stored %+v", c.name, err, after)
+			}
+			continue
+		}
+		wantErr(t, c.name, err, liaison.ErrInvalid)
+		if !reflect.DeepEqual(after, before) {
+			t.Errorf("%s: refused PutFeed changed the feed:\n got %+v\nwant %+v", c.name, after, before)
+		}
+	}
+}
+
+// RunFeeds runs the feed tests alone, for a store that does not run the
+// whole suite (the memory store) but keeps feeds: both stores then obey
+// the same subscription rules.
+func RunFeeds(t *testing.T, open func(t *testing.T) Store) {
+	testFeeds(t, open(t))
 }

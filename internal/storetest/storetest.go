@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"EventFilters", testEventFilters},
 		{"EventPaging", testEventPaging},
 		{"Aggregates", testAggregates},
+		{"Timeline", testTimeline},
 		{"Feeds", testFeeds},
 		{"Visibility", testVisibility},
 		{"EventsNeverLessRestricted", testEventsNeverLessRestricted},

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 
@@ -8,8 +9,9 @@ import (
 	"github.com/liaison-project/liaison/internal/httpapi"
 )
 
-// actorNoteUI serves an actor's page: a link to its events and the notes on
-// it the viewer may see, with the form analysts use to add one.
+// actorNoteUI serves an actor's page: a link to its events, the chart of
+// them by month, and the notes on it the viewer may see, with the form
+// analysts use to add one.
 type actorNoteUI struct {
 	u     *UI
 	notes *httpapi.ActorNotes
@@ -42,14 +44,16 @@ type actorPage struct {
 	Text    string
 	Marking string
 	Error   string
+	Chart   template.HTML // the actor's events per month and quad class
 }
 
 func (p *actorNoteUI) show(w http.ResponseWriter, r *http.Request) {
 	p.render(w, r, http.StatusOK, actorPage{})
 }
 
-// render shows the actor's visible notes, newest first. The banner is the
-// highest marking among the notes shown.
+// render shows the actor's visible notes, newest first, and the chart of
+// its visible events per month. The banner combines the notes' markings and
+// the marking of the events the chart counts.
 func (p *actorNoteUI) render(w http.ResponseWriter, r *http.Request, status int, data actorPage) {
 	code := r.PathValue("code")
 	q := r.URL.Query()
@@ -58,11 +62,22 @@ func (p *actorNoteUI) render(w http.ResponseWriter, r *http.Request, status int,
 		p.u.fail(w, r, err)
 		return
 	}
+	tl, err := p.u.cfg.Events.Timeline(ctx(r), liaison.TimelineFilter{Actor: code})
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	if data.Chart, err = chartHTML(tl); err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
 	v, _ := liaison.ViewerFrom(ctx(r))
 	data.Code, data.Notes, data.Next = code, page, nextPage(q, page.NextCursor)
 	data.CanAdd = v.System || v.Role.Can(liaison.RoleAnalyst)
+	// The chart counts the actor's visible events: their combined marking
+	// joins the notes' in the banner.
 	p.u.render(w, r, status, "actor", "Actor "+code, data,
-		markingsOf(page.Items, func(n liaison.ActorNote) liaison.Marking { return n.Marking }))
+		append(markingsOf(page.Items, func(n liaison.ActorNote) liaison.Marking { return n.Marking }), counted(tl.Marking)...))
 }
 
 // add stores a note by the viewer (analyst or above) and returns to the

@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/coord"
 	"github.com/liaison-project/liaison/internal/httpapi"
+	"github.com/liaison-project/liaison/internal/report"
 )
 
 // adminPages are the administration templates (templates/<name>.html); each
@@ -30,6 +32,7 @@ type adminUI struct {
 func (u *UI) RegisterAdmin(srv *httpapi.Server, adm *httpapi.Admin) error {
 	funcs := u.funcs()
 	funcs["join"] = strings.Join
+	funcs["auditItem"] = auditItem
 	funcs["list"] = func(s ...string) []string { return s }
 	for _, name := range adminPages {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html",
@@ -144,6 +147,7 @@ type usersData struct {
 	Error    string
 	NewToken *httpapi.NewToken // shown once, right after it was issued
 	Notice   string
+	Scope    string // which users the admin administers (admin_scope.go)
 }
 
 func (p *adminUI) users(w http.ResponseWriter, r *http.Request) {
@@ -161,11 +165,9 @@ func (p *adminUI) usersPage(w http.ResponseWriter, r *http.Request, status int, 
 		p.u.fail(w, r, err)
 		return
 	}
-	d := usersData{Users: us, Nations: ns, Form: r.PostForm, Error: msg, NewToken: tok, Notice: r.URL.Query().Get("done"),
+	d := usersData{Users: us, Form: r.PostForm, Error: msg, NewToken: tok, Notice: r.URL.Query().Get("done"),
 		Roles: []liaison.Role{liaison.RoleReader, liaison.RoleAnalyst, liaison.RoleOfficer, liaison.RoleAdmin}}
-	for _, l := range p.adm.Policy().Levels {
-		d.Levels = append(d.Levels, l.Name)
-	}
+	d.Scope, d.Nations, d.Levels = p.usersScope(r, ns)
 	if d.Form == nil || tok != nil {
 		d.Form = url.Values{}
 	}
@@ -237,32 +239,40 @@ func (p *adminUI) revokeToken(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/admin/users?done="+url.QueryEscape("Revoked token "+id+"."), http.StatusSeeOther)
 }
 
-// auditData is what the audit view shows.
+// auditData is what the audit view shows: a page, the query, the links to
+// the next page and to the other order, and the actions to filter by.
 type auditData struct {
 	Page    httpapi.AuditPage
 	Query   httpapi.AuditQuery
 	Next    string
+	Flip    string // the same filters in the other order
 	Actions []string
 }
 
-// auditActions are offered in the action filter (the log's list is open).
+// auditActions are offered in the action filter: every action the node
+// writes, under the names stored (the field also takes any other name, as
+// the log's list is open). Names are kept as written — older entries keep
+// theirs, and a filter finds old and new alike; the item column adds the
+// kind where the stored item is a bare id (auditItem).
 var auditActions = []string{liaison.AuditLogin, liaison.AuditLoginFailed, liaison.AuditLockedOut, liaison.AuditLogout,
 	liaison.AuditTokenIssued, liaison.AuditTokenRevoked, liaison.AuditTokenUsed, liaison.AuditDenied, liaison.AuditViewAs,
-	liaison.AuditUserAdded, httpapi.AuditUserChanged, liaison.AuditNationPut, liaison.AuditMarking, liaison.AuditRelease}
+	liaison.AuditUserAdded, httpapi.AuditUserChanged, liaison.AuditNationPut, liaison.AuditMarking,
+	report.AuditDraft, report.AuditUpdate, liaison.AuditRelease, httpapi.AuditActorNote, coord.AuditDownload,
+	"proposal.create", "proposal.circulate", "proposal.amend", "proposal.concur", "proposal.object",
+	"proposal.agree-to-disagree", "proposal.comment", "proposal.withdraw", "proposal.blocked", "proposal.adopted",
+	"proposal.expired", "thread.open", "thread.post"}
 
 // audit lists the audit entries the viewer may read (the store hides those
-// naming an item the viewer may not see), filtered and paged.
+// naming an item the viewer may not see), filtered and paged, newest first
+// unless ?order=oldest (or an older link's ?after=).
 func (p *adminUI) audit(w http.ResponseWriter, r *http.Request) {
 	if !p.allowed(w, r) {
 		return
 	}
 	q := r.URL.Query()
-	aq := httpapi.AuditQuery{Action: q.Get("action"), Actor: q.Get("actor"), Nation: q.Get("nation")}
-	var err error
-	if aq.Limit, err = httpapi.ParseLimit(q); err == nil && q.Get("after") != "" {
-		if aq.After, err = strconv.ParseInt(q.Get("after"), 10, 64); err != nil || aq.After < 0 {
-			err = liaison.Errorf(liaison.ErrInvalid, "after %q: want an entry number", q.Get("after"))
-		}
+	aq, err := httpapi.ParseAuditQuery(q)
+	if err == nil && q.Get("order") == "" && q.Get("after") == "" {
+		aq.Newest = true // the page's default: recent activity first
 	}
 	var page httpapi.AuditPage
 	if err == nil {
@@ -273,16 +283,47 @@ func (p *adminUI) audit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := auditData{Page: page, Query: aq, Actions: auditActions}
-	if page.Next != 0 {
-		next := url.Values{}
-		for k, v := range q {
-			next[k] = v
+	link := func(order string, cursor int64) string {
+		v := url.Values{}
+		for _, k := range []string{"action", "actor", "nation", "limit"} {
+			if s := q.Get(k); s != "" {
+				v.Set(k, s)
+			}
 		}
-		next.Set("after", strconv.FormatInt(page.Next, 10))
-		d.Next = "?" + next.Encode()
+		v.Set("order", order)
+		if cursor != 0 {
+			v.Set("cursor", strconv.FormatInt(cursor, 10))
+		}
+		return "?" + v.Encode()
 	}
+	order, other := "oldest", "newest"
+	if aq.Newest {
+		order, other = other, order
+	}
+	if page.Next != 0 {
+		d.Next = link(order, page.Next)
+	}
+	d.Flip = link(other, 0)
 	p.u.render(w, r, http.StatusOK, "admin_audit", "Audit log", d,
 		marked(markingsOf(page.Items, func(e liaison.AuditEntry) liaison.Marking { return e.Marking })))
+}
+
+// auditItem is an entry's item as the audit view shows it: with its kind
+// in front when the stored item is a bare id (reports and actor notes wrote
+// theirs so), so that every row reads "kind:id". Stored items are never
+// rewritten: the store hides every entry of an item once one of them is
+// hidden, which needs them all to name it alike.
+func auditItem(e liaison.AuditEntry) string {
+	if e.Item == "" || strings.Contains(e.Item, ":") {
+		return e.Item
+	}
+	switch {
+	case e.Action == liaison.AuditRelease || strings.HasPrefix(e.Action, "report."):
+		return "report:" + e.Item
+	case e.Action == httpapi.AuditActorNote:
+		return "actor_note:" + e.Item
+	}
+	return e.Item
 }
 
 // markingData is what the marking check shows.

@@ -19,7 +19,8 @@ import (
 )
 
 // adminSite serves the UI with real logins over in-memory stores: ann
-// (USA admin), ken (JPN analyst), rita (JPN reader); passwords name+"-password".
+// (JPN admin), ken (JPN analyst), rita (JPN reader), uma (USA reader, whom
+// ann may not administer); passwords name+"-password".
 func adminSite(t *testing.T) (*httptest.Server, *auth.Memory) {
 	t.Helper()
 	mem := auth.NewMemory()
@@ -34,9 +35,10 @@ func adminSite(t *testing.T) (*httptest.Server, *auth.Memory) {
 		}
 	}
 	for _, u := range []liaison.User{
-		{Name: "ann", Nation: "USA", Role: liaison.RoleAdmin, Clearance: 4},
+		{Name: "ann", Nation: "JPN", Role: liaison.RoleAdmin, Clearance: 4, Caveats: []string{"ATOMAL"}},
 		{Name: "ken", Nation: "JPN", Role: liaison.RoleAnalyst, Clearance: 3},
 		{Name: "rita", Nation: "JPN", Role: liaison.RoleReader, Clearance: 2},
+		{Name: "uma", Nation: "USA", Role: liaison.RoleReader, Clearance: 1},
 	} {
 		if _, _, err := svc.AddUser(ctx, &u, u.Name+"-password"); err != nil {
 			t.Fatal(err)
@@ -149,7 +151,7 @@ func adminCases(ann, ken, rita *browser) []adminCase {
 		{"nation bad code", ann, "POST", "/admin/nations", url.Values{"code": {"ZZZ"}, "name": {"Nowhere"}, "status": {"member"}},
 			400, []string{"not an ISO 3166"}},
 		{"users", ann, "GET", "/admin/users", nil, 200, []string{"rita", "NATO RESTRICTED", "Issue token", `action="/admin/users"`}},
-		{"user add", ann, "POST", "/admin/users", url.Values{"name": {"sven"}, "nation": {"SWE"}, "role": {"analyst"},
+		{"user add", ann, "POST", "/admin/users", url.Values{"name": {"sven"}, "nation": {"JPN"}, "role": {"analyst"},
 			"clearance": {"NATO CONFIDENTIAL"}, "password": {"sven-password-1"}}, 201, []string{"New write API token for sven", "lia_", "shown only once"}},
 		{"user add duplicate", ann, "POST", "/admin/users", url.Values{"name": {"rita"}, "nation": {"JPN"}, "role": {"reader"},
 			"clearance": {"PUBLIC"}, "password": {"secret-secret"}}, 409, []string{"already exists", `value="rita"`}},
@@ -165,7 +167,7 @@ func adminCases(ann, ken, rita *browser) []adminCase {
 		{"token issue", ann, "POST", "/admin/users/ken/tokens", url.Values{"scope": {"read"}}, 201, []string{"New read API token for ken", "lia_"}},
 		{"token bad scope", ann, "POST", "/admin/users/ken/tokens", url.Values{"scope": {"root"}}, 400, []string{`token scope &#34;root&#34;`}},
 		{"token revoke missing", ann, "POST", "/admin/tokens/NOPE/revoke", url.Values{}, 404, []string{"NOPE"}},
-		{"audit", ann, "GET", "/admin/audit?action=user.add", nil, 200, []string{"user.add", "sven SWE analyst", `<option selected>user.add</option>`}},
+		{"audit", ann, "GET", "/admin/audit?action=user.add", nil, 200, []string{"user.add", "sven JPN analyst", `value="user.add"`}},
 		{"audit nation filter", ann, "GET", "/admin/audit?nation=jpn&limit=500", nil, 200, []string{"<td>ken</td>", "<td>rita</td>"}},
 		{"audit nation filter empty", ann, "GET", "/admin/audit?nation=kor", nil, 200, []string{"No entries."}},
 		{"audit bad after", ann, "GET", "/admin/audit?after=x", nil, 400, []string{"after"}},

@@ -3,12 +3,14 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/liaison-project/liaison"
 	"github.com/liaison-project/liaison/internal/httpapi"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // overview shows counts, the latest reports and the latest events.
@@ -45,14 +47,27 @@ func (u *UI) overview(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
+	tl, err := u.cfg.Events.Timeline(ctx(r), liaison.TimelineFilter{})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	chart, err := chartHTML(tl)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	data := struct {
 		Stats  liaison.Stats
 		Docs   []liaison.Document
 		Events []liaison.Event
 		Actors []liaison.ActorCount
 		Places []liaison.PlaceCount
-	}{st, docs.Items, evs.Items, actors.Items, places.Items}
-	marks := append(append(docMarkings(docs.Items), eventMarkings(evs.Items)...), counted(all)...)
+		Chart  template.HTML
+	}{st, docs.Items, evs.Items, actors.Items, places.Items, chart}
+	// The chart counts visible events: the events' combined marking (in
+	// all already) applies to it as well.
+	marks := append(append(docMarkings(docs.Items), eventMarkings(evs.Items)...), append(counted(all), counted(tl.Marking)...)...)
 	u.render(w, r, http.StatusOK, "overview", "Overview", data, marks)
 }
 
@@ -106,16 +121,19 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 	u.render(w, r, http.StatusOK, "document", d.Title, data, marks)
 }
 
-// events is the events table with its filters.
+// events is the events table with its filters. A bad filter shows the
+// page again with the form as filled in and the reason, not an error page.
 func (u *UI) events(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f, err := httpapi.EventFilterFrom(q)
-	if err != nil {
-		u.fail(w, r, err)
-		return
+	page := liaison.Page[liaison.Event]{Items: []liaison.Event{}}
+	if err == nil {
+		page, err = u.cfg.Events.Events(ctx(r), f)
 	}
-	page, err := u.cfg.Events.Events(ctx(r), f)
-	if err != nil {
+	status, msg := http.StatusOK, ""
+	if errors.Is(err, liaison.ErrInvalid) {
+		status, msg = httpapi.StatusOf(err)
+	} else if err != nil {
 		u.fail(w, r, err)
 		return
 	}
@@ -125,8 +143,9 @@ func (u *UI) events(w http.ResponseWriter, r *http.Request) {
 		Roots  []cameoRoot
 		Page   liaison.Page[liaison.Event]
 		Next   string
-	}{f, q, cameoRoots(), page, nextPage(q, page.NextCursor)}
-	u.render(w, r, http.StatusOK, "events", "Events", data, eventMarkings(page.Items))
+		Error  string
+	}{f, q, cameoRoots(), page, nextPage(q, page.NextCursor), msg}
+	u.render(w, r, status, "events", "Events", data, eventMarkings(page.Items))
 }
 
 // actors lists actor codes by number of visible events.
@@ -163,40 +182,17 @@ func renderCounts[T any](u *UI, w http.ResponseWriter, r *http.Request, page, ti
 	u.render(w, r, http.StatusOK, page, title, data, counted(all))
 }
 
-// search runs a full-text query and shows ranked hits with snippets.
-func (u *UI) search(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	query := strings.TrimSpace(q.Get("q"))
-	data := struct {
-		Query string
-		Page  liaison.Page[liaison.SearchHit]
-		Next  string
-		Error string
-	}{Query: query}
-	var marks []liaison.Marking
-	if query != "" {
-		page, err := u.cfg.Documents.Search(ctx(r), liaison.SearchQuery{Query: query, Cursor: q.Get("cursor"), Limit: 20})
-		switch {
-		case errors.Is(err, liaison.ErrInvalid):
-			_, data.Error = httpapi.StatusOf(err)
-		case err != nil:
-			u.fail(w, r, err)
-			return
-		default:
-			data.Page, data.Next = page, nextPage(q, page.NextCursor)
-			marks = markingsOf(page.Items, func(h liaison.SearchHit) liaison.Marking { return h.Document.Marking })
-		}
-	}
-	u.render(w, r, http.StatusOK, "search", "Search", data, marks)
-}
-
 // feeds lists subscribed feeds and their polling state; analysts get the
 // forms to add and remove feeds.
 func (u *UI) feeds(w http.ResponseWriter, r *http.Request) {
-	u.feedsPage(w, r, http.StatusOK, "")
+	u.feedsPage(w, r, http.StatusOK, feedsMsg{})
 }
 
-func (u *UI) feedsPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+// feedsMsg is what the feeds page says above the list: a refusal (the
+// form keeps what was posted) or a notice (the form starts empty).
+type feedsMsg struct{ Error, Notice string }
+
+func (u *UI) feedsPage(w http.ResponseWriter, r *http.Request, status int, msg feedsMsg) {
 	feeds, err := u.cfg.Feeds.Feeds(ctx(r))
 	if err != nil {
 		u.fail(w, r, err)
@@ -204,22 +200,35 @@ func (u *UI) feedsPage(w http.ResponseWriter, r *http.Request, status int, msg s
 	}
 	marks := markingsOf(feeds, func(f liaison.Feed) liaison.Marking { return f.Marking })
 	v, _ := liaison.ViewerFrom(ctx(r))
+	form := r.PostForm
+	if msg.Error == "" {
+		form = nil
+	}
 	data := struct {
-		Feeds   []liaison.Feed
-		CanEdit bool
-		Error   string
-		Form    url.Values
-	}{feeds, v.System || v.Role.Can(liaison.RoleAnalyst), msg, r.PostForm}
+		Feeds         []liaison.Feed
+		CanEdit       bool
+		Error, Notice string
+		Form          url.Values
+	}{feeds, v.System || v.Role.Can(liaison.RoleAnalyst), msg.Error, msg.Notice, form}
 	u.render(w, r, status, "feeds", "Feeds", data, marks)
 }
 
-// addFeed handles the add form: the same rules as POST /api/v1/feeds.
+// addFeed handles the add form: the same rules as POST /api/v1/feeds. A
+// URL already subscribed shows the list again saying so, with the settings
+// it now has (kept, or changed by the fields given).
 func (u *UI) addFeed(w http.ResponseWriter, r *http.Request) {
 	req := httpapi.FeedRequest{URL: r.PostFormValue("url"), Every: r.PostFormValue("every"),
 		Marking: r.PostFormValue("marking"), Title: r.PostFormValue("title")}
-	if _, err := u.srv.AddFeed(ctx(r), req); err != nil {
+	f, existing, err := u.srv.AddFeed(ctx(r), req)
+	if err != nil {
 		status, msg := httpapi.StatusOf(err)
-		u.feedsPage(w, r, status, msg)
+		u.feedsPage(w, r, status, feedsMsg{Error: msg})
+		return
+	}
+	if existing {
+		u.feedsPage(w, r, http.StatusOK, feedsMsg{Notice: fmt.Sprintf(
+			"%s was already subscribed (feed %s); it is polled every %v under %s. Only the fields you filled in change a subscribed feed, and its marking can only become stricter.",
+			f.URL, f.ID, f.Every, marking.Format(f.Marking))})
 		return
 	}
 	http.Redirect(w, r, "/feeds", http.StatusSeeOther)
@@ -229,7 +238,7 @@ func (u *UI) addFeed(w http.ResponseWriter, r *http.Request) {
 func (u *UI) deleteFeed(w http.ResponseWriter, r *http.Request) {
 	if err := u.srv.DeleteFeed(ctx(r), r.PostFormValue("id")); err != nil {
 		status, msg := httpapi.StatusOf(err)
-		u.feedsPage(w, r, status, msg)
+		u.feedsPage(w, r, status, feedsMsg{Error: msg})
 		return
 	}
 	http.Redirect(w, r, "/feeds", http.StatusSeeOther)

@@ -153,8 +153,8 @@ func (p *proposalUI) show(w http.ResponseWriter, r *http.Request, status int, ms
 		TZ       string
 		TZError  string
 		Error    string
-		Actions  []coord.Action
-	}{q, seats, versions, loc, r.URL.Query().Get("tz"), tzErr, msg, coord.Actions}
+		Actions  []coord.Action // what this viewer may do in this state
+	}{q, seats, versions, loc, r.URL.Query().Get("tz"), tzErr, msg, p.svc.MayAct(ctx(r), q)}
 	p.u.render(w, r, status, "proposal", q.Title, data, marked(append([]liaison.Marking{q.Marking}, attachmentMarkings(q.Attachments)...)))
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/liaison-project/liaison"
@@ -23,7 +24,9 @@ type reportUI struct {
 // RegisterReports adds /reports, /reports/new and /reports/{id} (with the
 // release button). Call it after Register.
 func (u *UI) RegisterReports(srv *httpapi.Server, svc *report.Service) error {
-	if err := u.parsePages(u.funcs(), reportPages); err != nil {
+	funcs := u.funcs()
+	funcs["markdown"] = markdown // report bodies are Markdown, rendered safely
+	if err := u.parsePages(funcs, reportPages); err != nil {
 		return err
 	}
 	u.reports = true
@@ -116,13 +119,44 @@ func (p *reportUI) showStatus(w http.ResponseWriter, r *http.Request, status int
 		p.u.fail(w, r, err)
 		return
 	}
+	cites, err := p.svc.Cites(ctx(r), rep.Cites)
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
 	v, _ := liaison.ViewerFrom(ctx(r))
 	data := struct {
 		R          *liaison.Report
+		Cites      []citeLink
 		CanRelease bool
 		Error      string
-	}{rep, rep.State == liaison.ReportDraft && v.Role.Can(liaison.RoleOfficer) && v.UserID != rep.Author, msg}
+	}{rep, citeLinks(cites), rep.State == liaison.ReportDraft && v.Role.Can(liaison.RoleOfficer) && v.UserID != rep.Author, msg}
 	p.u.render(w, r, status, "report", rep.Title, data, []liaison.Marking{rep.Marking})
+}
+
+// citeLink is a cited item as the report page lists it: its kind and where
+// it lives (empty for an id the viewer cannot see, shown unlinked).
+type citeLink struct {
+	ID, Kind, Href string
+}
+
+// citeLinks links each cite by its kind: a document to its page, a report
+// to its page, an event to its sentence in its document's reader.
+func citeLinks(cs []report.Cite) []citeLink {
+	out := make([]citeLink, 0, len(cs))
+	for _, c := range cs {
+		l := citeLink{ID: c.ID, Kind: string(c.Kind)}
+		switch c.Kind {
+		case report.CiteDocument:
+			l.Href = "/documents/" + url.PathEscape(c.ID)
+		case report.CiteReport:
+			l.Href = "/reports/" + url.PathEscape(c.ID)
+		case report.CiteEvent:
+			l.Href = "/documents/" + url.PathEscape(c.DocID) + "#s" + strconv.Itoa(c.Sentence)
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // release releases a draft (an officer who is not its author).
