@@ -39,7 +39,7 @@ func commands() map[string]command {
 		"demo":      {"load the sample corpus into a temporary node and serve it", runDemo, ""},
 		"serve":     {"serve the web UI and the API, polling feeds", runServe, ""},
 		"ingest":    {"ingest files, directories, web pages and feeds", runIngest, ""},
-		"feeds":     {"add, list or remove polled feeds", runFeeds, "usage: liaison feeds add URL [--every 15m] [--marking M] | feeds list [--json] | feeds remove ID|URL"},
+		"feeds":     {"add, list, update or remove polled feeds", runFeeds, "usage: liaison feeds add URL [--every 15m] [--marking M] | feeds list [--json] | feeds update ID|URL [--every D] [--marking M] | feeds remove ID|URL"},
 		"search":    {"full-text search of stored documents", runSearch, ""},
 		"docs":      {"list stored documents", runDocs, ""},
 		"events":    {"list coded events", runEvents, ""},
