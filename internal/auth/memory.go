@@ -326,8 +326,8 @@ func (m *Memory) Verify(_ context.Context) (liaison.AuditVerification, error) {
 
 // AuditVisible is the audit log's read rule for one entry: the system reads
 // every entry; anyone else only entries whose marking (that of the item the
-// entry names) they may see by the reference rule marking.Visible — admins
-// of every nation, others only of their own nation — so no entry reveals the
+// entry names) they may see by the reference rule marking.Visible — see
+// auditScope for whose entries — so no entry reveals the
 // id of an item its reader may not see. A viewer bounded by another
 // (Viewer.Within) reads only entries both may read. List also hides an
 // entry when another entry naming the same item is hidden by its marking.
@@ -336,9 +336,26 @@ func AuditVisible(v liaison.Viewer, e liaison.AuditEntry) bool {
 		return false
 	}
 	for _, b := range v.Bounds() { // an admin viewing as a nation: that nation's entries only
-		if !b.System && b.Role != liaison.RoleAdmin && (b.Nation == "" || b.Nation != e.Nation) {
+		if !auditScope(b, e) {
 			return false
 		}
 	}
 	return true
+}
+
+// auditScope is the nation part of the audit read rule for one viewer: the
+// system reads all; anyone else their own nation's entries; an admin also
+// node entries (no nation) and other nations' entries that name an item
+// (marked as the item), but not another nation's logins, tokens, user
+// changes or refusals — those stay that nation's, as its users do.
+func auditScope(b liaison.Viewer, e liaison.AuditEntry) bool {
+	switch {
+	case b.System:
+		return true
+	case b.Nation == "":
+		return false
+	case b.Role == liaison.RoleAdmin:
+		return e.Nation == b.Nation || e.Nation == "" || e.Item != ""
+	}
+	return e.Nation == b.Nation
 }

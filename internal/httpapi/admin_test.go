@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -169,7 +170,9 @@ func TestAdminAuditQuery(t *testing.T) {
 	ctx := context.Background()
 	for i := 0; i < 7; i++ {
 		nation := []string{"USA", "JPN", "FRA"}[i%3]
-		if err := f.svc.Record(ctx, "bot", nation, "test.tick", "", "tick"); err != nil {
+		// Each names an item: other nations' entries that name none stay
+		// theirs (the audit read rule), and this test pages across nations.
+		if err := f.svc.Record(ctx, "bot", nation, "test.tick", fmt.Sprintf("tick:%d", i), "tick"); err != nil {
 			t.Fatal(err)
 		}
 	}

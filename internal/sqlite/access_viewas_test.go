@@ -182,8 +182,10 @@ func TestViewAsParticipation(t *testing.T) {
 		want string
 	}{
 		{"JPN alone", jpn, "P-JPN-FRA P-JPN-USA | T-JPN-FRA T-JPN-USA | R-JPN-DRAFT R-RELEASED | N-JPN | JPN | user-JPN"},
-		{"USA admin alone", usaAdmin, "P-JPN-USA P-USA-DRAFT | T-JPN-USA | R-JPN-DRAFT R-RELEASED R-USA-DRAFT | N-USA | USA | user-JPN user-USA"},
-		{"USA admin as JPN", asJPN(usaAdmin), "P-JPN-USA | T-JPN-USA | R-JPN-DRAFT R-RELEASED | - | - | user-JPN"},
+		// Entries naming no item (user-JPN: a JPN user's entry) stay their
+		// nation's, even for another nation's admin.
+		{"USA admin alone", usaAdmin, "P-JPN-USA P-USA-DRAFT | T-JPN-USA | R-JPN-DRAFT R-RELEASED R-USA-DRAFT | N-USA | USA | user-USA"},
+		{"USA admin as JPN", asJPN(usaAdmin), "P-JPN-USA | T-JPN-USA | R-JPN-DRAFT R-RELEASED | - | - | -"},
 		{"USA reader bounding JPN", asJPN(usaReader), "P-JPN-USA | T-JPN-USA | R-RELEASED | - | - | -"},
 	} {
 		if got := participationView(t, db, liaison.WithViewer(context.Background(), tt.v)); got != tt.want {

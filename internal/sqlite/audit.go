@@ -80,10 +80,15 @@ func auditVisible(ctx context.Context) (string, []any) {
 	// viewing as a nation reads that nation's entries only).
 	scope, sargs := eachBound(v, func(b liaison.Viewer) (string, []any) {
 		switch {
-		case b.System, b.Role == liaison.RoleAdmin:
+		case b.System:
 			return "(1)", nil
 		case b.Nation == "":
 			return "(0)", nil
+		case b.Role == liaison.RoleAdmin:
+			// Another nation's entries only when they name an item (then
+			// marked as the item): its users' logins, tokens and refusals
+			// stay its own, as its users are (admin scope).
+			return "(a.nation = ? OR a.nation = '' OR a.item <> '')", []any{b.Nation}
 		}
 		return "(a.nation = ?)", []any{b.Nation}
 	})
