@@ -222,7 +222,8 @@ func TestAuditChainAndVisibility(t *testing.T) {
 
 // TestAuditMarkedEntries: an entry naming a marked item is read only by
 // those who may see the item — admins of every nation, others of the actor's
-// nation — and its marking is covered by the chain.
+// nation — and its marking is covered by the chain. An unmarked entry (a
+// login) is its nation's alone: another nation's admin does not read it.
 func TestAuditMarkedEntries(t *testing.T) {
 	s, mem, _ := newService(t)
 	ctx := context.Background()
@@ -241,8 +242,9 @@ func TestAuditMarkedEntries(t *testing.T) {
 		{"system", liaison.Viewer{System: true}, 2},
 		{"USA reader NR", liaison.Viewer{Nation: "USA", Role: liaison.RoleReader, Clearance: 2}, 1},
 		{"USA officer NS", liaison.Viewer{Nation: "USA", Role: liaison.RoleOfficer, Clearance: 4}, 2},
-		{"GBR admin NS", liaison.Viewer{Nation: "GBR", Role: liaison.RoleAdmin, Clearance: 4}, 1},
+		{"GBR admin NS", liaison.Viewer{Nation: "GBR", Role: liaison.RoleAdmin, Clearance: 4}, 0},
 		{"USA admin NS", liaison.Viewer{Nation: "USA", Role: liaison.RoleAdmin, Clearance: 4}, 2},
+		{"USA admin NR", liaison.Viewer{Nation: "USA", Role: liaison.RoleAdmin, Clearance: 2}, 1},
 		{"GBR officer NS", liaison.Viewer{Nation: "GBR", Role: liaison.RoleOfficer, Clearance: 4}, 0},
 	}
 	for _, tt := range tests {

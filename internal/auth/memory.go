@@ -302,16 +302,18 @@ func (m *Memory) matches(v liaison.Viewer, e liaison.AuditEntry, f liaison.Audit
 		(f.Action == "" || e.Action == f.Action) && (f.Nation == "" || e.Nation == f.Nation)
 }
 
-// itemVisible reports whether every entry naming item is visible to v by
-// its marking, as the SQLite log requires: an item re-marked more
-// restrictively later hides its earlier entries too. Callers hold m.mu.
+// itemVisible reports whether the latest entry naming item — the item's
+// current marking — is visible to v by its marking, as the SQLite log
+// requires: an item re-marked more restrictively later hides its earlier
+// entries too; one widened later shows the entries v may see. Callers hold
+// m.mu.
 func (m *Memory) itemVisible(v liaison.Viewer, item string) bool {
 	if item == "" {
 		return true
 	}
-	for _, e := range m.audit {
-		if e.Item == item && !marking.Visible(v, e.Marking) {
-			return false
+	for i := len(m.audit) - 1; i >= 0; i-- {
+		if m.audit[i].Item == item {
+			return marking.Visible(v, m.audit[i].Marking)
 		}
 	}
 	return true
@@ -345,9 +347,9 @@ func AuditVisible(v liaison.Viewer, e liaison.AuditEntry) bool {
 
 // auditScope is the nation part of the audit read rule for one viewer: the
 // system reads all; anyone else their own nation's entries; an admin also
-// node entries (no nation) and other nations' entries that name an item
-// (marked as the item), but not another nation's logins, tokens, user
-// changes or refusals — those stay that nation's, as its users do.
+// node entries (no nation) and other nations' entries that name a marked
+// item (marked as the item), but not another nation's logins, tokens, user
+// changes or refusals (unmarked) — those stay that nation's, as its users do.
 func auditScope(b liaison.Viewer, e liaison.AuditEntry) bool {
 	switch {
 	case b.System:
@@ -355,7 +357,9 @@ func auditScope(b liaison.Viewer, e liaison.AuditEntry) bool {
 	case b.Nation == "":
 		return false
 	case b.Role == liaison.RoleAdmin:
-		return e.Nation == b.Nation || e.Nation == "" || e.Item != ""
+		m := e.Marking
+		marked := m.Classification != "" || m.Level != 0 || len(m.RelTo) > 0 || len(m.Caveats) > 0
+		return e.Nation == b.Nation || e.Nation == "" || marked
 	}
 	return e.Nation == b.Nation
 }

@@ -170,9 +170,10 @@ func TestAdminAuditQuery(t *testing.T) {
 	ctx := context.Background()
 	for i := 0; i < 7; i++ {
 		nation := []string{"USA", "JPN", "FRA"}[i%3]
-		// Each names an item: other nations' entries that name none stay
-		// theirs (the audit read rule), and this test pages across nations.
-		if err := f.svc.Record(ctx, "bot", nation, "test.tick", fmt.Sprintf("tick:%d", i), "tick"); err != nil {
+		// Each names a marked (PUBLIC) item: other nations' unmarked entries
+		// stay theirs (the audit read rule), and this test pages across nations.
+		if err := f.svc.RecordMarked(ctx, "bot", nation, "test.tick", fmt.Sprintf("tick:%d", i), "tick",
+			liaison.Marking{Classification: "PUBLIC"}); err != nil {
 			t.Fatal(err)
 		}
 	}

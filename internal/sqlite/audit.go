@@ -68,13 +68,16 @@ func auditVisible(ctx context.Context) (string, []any) {
 		return "(1)", nil
 	}
 	mk, args := visible(ctx, "a")
-	// An item re-marked more restrictively later (a report draft raised to
-	// NATO SECRET) leaves entries with its earlier marking: show an entry
-	// only when every entry naming the same item is visible too, so the
-	// item's id stays hidden once its latest marking hides it.
+	// Every entry carries its item's marking at the time. An item re-marked
+	// more restrictively later (a report draft raised to NATO SECRET) leaves
+	// entries with its earlier marking: show an entry only when the item's
+	// latest entry — its current marking — is visible too, so the item's id
+	// stays hidden once that hides it, while an item widened later (a
+	// proposal drafted by one nation, then circulated) shows its parties
+	// the entries they may see.
 	later, largs := visible(ctx, "b")
-	mk = "(" + mk + " AND (a.item = '' OR NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.item <> '' AND b.item = a.item AND NOT " +
-		later + ")))"
+	mk = "(" + mk + " AND (a.item = '' OR (SELECT " + later + " FROM audit_log b WHERE b.item <> '' AND b.item = a.item" +
+		" ORDER BY b.seq DESC LIMIT 1)))"
 	args = append(args, largs...)
 	// The nation part, for each viewer bounding the viewer too (an admin
 	// viewing as a nation reads that nation's entries only).
@@ -85,10 +88,11 @@ func auditVisible(ctx context.Context) (string, []any) {
 		case b.Nation == "":
 			return "(0)", nil
 		case b.Role == liaison.RoleAdmin:
-			// Another nation's entries only when they name an item (then
-			// marked as the item): its users' logins, tokens and refusals
-			// stay its own, as its users are (admin scope).
-			return "(a.nation = ? OR a.nation = '' OR a.item <> '')", []any{b.Nation}
+			// Another nation's entries only when they name a marked item
+			// (then marked as the item): its users' logins, tokens, changes
+			// and refusals (unmarked) stay its own, as its users are.
+			return "(a.nation = ? OR a.nation = '' OR a.mk_class <> '' OR a.mk_level <> 0 OR a.mk_rel <> '[]'" +
+				" OR a.mk_caveats <> '[]')", []any{b.Nation}
 		}
 		return "(a.nation = ?)", []any{b.Nation}
 	})

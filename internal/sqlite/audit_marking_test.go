@@ -243,11 +243,66 @@ func TestAuditReMarkedItem(t *testing.T) {
 		{"system", liaison.Viewer{System: true}, []int64{1, 2, 3, 4, 5}},
 		{"USA officer NS", liaison.Viewer{Nation: "USA", Role: liaison.RoleOfficer, Clearance: 4}, []int64{1, 2, 3, 4}},
 		{"USA reader NR", liaison.Viewer{Nation: "USA", Role: liaison.RoleReader, Clearance: 2}, []int64{2, 4}},
-		{"GBR admin NS", liaison.Viewer{Nation: "GBR", Role: liaison.RoleAdmin, Clearance: 4}, []int64{2, 4, 5}},
+		// A USA user's login (unmarked) is USA's: no other nation's admin reads it.
+		{"GBR admin NS", liaison.Viewer{Nation: "GBR", Role: liaison.RoleAdmin, Clearance: 4}, []int64{4, 5}},
 		{"GBR reader NR", liaison.Viewer{Nation: "GBR", Role: liaison.RoleReader, Clearance: 2}, []int64{5}},
-		{"FRA admin NS", liaison.Viewer{Nation: "FRA", Role: liaison.RoleAdmin, Clearance: 4}, []int64{2}},
+		{"FRA admin NS", liaison.Viewer{Nation: "FRA", Role: liaison.RoleAdmin, Clearance: 4}, nil},
+		{"USA admin NS", liaison.Viewer{Nation: "USA", Role: liaison.RoleAdmin, Clearance: 4}, []int64{1, 2, 3, 4, 5}},
 	}
 	for _, tt := range tests {
+		ctx := liaison.WithViewer(context.Background(), tt.v)
+		for name, log := range map[string]liaison.AuditLog{"sqlite": db, "memory": mem} {
+			es, err := log.List(ctx, liaison.AuditFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, e := range es {
+				got = append(got, e.Seq)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s %s: sees %v, want %v", name, tt.name, got, tt.want)
+			}
+		}
+	}
+}
+
+// TestAuditWidenedItem: a proposal drafted by one nation (its entries
+// marked for that nation) and circulated later (entries marked for its
+// parties): a party sees the entries from circulation on — the item's
+// current marking is visible to it — but not the draft's; a nation left out
+// sees none. The SQLite log and the in-memory reference agree.
+func TestAuditWidenedItem(t *testing.T) {
+	db := openAccessTestDB(t)
+	mem := auth.NewMemory()
+	sys := liaison.SystemContext(context.Background())
+	draft := liaison.AuditScope(liaison.Marking{Classification: "NATO RESTRICTED", Level: 2}, "USA")
+	circulated := liaison.AuditScope(liaison.Marking{Classification: "NATO RESTRICTED", Level: 2}, "USA", "JPN")
+	entries := []liaison.AuditEntry{
+		{Actor: "ann", Nation: "USA", Action: "proposal.create", Item: "proposal:p1", Marking: draft},
+		{Actor: "ann", Nation: "USA", Action: "proposal.circulate", Item: "proposal:p1", Marking: circulated},
+		{Actor: "ken", Nation: "JPN", Action: "proposal.comment", Item: "proposal:p1", Marking: circulated},
+	}
+	for i, e := range entries {
+		e.Time = time.Date(2023, 7, 12, 9, 0, i, 0, time.UTC)
+		e2 := e
+		if err := db.Append(sys, &e); err != nil {
+			t.Fatal(err)
+		}
+		if err := mem.Append(sys, &e2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		v    liaison.Viewer
+		want []int64
+	}{
+		{"USA officer", liaison.Viewer{Nation: "USA", Role: liaison.RoleOfficer, Clearance: 2}, []int64{1, 2}},
+		{"JPN officer", liaison.Viewer{Nation: "JPN", Role: liaison.RoleOfficer, Clearance: 2}, []int64{3}},
+		{"JPN admin", liaison.Viewer{Nation: "JPN", Role: liaison.RoleAdmin, Clearance: 2}, []int64{2, 3}},
+		{"FRA admin", liaison.Viewer{Nation: "FRA", Role: liaison.RoleAdmin, Clearance: 4}, nil},
+	} {
 		ctx := liaison.WithViewer(context.Background(), tt.v)
 		for name, log := range map[string]liaison.AuditLog{"sqlite": db, "memory": mem} {
 			es, err := log.List(ctx, liaison.AuditFilter{})
