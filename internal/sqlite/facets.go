@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -81,32 +80,11 @@ func (db *DB) facetMarkings(ctx context.Context, tx *sql.Tx, sq searchQuery, gro
 // buildFacets sums the groups into the three facets, in the order
 // SearchFacets documents, and combines the counted markings.
 func buildFacets(groups []facetGroup, marks map[int64]liaison.Marking) *liaison.SearchFacets {
-	sources, months := map[string]int{}, map[string]int{}
-	levels := map[int]*liaison.LevelCount{}
+	var t liaison.FacetTally
 	for _, g := range groups {
-		sources[g.source] += g.n
-		months[g.month] += g.n
-		m := marks[g.mk]
-		lc := levels[m.Level]
-		if lc == nil {
-			lc = &liaison.LevelCount{Level: m.Level, Name: m.Classification}
-			levels[m.Level] = lc
-		}
-		lc.Count += g.n
-		if lc.Name == "" || (m.Classification != "" && m.Classification < lc.Name) {
-			lc.Name = m.Classification // deterministic when names disagree
-		}
+		t.Add(g.source, g.month, marks[g.mk], g.n)
 	}
-	f := &liaison.SearchFacets{Sources: counts(sources), Months: counts(months), Levels: []liaison.LevelCount{}}
-	slices.SortFunc(f.Sources, func(a, b liaison.FacetCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
-	})
-	f.Sources = f.Sources[:min(len(f.Sources), liaison.MaxSourceFacets)]
-	slices.SortFunc(f.Months, func(a, b liaison.FacetCount) int { return cmp.Compare(b.Value, a.Value) })
-	for _, lc := range levels {
-		f.Levels = append(f.Levels, *lc)
-	}
-	slices.SortFunc(f.Levels, func(a, b liaison.LevelCount) int { return cmp.Compare(b.Level, a.Level) })
+	f := t.Facets()
 	if len(marks) > 0 {
 		// In marking-number order: Combine keeps the first name it meets.
 		var ms []liaison.Marking
@@ -116,13 +94,4 @@ func buildFacets(groups []facetGroup, marks map[int64]liaison.Marking) *liaison.
 		f.Marking = marking.Combine(ms...)
 	}
 	return f
-}
-
-// counts turns a value → count map into FacetCounts (unordered).
-func counts(m map[string]int) []liaison.FacetCount {
-	out := make([]liaison.FacetCount, 0, len(m))
-	for v, n := range m {
-		out = append(out, liaison.FacetCount{Value: v, Count: n})
-	}
-	return out
 }
