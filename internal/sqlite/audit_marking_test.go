@@ -235,11 +235,7 @@ func TestAuditReMarkedItem(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tests := []struct {
-		name string
-		v    liaison.Viewer
-		want []int64
-	}{
+	tests := []auditView{
 		{"system", liaison.Viewer{System: true}, []int64{1, 2, 3, 4, 5}},
 		{"USA officer NS", liaison.Viewer{Nation: "USA", Role: liaison.RoleOfficer, Clearance: 4}, []int64{1, 2, 3, 4}},
 		{"USA reader NR", liaison.Viewer{Nation: "USA", Role: liaison.RoleReader, Clearance: 2}, []int64{2, 4}},
@@ -249,6 +245,21 @@ func TestAuditReMarkedItem(t *testing.T) {
 		{"FRA admin NS", liaison.Viewer{Nation: "FRA", Role: liaison.RoleAdmin, Clearance: 4}, nil},
 		{"USA admin NS", liaison.Viewer{Nation: "USA", Role: liaison.RoleAdmin, Clearance: 4}, []int64{1, 2, 3, 4, 5}},
 	}
+	checkAuditViews(t, db, mem, tests)
+}
+
+// auditView is one viewer's expected audit view: the entries' sequence
+// numbers, oldest first.
+type auditView struct {
+	name string
+	v    liaison.Viewer
+	want []int64
+}
+
+// checkAuditViews lists the SQLite log and the in-memory reference log as
+// each viewer and compares both with the expected view.
+func checkAuditViews(t *testing.T, db *DB, mem *auth.Memory, tests []auditView) {
+	t.Helper()
 	for _, tt := range tests {
 		ctx := liaison.WithViewer(context.Background(), tt.v)
 		for name, log := range map[string]liaison.AuditLog{"sqlite": db, "memory": mem} {
@@ -293,31 +304,12 @@ func TestAuditWidenedItem(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, tt := range []struct {
-		name string
-		v    liaison.Viewer
-		want []int64
-	}{
+	checkAuditViews(t, db, mem, []auditView{
 		{"USA officer", liaison.Viewer{Nation: "USA", Role: liaison.RoleOfficer, Clearance: 2}, []int64{1, 2}},
 		{"JPN officer", liaison.Viewer{Nation: "JPN", Role: liaison.RoleOfficer, Clearance: 2}, []int64{3}},
 		{"JPN admin", liaison.Viewer{Nation: "JPN", Role: liaison.RoleAdmin, Clearance: 2}, []int64{2, 3}},
 		{"FRA admin", liaison.Viewer{Nation: "FRA", Role: liaison.RoleAdmin, Clearance: 4}, nil},
-	} {
-		ctx := liaison.WithViewer(context.Background(), tt.v)
-		for name, log := range map[string]liaison.AuditLog{"sqlite": db, "memory": mem} {
-			es, err := log.List(ctx, liaison.AuditFilter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []int64
-			for _, e := range es {
-				got = append(got, e.Seq)
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("%s %s: sees %v, want %v", name, tt.name, got, tt.want)
-			}
-		}
-	}
+	})
 }
 
 // BenchmarkAuditListAdmin reads a 500-entry page of a 10,000-entry log as an
