@@ -221,14 +221,6 @@ func viewProposal(p *liaison.Proposal) *proposalView {
 	return &proposalView{Proposal: p, Attachments: attachmentViews(p.Attachments, "/api/v1/proposals/"+url.PathEscape(p.ID))}
 }
 
-// viewProposalOrErr wraps the result of a service call returning a proposal.
-func viewProposalOrErr(p *liaison.Proposal, err error) (any, error) {
-	if err != nil {
-		return nil, err
-	}
-	return viewProposal(p), nil
-}
-
 // messageView is a message with its attachments' download URLs.
 type messageView struct {
 	*liaison.Message

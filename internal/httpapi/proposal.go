@@ -89,9 +89,9 @@ func (c *coordAPI) list(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	views := make([]*proposalView, len(ps))
+	views := make([]*proposalAnswer, len(ps))
 	for i := range ps {
-		views[i] = viewProposal(&ps[i])
+		views[i] = c.answer(r.Context(), &ps[i])
 	}
 	return itemList(views), nil
 }
@@ -140,7 +140,7 @@ func (c *coordAPI) create(r *http.Request) (any, error) {
 	if err == nil && req.Circulate {
 		p, err = c.svc.Act(r.Context(), p.ID, coord.Step{Action: coord.ActCirculate})
 	}
-	return viewProposalOrErr(p, err)
+	return c.answerOrErr(r.Context(), p, err)
 }
 
 func (c *coordAPI) get(r *http.Request) (any, error) {
@@ -148,7 +148,8 @@ func (c *coordAPI) get(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return viewProposalOrErr(c.svc.Get(r.Context(), id))
+	p, err := c.svc.Get(r.Context(), id)
+	return c.answerOrErr(r.Context(), p, err)
 }
 
 func (c *coordAPI) act(r *http.Request) (any, error) {
@@ -170,7 +171,36 @@ func (c *coordAPI) act(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return viewProposalOrErr(c.svc.Act(r.Context(), id, coord.Step{Action: act, Text: req.Text, Title: req.Title, Deadline: dl}))
+	p, err := c.svc.Act(r.Context(), id, coord.Step{Action: act, Text: req.Text, Title: req.Title, Deadline: dl})
+	return c.answerOrErr(r.Context(), p, err)
+}
+
+// proposalAnswer is a proposal as the API answers it to a viewer: with the
+// actions the viewer may take on it now, from coord.Service.MayAct — the
+// rule the web form's Act menu uses — so a client offers exactly what
+// POST /api/v1/proposals/{id}/{action} would accept instead of restating
+// the rules (role, kind of participant, state, deadline). It is never null:
+// no action is [].
+type proposalAnswer struct {
+	*proposalView
+	MayAct []coord.Action `json:"may_act"`
+}
+
+// answer is p with the viewer's allowed actions.
+func (c *coordAPI) answer(ctx context.Context, p *liaison.Proposal) *proposalAnswer {
+	acts := c.svc.MayAct(ctx, p)
+	if acts == nil {
+		acts = []coord.Action{}
+	}
+	return &proposalAnswer{proposalView: viewProposal(p), MayAct: acts}
+}
+
+// answerOrErr answers the result of a service call returning a proposal.
+func (c *coordAPI) answerOrErr(ctx context.Context, p *liaison.Proposal, err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	return c.answer(ctx, p), nil
 }
 
 // schemas describes the coordination bodies in the OpenAPI document.
@@ -179,7 +209,7 @@ func (c *coordAPI) schemas() {
 		"proposing_nation": str(), "procedure": str(), "deadline": strf("date-time"), "deciders": arr(str()),
 		"consulted": arr(str()), "state": str(), "positions": arr(obj{"type": "object"}), "comments": arr(obj{"type": "object"}),
 		"versions": arr(obj{"type": "object"}), "history": arr(obj{"type": "object"}), "rev": integer(),
-		"attachments": arr(ref("Attachment"))}, "id", "state")
+		"attachments": arr(ref("Attachment")), "may_act": mayActSchema()}, "id", "state", "may_act")
 	c.s.AddSchema("Proposal", proposal)
 	c.s.AddSchema("ProposalList", object(obj{"items": arr(ref("Proposal")), "total": integer()}, "items"))
 	c.s.AddSchema("ProposalRequest", object(obj{"title": str(), "text": str(), "procedure": str(), "deadline": strf("date-time"),
@@ -200,4 +230,16 @@ func (c *coordAPI) schemas() {
 	c.s.AddSchema("Webhook", object(obj{"id": str(), "nation": str(), "url": str(), "clearance": integer()}, "id"))
 	c.attachmentSchemas()
 	c.s.AddSchema("WebhookList", object(obj{"items": arr(ref("Webhook")), "total": integer()}, "items"))
+}
+
+// mayActSchema documents proposalAnswer.MayAct: the actions the viewer may
+// take now, each one the {action} of actOnProposal.
+func mayActSchema() obj {
+	names := make([]string, len(coord.Actions))
+	for i, a := range coord.Actions {
+		names[i] = string(a)
+	}
+	s := arr(obj{"type": "string", "enum": names})
+	s["description"] = "The actions the viewer may take on the proposal now (the same rule POST /api/v1/proposals/{id}/{action} applies); [] for none."
+	return s
 }

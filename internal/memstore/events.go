@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/marking"
 )
 
 // allEvents returns the visible events with their document's id and marking,
@@ -16,24 +17,61 @@ import (
 func (s *Store) allEvents(ctx context.Context) []liaison.Event {
 	var out []liaison.Event
 	for _, d := range s.visibleDocs(ctx) {
-		x, ok := s.xs[d.ID]
-		if !ok {
-			continue
-		}
-		for i, e := range x.Events {
-			e.DocID = d.ID
-			if e.ID == "" {
-				e.ID = fmt.Sprintf("%s-%d", d.ID, i)
+		for _, e := range s.docEvents(d) {
+			if Visible(ctx, e.Marking) { // an event may be stricter than its document
+				out = append(out, e)
 			}
-			e.Marking = d.Marking
-			if e.Date == "" {
-				e.Date = d.Published.Format("2006-01-02")
-			}
-			out = append(out, e)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date > out[j].Date })
 	return out
+}
+
+// docEvents returns the events of d as the listing shows them: with d's id,
+// a marking never less restricted than d's (d's own, combined with the
+// event's when it has one, as the SQLite store stores it), an id
+// ("DOCID-n") and a date (d's day) where they have none.
+func (s *Store) docEvents(d liaison.Document) []liaison.Event {
+	x, ok := s.xs[d.ID]
+	if !ok {
+		return nil
+	}
+	out := make([]liaison.Event, 0, len(x.Events))
+	for i, e := range x.Events {
+		e.DocID = d.ID
+		if e.ID == "" {
+			e.ID = fmt.Sprintf("%s-%d", d.ID, i)
+		}
+		own := e.Marking
+		e.Marking = d.Marking
+		if own.Classification != "" || own.Level != 0 || len(own.RelTo) > 0 || len(own.Caveats) > 0 {
+			e.Marking = marking.Combine(d.Marking, own)
+		}
+		if e.Date == "" {
+			e.Date = d.Published.Format("2006-01-02")
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// Event returns the visible event with id, as Events lists it. One the
+// viewer may not see answers exactly like a missing one (ErrNotFound), so
+// the lookup a report's cites use reveals nothing the listing hides.
+func (s *Store) Event(ctx context.Context, id string) (*liaison.Event, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.docs {
+		if !Visible(ctx, d.Marking) {
+			continue
+		}
+		for _, e := range s.docEvents(d) {
+			if e.ID == id && Visible(ctx, e.Marking) {
+				return &e, nil
+			}
+		}
+	}
+	return nil, liaison.Errorf(liaison.ErrNotFound, "event %q", id)
 }
 
 // Events lists visible events matching f.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -43,6 +44,27 @@ func scanEvent(s scanner) (liaison.Event, error) {
 // To bound the event date inclusively (by day).
 func (db *DB) Events(ctx context.Context, f liaison.EventFilter) (liaison.Page[liaison.Event], error) {
 	return db.events(ctx, f, "", clampLimit(f.Limit))
+}
+
+// Event returns the event with id if the viewer may see it. An event the
+// viewer may not see answers exactly like one that does not exist (an error
+// wrapping liaison.ErrNotFound, differing only in the id), so a lookup by
+// id reveals nothing the event listing hides. It is one seek in the unique
+// index on events.id (migration 0001), so a report citing events need not
+// page through them all. The condition is the listing's: the visible
+// predicate over the event's own (already combined) marking columns.
+func (db *DB) Event(ctx context.Context, id string) (*liaison.Event, error) {
+	vis, args := visible(ctx, "e")
+	row := db.queryRow(ctx, `SELECT `+eventCols+` FROM events e WHERE e.id = ? AND `+vis,
+		append([]any{id}, args...)...)
+	e, err := scanEvent(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("event", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	return &e, nil
 }
 
 // byDate is the order of event pages, which their cursors follow.
