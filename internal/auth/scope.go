@@ -97,8 +97,11 @@ func (s *Service) checkExisting(ctx context.Context, u liaison.User, self bool) 
 	if r == "" {
 		return nil
 	}
+	// The refusal is the user's nation's to read (UserMarking): the acting
+	// admin's nation sees nothing a missing user would not leave.
 	who, nation := actor(ctx)
-	if err := s.Denied(ctx, who, nation, "user:"+u.ID, fmt.Sprintf("administer user %q: %s", u.Name, r)); err != nil {
+	if err := s.RecordMarked(ctx, who, nation, liaison.AuditDenied, "user:"+u.ID,
+		fmt.Sprintf("administer user %q: %s", u.Name, r), UserMarking(u)); err != nil {
 		return err
 	}
 	return liaison.Errorf(liaison.ErrNotFound, "user %q", u.Name)

@@ -208,3 +208,43 @@ func auditHas(t *testing.T, mem *Memory, wants ...string) {
 		}
 	}
 }
+
+// TestUserEntriesStayTheirNations: the audit entries about a nation's users
+// (added, tokens, a refused attempt to administer one) are its own; another
+// nation's admin reads none of them, and refused administration of a real
+// user of another nation leaves that admin's nation the same audit view as
+// asking for a user who does not exist.
+func TestUserEntriesStayTheirNations(t *testing.T) {
+	s, mem, us := scopeFixture(t)
+	ctx := context.Background()
+	view := func(name string) []string {
+		t.Helper()
+		es, err := mem.List(liaison.WithViewer(ctx, us[name].Viewer()), liaison.AuditFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range es {
+			out = append(out, e.Action+" "+e.Item)
+		}
+		return out
+	}
+	usaBefore := strings.Join(view("usa-admin"), "\n")
+	for _, e := range view("usa-admin") {
+		for _, n := range []string{"jpn-admin", "jpn-officer"} {
+			if strings.Contains(e, us[n].ID) {
+				t.Errorf("usa-admin reads %q about %s", e, n)
+			}
+		}
+	}
+	_, _, err := s.IssueToken(liaison.WithViewer(ctx, us["usa-admin"].Viewer()), us["jpn-officer"], liaison.ScopeRead)
+	if !errors.Is(err, liaison.ErrNotFound) {
+		t.Fatalf("token for another nation's user: %v, want not found", err)
+	}
+	if after := strings.Join(view("usa-admin"), "\n"); after != usaBefore {
+		t.Errorf("the refusal changed usa-admin's audit view:\n%s\n---\n%s", usaBefore, after)
+	}
+	if got := strings.Join(view("jpn-admin"), "\n"); !strings.Contains(got, liaison.AuditDenied+" user:"+us["jpn-officer"].ID) {
+		t.Errorf("jpn-admin does not read the refused attempt on its user:\n%s", got)
+	}
+}

@@ -11,6 +11,14 @@ import (
 )
 
 // actor names who acts, from the viewer in ctx ("system" for the node itself).
+// UserMarking is the marking of audit entries about a user (added, changed,
+// tokens issued or revoked, refused administration): releasable to the
+// user's nation only, so that no other nation's admin learns which users a
+// nation has, as the user routes answer them "not found" (scope.go).
+func UserMarking(u liaison.User) liaison.Marking {
+	return liaison.AuditScope(liaison.Marking{}, u.Nation)
+}
+
 func actor(ctx context.Context) (name, nation string) {
 	v, ok := liaison.ViewerFrom(ctx)
 	if !ok || v.System || v.Name == "" {
@@ -61,8 +69,8 @@ func (s *Service) AddUser(ctx context.Context, u *liaison.User, password string)
 		return "", nil, err
 	}
 	who, nation := actor(ctx)
-	if err := s.record(ctx, who, nation, liaison.AuditUserAdded, "user:"+u.ID,
-		u.Name+" "+u.Nation+" "+string(u.Role)); err != nil {
+	if err := s.RecordMarked(ctx, who, nation, liaison.AuditUserAdded, "user:"+u.ID,
+		u.Name+" "+u.Nation+" "+string(u.Role), UserMarking(*u)); err != nil {
 		return "", nil, err
 	}
 	return s.IssueToken(ctx, u, liaison.ScopeWrite)
@@ -105,7 +113,8 @@ func (s *Service) IssueToken(ctx context.Context, u *liaison.User, scope liaison
 		return "", nil, err
 	}
 	who, nation := actor(ctx)
-	if err := s.record(ctx, who, nation, liaison.AuditTokenIssued, "token:"+t.ID, u.Name+" "+string(scope)); err != nil {
+	if err := s.RecordMarked(ctx, who, nation, liaison.AuditTokenIssued, "token:"+t.ID, u.Name+" "+string(scope),
+		UserMarking(*u)); err != nil {
 		return "", nil, err
 	}
 	return secret, t, nil
@@ -133,5 +142,5 @@ func (s *Service) RevokeToken(ctx context.Context, id string) error {
 		return err
 	}
 	who, nation := actor(ctx)
-	return s.record(ctx, who, nation, liaison.AuditTokenRevoked, "token:"+id, "")
+	return s.RecordMarked(ctx, who, nation, liaison.AuditTokenRevoked, "token:"+id, "", UserMarking(*owner))
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/auth"
 )
 
 // AuditUserChanged is the audit action of a change to a user's role,
@@ -165,7 +166,8 @@ func (a *Admin) UpdateUser(ctx context.Context, name string, ch UserUpdate) (Use
 		return UserInfo{}, err
 	}
 	own, _ := liaison.ViewerFrom(ctx)
-	if err := a.svc.Record(ctx, actorName(own), own.Nation, AuditUserChanged, "user:"+u.ID, a.changeText(before, *u)); err != nil {
+	if err := a.svc.RecordMarked(ctx, actorName(own), own.Nation, AuditUserChanged, "user:"+u.ID, a.changeText(before, *u),
+		auth.UserMarking(*u)); err != nil {
 		return UserInfo{}, err
 	}
 	return a.info(ctx, *u)
