@@ -117,7 +117,7 @@ func feedsUpdate(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if !ff.given["every"] && !ff.given["marking"] {
-		return liaison.Errorf(liaison.ErrInvalid, "feeds update: give --every, --marking or both")
+		return liaison.Errorf(liaison.ErrInvalid, "give --every, --marking or both")
 	}
 	dir, err := resolveDataDir(*data)
 	if err != nil {

@@ -150,7 +150,11 @@ func nationAdd(ctx context.Context, env *Env, args []string, open accessOpener) 
 		if err := svc.Record(ctx, "system", "", liaison.AuditNationPut, "nation:"+n.Code, formatGroups(n.Groups)); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", n.Code, n.Name, n.Status, formatGroups(n.Groups))
+		fmt.Fprintf(env.Stdout, "stored nation %s (%s, %s)", n.Code, n.Name, n.Status)
+		if g := formatGroups(n.Groups); g != "" {
+			fmt.Fprintf(env.Stdout, " in %s", g)
+		}
+		fmt.Fprintln(env.Stdout)
 		return nil
 	})
 }
