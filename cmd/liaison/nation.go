@@ -110,10 +110,13 @@ func nationCmd(ctx context.Context, env *Env, args []string, open accessOpener) 
 	return fmt.Errorf("unknown subcommand %q (add, list, seed)", args[0])
 }
 
-// multiFlag collects a repeatable string flag.
+// multiFlag collects a repeatable string flag (--group, --caveat, --attach).
 type multiFlag []string
 
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+// String joins the values, as flag.Value asks.
+func (m *multiFlag) String() string { return strings.Join(*m, ",") }
+
+// Set adds one value: each use of the flag adds one.
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func nationAdd(ctx context.Context, env *Env, args []string, open accessOpener) error {

@@ -40,8 +40,8 @@ type attachSpec struct {
 }
 
 // attachFlag adds the repeatable --attach flag to fs.
-func attachFlag(fs *flag.FlagSet) *stringList {
-	var files stringList
+func attachFlag(fs *flag.FlagSet) *multiFlag {
+	var files multiFlag
 	fs.Var(&files, "attach", attachUsage)
 	return &files
 }

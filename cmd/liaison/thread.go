@@ -124,10 +124,6 @@ func threadShow(ctx context.Context, env *Env, args []string) error {
 	})
 }
 
-type stringList []string
-
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func threadPost(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "thread post", "ID --as NATION --text T [--marking M] [--attach FILE[;marking=M]]…",

@@ -68,14 +68,17 @@ func combined(ms []liaison.Marking, err error) (liaison.Marking, error) {
 	return marking.Combine(ms...), nil
 }
 
+// ActorsMarking combines the markings of the events the actors list counts.
 func (s scanMarkings) ActorsMarking(ctx context.Context) (liaison.Marking, error) {
 	return combined(s.events(ctx))
 }
 
+// PlacesMarking combines the markings of the documents the places list counts.
 func (s scanMarkings) PlacesMarking(ctx context.Context) (liaison.Marking, error) {
 	return combined(s.documents(ctx))
 }
 
+// StatsMarking combines the markings of everything the overview counts.
 func (s scanMarkings) StatsMarking(ctx context.Context) (liaison.Marking, error) {
 	docs, err := s.documents(ctx)
 	if err != nil {
