@@ -124,7 +124,6 @@ func threadShow(ctx context.Context, env *Env, args []string) error {
 	})
 }
 
-
 func threadPost(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "thread post", "ID --as NATION --text T [--marking M] [--attach FILE[;marking=M]]…",
 		"Post a message. Attached files keep the message's marking (with the thread's: the stricter of both)\n"+
