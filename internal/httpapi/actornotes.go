@@ -101,12 +101,16 @@ func ViewActorNote(n liaison.ActorNote) ActorNoteView {
 // the store checks the role and stamps author and nation) and audits it. A
 // marking the writer could not read is refused (marking.Writable).
 func (a *ActorNotes) Create(ctx context.Context, actor string, d ActorNoteDraft) (liaison.ActorNote, error) {
+	actor = NormalActorCode(actor)
 	if !liaison.ValidActorCode(actor) {
 		return liaison.ActorNote{}, liaison.Errorf(liaison.ErrInvalid, "actor code %q: letters, digits or '-' only", actor)
 	}
 	v, ok := liaison.ViewerFrom(ctx)
 	if !ok {
 		return liaison.ActorNote{}, liaison.Errorf(liaison.ErrUnauthorized, "actor note: no viewer")
+	}
+	if err := ViewAsReadOnly(ctx); err != nil {
+		return liaison.ActorNote{}, fmt.Errorf("actor note: %w", err)
 	}
 	if !v.System && !v.Role.Can(liaison.RoleAnalyst) {
 		return liaison.ActorNote{}, liaison.Errorf(liaison.ErrForbidden, "actor note: writing needs the analyst role or above")
@@ -131,10 +135,77 @@ func (a *ActorNotes) Create(ctx context.Context, actor string, d ActorNoteDraft)
 
 // Notes lists the visible notes on actor.
 func (a *ActorNotes) Notes(ctx context.Context, actor, cursor string, limit int) (liaison.Page[liaison.ActorNote], error) {
+	actor = NormalActorCode(actor)
 	if !liaison.ValidActorCode(actor) {
 		return liaison.Page[liaison.ActorNote]{}, liaison.Errorf(liaison.ErrInvalid, "actor code %q: letters, digits or '-' only", actor)
 	}
 	return a.cfg.Store.ActorNotes(ctx, actor, cursor, limit)
+}
+
+// NormalActorCode is actor as notes are kept: trimmed and upper case, as
+// CAMEO codes (and the events naming them) are written, so that a note
+// posted or read at /actors/jpngov is JPNGOV's and not a code no event
+// names. It does not check the shape (liaison.ValidActorCode does).
+func NormalActorCode(actor string) string {
+	return strings.ToUpper(strings.TrimSpace(actor))
+}
+
+// SuggestMarking is an example marking for the note form that the viewer
+// in ctx may write (marking.Writable): the first level with a default REL
+// TO (NATO RESTRICTED // REL TO NATO in the built-in policy) as is, or with
+// the viewer's nation added, else the lowest level above the public one
+// releasable to the viewer's nation; failing all, the lowest level. A
+// placeholder the writer would be refused for only teaches a refusal.
+func (a *ActorNotes) SuggestMarking(ctx context.Context) string {
+	p := a.cfg.Policy
+	v, ok := liaison.ViewerFrom(ctx)
+	if !ok || a.parse == nil {
+		return p.LevelName(0)
+	}
+	nation := v.Nation
+	if nation == liaison.NoNation {
+		nation = ""
+	}
+	for _, text := range suggestions(p, nation) {
+		if m, err := a.parse(ctx, text); err == nil && marking.Writable(p, v, m) == nil {
+			return text
+		}
+	}
+	return p.LevelName(0)
+}
+
+// suggestions are SuggestMarking's candidates, most preferred first:
+// from the first level with a default REL TO upwards, then downwards to
+// the first level above the public one.
+func suggestions(p *marking.Policy, nation string) []string {
+	start := 1
+	for i := 1; i < len(p.Levels); i++ {
+		if len(p.Levels[i].DefaultRelTo) > 0 {
+			start = i
+			break
+		}
+	}
+	var order []int
+	for i := start; i < len(p.Levels); i++ {
+		order = append(order, i)
+	}
+	for i := start - 1; i >= 1; i-- {
+		order = append(order, i)
+	}
+	var out []string
+	for _, i := range order {
+		l := p.Levels[i]
+		rel := strings.Join(l.DefaultRelTo, ", ")
+		switch {
+		case rel != "" && nation != "":
+			out = append(out, l.Name+" // REL TO "+rel, l.Name+" // REL TO "+rel+", "+nation)
+		case rel != "":
+			out = append(out, l.Name+" // REL TO "+rel)
+		case nation != "":
+			out = append(out, l.Name+" // REL TO "+nation)
+		}
+	}
+	return out
 }
 
 // parseMarking reads the posted marking text against the node's policy and

@@ -36,7 +36,7 @@ func (s *Server) registerAPI() {
 				{Name: "actor", In: "query", Type: "string", Description: "source or target actor code prefix, e.g. JPN"},
 				{Name: "root", In: "query", Type: "string", Description: "CAMEO root code, 01 to 20"},
 				pFrom, pTo,
-				{Name: "country", In: "query", Type: "string", Description: "ISO-3 code of the event's place"},
+				{Name: "country", In: "query", Type: "string", Description: "ISO 3166 alpha-3 code of the event's place (e.g. LTU); any other shape answers 400"},
 				{Name: "doc", In: "query", Type: "string", Description: "only events of this document"},
 				pCursor, pLimit},
 			Response: "EventPage", Answer: s.listEvents},

@@ -5,7 +5,7 @@ import "net/http"
 // listEvents answers GET /api/v1/events with the filters actor, root, from,
 // to, country and doc.
 func (s *Server) listEvents(r *http.Request) (any, error) {
-	f, err := EventFilterFrom(r.URL.Query())
+	f, err := EventQuery(r.URL.Query())
 	if err != nil {
 		return nil, err
 	}

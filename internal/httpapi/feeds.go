@@ -212,5 +212,24 @@ func requireRole(ctx context.Context, min liaison.Role) error {
 	if v.System || v.Role.Can(min) {
 		return nil
 	}
+	if err := ViewAsReadOnly(ctx); err != nil {
+		return err
+	}
 	return liaison.Errorf(liaison.ErrForbidden, "role %q may not do this; %q or above may", v.Role, min)
+}
+
+// ViewAsReadOnly refuses (ErrForbidden) a write by an admin viewing as
+// another nation: view-as reads as that nation with a reader's role, so
+// every write is refused, and saying "role reader may not do this" would
+// puzzle an admin who holds no reader role. Write handlers call it before
+// their own checks so that all of them refuse with this one message; it is
+// nil for every other viewer.
+func ViewAsReadOnly(ctx context.Context) error {
+	v, ok := liaison.ViewerFrom(ctx)
+	if !ok || v.Within == nil {
+		return nil
+	}
+	return liaison.Errorf(liaison.ErrForbidden,
+		"you are viewing as %s, which is read-only: stop viewing as %s to write (clear \"view as\" at the top of the page, or drop the X-View-As header)",
+		v.Nation, v.Nation)
 }

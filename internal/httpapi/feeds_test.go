@@ -79,7 +79,7 @@ func TestFeedResubscribe(t *testing.T) {
 	}
 	// A new feed without a marking gets the node's default, named.
 	f, err := decodeFeed(call("JPN-analyst-3", "POST", "/api/v1/feeds", `{"url":"https://example.org/open.xml"}`))
-	if err != nil || f.Marking.Classification != DefaultFeedMarking || f.Every != 30*time.Minute {
+	if err != nil || f.Marking.Classification != DefaultFeedMarking || f.Every != 15*time.Minute { // the README and CLI default
 		t.Errorf("default feed %+v, %v", f, err)
 	}
 	// A marking the writer could not read is refused (marking.Writable).

@@ -125,6 +125,34 @@ func EventFilterFrom(q url.Values) (liaison.EventFilter, error) {
 	return f, nil
 }
 
+// EventQuery is EventFilterFrom for the API and the web's events page,
+// which also refuse (ErrInvalid) a country that is not an ISO 3166 alpha-3
+// code, as the CLI does with its own flag's name: such a filter matches
+// nothing, and an empty list would read as "no events there".
+func EventQuery(q url.Values) (liaison.EventFilter, error) {
+	f, err := EventFilterFrom(q)
+	if err == nil && f.Country != "" && !isAlpha3(f.Country) {
+		err = liaison.Errorf(liaison.ErrInvalid, "country %q: want an ISO 3166 alpha-3 country code (e.g. LTU)", q.Get("country"))
+	}
+	return f, err
+}
+
+// isAlpha3 reports whether s has the shape of an ISO 3166 alpha-3 code:
+// three letters A to Z (upper case, as EventFilterFrom leaves it). A
+// filter of another shape matches nothing, so it is refused rather than
+// answered with an empty list the user may take for "no events there".
+func isAlpha3(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // pathID reads a non-empty path value.
 func pathID(r *http.Request, name string) (string, error) {
 	v := strings.TrimSpace(r.PathValue(name))

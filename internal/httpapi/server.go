@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
+	"github.com/liaison-project/liaison/internal/ingest"
 )
 
 // StatsReader gives the overview counts a viewer may see.
@@ -74,7 +75,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.FeedEvery <= 0 {
-		cfg.FeedEvery = 30 * time.Minute
+		cfg.FeedEvery = ingest.DefaultEvery // what the CLI, the form and the README say
 	}
 	if cfg.Version == "" {
 		cfg.Version = "dev"

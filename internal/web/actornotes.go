@@ -45,9 +45,22 @@ type actorPage struct {
 	Marking string
 	Error   string
 	Chart   template.HTML // the actor's events per month and quad class
+	Suggest string        // the marking field's placeholder: one the viewer may write
 }
 
+// show renders the actor's page; a code not written as notes keep it
+// (lower case: /actors/jpngov) is sent to its canonical page, so that one
+// actor has one page with all its notes.
 func (p *actorNoteUI) show(w http.ResponseWriter, r *http.Request) {
+	code := r.PathValue("code")
+	if norm := httpapi.NormalActorCode(code); norm != code && liaison.ValidActorCode(norm) {
+		to := "/actors/" + url.PathEscape(norm)
+		if r.URL.RawQuery != "" {
+			to += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
 	p.render(w, r, http.StatusOK, actorPage{})
 }
 
@@ -55,7 +68,7 @@ func (p *actorNoteUI) show(w http.ResponseWriter, r *http.Request) {
 // its visible events per month. The banner combines the notes' markings and
 // the marking of the events the chart counts.
 func (p *actorNoteUI) render(w http.ResponseWriter, r *http.Request, status int, data actorPage) {
-	code := r.PathValue("code")
+	code := httpapi.NormalActorCode(r.PathValue("code"))
 	q := r.URL.Query()
 	page, err := p.notes.Notes(ctx(r), code, q.Get("cursor"), 50)
 	if err != nil {
@@ -67,13 +80,23 @@ func (p *actorNoteUI) render(w http.ResponseWriter, r *http.Request, status int,
 		p.u.fail(w, r, err)
 		return
 	}
-	if data.Chart, err = chartHTML(tl); err != nil {
+	// The events' total (same actor prefix) tells the chart how many it
+	// cannot draw: undated, or dated only to a year.
+	all, err := p.u.cfg.Events.Events(ctx(r), liaison.EventFilter{Actor: code, Limit: 1})
+	if err != nil {
+		p.u.fail(w, r, err)
+		return
+	}
+	if data.Chart, err = chartHTML(tl, all.Total); err != nil {
 		p.u.fail(w, r, err)
 		return
 	}
 	v, _ := liaison.ViewerFrom(ctx(r))
 	data.Code, data.Notes, data.Next = code, page, nextPage(q, page.NextCursor)
 	data.CanAdd = v.System || v.Role.Can(liaison.RoleAnalyst)
+	if data.CanAdd {
+		data.Suggest = p.notes.SuggestMarking(ctx(r))
+	}
 	// The chart counts the actor's visible events: their combined marking
 	// joins the notes' in the banner.
 	p.u.render(w, r, status, "actor", "Actor "+code, data,
@@ -89,5 +112,5 @@ func (p *actorNoteUI) add(w http.ResponseWriter, r *http.Request) {
 		p.render(w, r, status, actorPage{Text: d.Text, Marking: d.Marking, Error: msg})
 		return
 	}
-	http.Redirect(w, r, "/actors/"+url.PathEscape(r.PathValue("code")), http.StatusSeeOther)
+	http.Redirect(w, r, "/actors/"+url.PathEscape(httpapi.NormalActorCode(r.PathValue("code"))), http.StatusSeeOther)
 }

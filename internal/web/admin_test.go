@@ -173,7 +173,7 @@ func adminCases(ann, ken, rita *browser) []adminCase {
 		{"audit bad after", ann, "GET", "/admin/audit?after=x", nil, 400, []string{"after"}},
 		{"marking form", ann, "GET", "/admin/marking", nil, 200, []string{`action="/admin/marking"`, "PUBLIC &lt; NATO UNCLASSIFIED"}},
 		{"marking check", ann, "POST", "/admin/marking", url.Values{"text": {"nc // rel to eu"}}, 200,
-			[]string{"NATO CONFIDENTIAL // REL TO EU", "TLP:AMBER", "1 nations: SWE"}},
+			[]string{"NATO CONFIDENTIAL // REL TO EU", "TLP:AMBER", "1 nation: SWE"}},
 		{"marking check bad", ann, "POST", "/admin/marking", url.Values{"text": {"NATO RESTRICTED // REL TO MARS"}}, 400,
 			[]string{`role="alert"`, "MARS", `value="NATO RESTRICTED // REL TO MARS"`}},
 		{"nav link admin", ann, "GET", "/", nil, 200, []string{`href="/admin/users"`}},

@@ -56,8 +56,12 @@ type timelineChart struct {
 	Total  int // every event counted, in any month and quad
 	Max    int // the tallest bar
 	Hidden int // events in months before those shown, or of no quad 1 to 4
-	W, H   float64
-	Y, LY  float64 // the plot's baseline, the legend's top
+	// Undated is the events the timeline leaves out because their date has
+	// no month (none, or a year only): the viewer's event total less the
+	// timeline's. The caption names them, so its count adds up.
+	Undated int
+	W, H    float64
+	Y, LY   float64 // the plot's baseline, the legend's top
 }
 
 // newTimelineChart lays out tl: one bar per month from the first counted
@@ -112,6 +116,14 @@ func newTimelineChart(tl liaison.Timeline) timelineChart {
 	return c
 }
 
+// countEvents is "1 event" or "N events".
+func countEvents(n int) string {
+	if n == 1 {
+		return "1 event"
+	}
+	return fmt.Sprintf("%d events", n)
+}
+
 // monthsBetween counts the months from a to b.
 func monthsBetween(a, b time.Time) int {
 	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
@@ -149,13 +161,15 @@ func layoutBars(rows []chartRow, top int) []chartBar {
 var chartTmpl = template.Must(template.New("chart").Funcs(template.FuncMap{
 	"f":       func(x float64) string { return fmt.Sprintf("%.1f", x) },
 	"legendX": func(i int) string { return fmt.Sprintf("%.1f", float64(i)*chartW/4) },
+	"events":  countEvents,
 }).Parse(`<figure class="timeline" data-events="{{.Total}}">
-{{- if not .Bars}}<p class="empty">No events with a month you may see.</p>{{else}}
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{f .W}} {{f .H}}" width="100%" role="img" aria-label="Events per month by quad class: {{.Total}} events">
+{{- define "undated"}}{{if .Undated}} {{events .Undated}} left out: undated or dated only to a year.{{end}}{{end}}
+{{- if not .Bars}}<p class="empty">No events with a month you may see.{{template "undated" .}}</p>{{else}}
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{f .W}} {{f .H}}" width="100%" role="img" aria-label="Events per month by quad class: {{events .Total}}">
 <text x="0" y="10" font-size="10" fill="#555">{{.Max}}</text>
 <line x1="0" y1="{{f .Y}}" x2="{{f .W}}" y2="{{f .Y}}" stroke="#999" stroke-width="0.5"/>
 {{- range .Bars}}
-<g><title>{{.Month}}: {{.Total}} events{{range .Segs}}, {{.N}} {{.Quad}}{{end}}</title>
+<g><title>{{.Month}}: {{events .Total}}{{range .Segs}}, {{.N}} {{.Quad}}{{end}}</title>
 {{- $x := .X}}{{$w := .W}}{{range .Segs}}<rect x="{{f $x}}" y="{{f .Y}}" width="{{f $w}}" height="{{f .H}}" fill="{{.Colour}}"/>{{end}}
 {{- with .Label}}<text x="{{f $x}}" y="{{f $.Y}}" dy="12" font-size="10" fill="#555">{{.}}</text>{{end}}</g>
 {{- end}}
@@ -163,7 +177,7 @@ var chartTmpl = template.Must(template.New("chart").Funcs(template.FuncMap{
 <rect x="{{legendX $i}}" y="{{f $.LY}}" width="10" height="10" fill="{{$q.Colour}}"/><text x="{{legendX $i}}" y="{{f $.LY}}" dx="14" dy="9" font-size="10" fill="#333">{{$q.Name}}</text>
 {{- end}}
 </svg>
-<figcaption>{{.Total}} events by month and quad class{{if .Hidden}} ({{.Hidden}} in earlier months or of no quad class not drawn){{end}}.</figcaption>
+<figcaption>{{events .Total}} by month and quad class{{if .Hidden}} ({{.Hidden}} in earlier months or of no quad class not drawn){{end}}.{{template "undated" .}}</figcaption>
 <details><summary>Counts</summary>
 <table class="counts"><thead><tr><th>Month</th>{{range .Legend}}<th>{{.Name}}</th>{{end}}<th>All</th></tr></thead><tbody>
 {{- range .Rows}}{{if .Total}}<tr><td>{{.Month}}</td>{{range .N}}<td>{{.}}</td>{{end}}<td>{{.Total}}</td></tr>{{end}}{{end}}
@@ -171,10 +185,14 @@ var chartTmpl = template.Must(template.New("chart").Funcs(template.FuncMap{
 {{- end}}
 </figure>`))
 
-// chartHTML renders tl's chart for a page.
-func chartHTML(tl liaison.Timeline) (template.HTML, error) {
+// chartHTML renders tl's chart for a page; all is how many events the
+// viewer may see under the timeline's filter (the event listing's total),
+// so that the caption says how many have no month to be drawn in.
+func chartHTML(tl liaison.Timeline, all int) (template.HTML, error) {
 	var b bytes.Buffer
-	if err := chartTmpl.Execute(&b, newTimelineChart(tl)); err != nil {
+	c := newTimelineChart(tl)
+	c.Undated = max(all-c.Total, 0)
+	if err := chartTmpl.Execute(&b, c); err != nil {
 		return "", fmt.Errorf("web: timeline chart: %w", err)
 	}
 	return template.HTML(b.String()), nil // html/template output: escaped

@@ -43,7 +43,7 @@ func TestTimelineChartLayout(t *testing.T) {
 		t.Errorf("long span: %d bars ending %s, %d hidden; want %d ending 2023-07, 3 hidden",
 			len(long.Bars), long.Rows[len(long.Rows)-1].Month, long.Hidden, maxChartMonths)
 	}
-	out, err := chartHTML(liaison.Timeline{})
+	out, err := chartHTML(liaison.Timeline{}, 0)
 	if err != nil || !strings.Contains(string(out), `data-events="0"`) || strings.Contains(string(out), "<svg") {
 		t.Errorf("empty chart: %s %v", out, err)
 	}

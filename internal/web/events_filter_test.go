@@ -19,6 +19,8 @@ func TestEventsBadFilter(t *testing.T) {
 		{"/events?from=bogus&actor=jpn", []string{"from", "bogus", `value="JPN"`}},
 		{"/events?root=99&country=ltu", []string{"root", "CAMEO root", `value="LTU"`}},
 		{"/events?from=2024-02-01&to=2024-01-01", []string{"before", `value="2024-02-01"`}},
+		// As the CLI refuses it: a country that is no alpha-3 code.
+		{"/events?country=lituania", []string{"country", "ISO 3166 alpha-3", "lituania"}},
 	}
 	for _, tt := range tests {
 		code, body := pageAs(t, ts, "JPN", "GET", tt.path, nil)

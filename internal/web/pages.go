@@ -52,7 +52,7 @@ func (u *UI) overview(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	chart, err := chartHTML(tl)
+	chart, err := chartHTML(tl, st.Events)
 	if err != nil {
 		u.fail(w, r, err)
 		return
@@ -125,7 +125,7 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 // page again with the form as filled in and the reason, not an error page.
 func (u *UI) events(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f, err := httpapi.EventFilterFrom(q)
+	f, err := httpapi.EventQuery(q)
 	page := liaison.Page[liaison.Event]{Items: []liaison.Event{}}
 	if err == nil {
 		page, err = u.cfg.Events.Events(ctx(r), f)

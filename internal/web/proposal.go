@@ -154,13 +154,35 @@ func (p *proposalUI) show(w http.ResponseWriter, r *http.Request, status int, ms
 		TZError  string
 		Error    string
 		Actions  []coord.Action // what this viewer may do in this state
-	}{q, seats, versions, loc, r.URL.Query().Get("tz"), tzErr, msg, p.svc.MayAct(ctx(r), q)}
+		Timed    []coord.Action // of those, the ones that take a deadline (their own form)
+		Untimed  []coord.Action // the others (a form without the deadline field)
+	}{P: q, Seats: seats, Versions: versions, Loc: loc, TZ: r.URL.Query().Get("tz"), TZError: tzErr, Error: msg,
+		Actions: p.svc.MayAct(ctx(r), q)}
+	data.Timed, data.Untimed = splitTimed(data.Actions)
 	p.u.render(w, r, status, "proposal", q.Title, data, marked(append([]liaison.Marking{q.Marking}, attachmentMarkings(q.Attachments)...)))
+}
+
+// splitTimed parts acts into those that take a deadline (circulate and
+// amend set the next one) and the others, each in the order given, so the
+// page shows the deadline field only where it means something.
+func splitTimed(acts []coord.Action) (timed, untimed []coord.Action) {
+	for _, a := range acts {
+		if a == coord.ActCirculate || a == coord.ActAmend {
+			timed = append(timed, a)
+		} else {
+			untimed = append(untimed, a)
+		}
+	}
+	return timed, untimed
 }
 
 // act takes a step from the proposal page's form, then shows the page again.
 func (p *proposalUI) act(w http.ResponseWriter, r *http.Request) {
-	act, err := coord.ParseAction(r.PostFormValue("action"))
+	err := httpapi.ViewAsReadOnly(ctx(r))
+	var act coord.Action
+	if err == nil {
+		act, err = coord.ParseAction(r.PostFormValue("action"))
+	}
 	if err == nil {
 		var dl time.Time
 		if s := strings.TrimSpace(r.PostFormValue("deadline")); s != "" {
@@ -227,6 +249,9 @@ func (p *proposalUI) showThread(w http.ResponseWriter, r *http.Request, status i
 // marking (messages with another marking go through the API or the CLI).
 func (p *proposalUI) post(w http.ResponseWriter, r *http.Request) {
 	t, err := p.svc.Thread(ctx(r), r.PathValue("id"))
+	if err == nil {
+		err = httpapi.ViewAsReadOnly(ctx(r))
+	}
 	if err == nil {
 		_, err = p.svc.Post(ctx(r), t.ID, r.PostFormValue("text"), t.Marking, nil)
 	}

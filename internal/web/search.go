@@ -27,13 +27,16 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 		Facets               *liaison.SearchFacets
 	}{Query: query, Source: q.Get("source"), Month: q.Get("month")}
 	var marks []liaison.Marking
+	status := http.StatusOK
 	if query != "" {
 		sq := liaison.SearchQuery{Query: query, Cursor: q.Get("cursor"), Limit: 20, Facets: true,
 			Source: data.Source, Month: data.Month}
 		page, err := u.cfg.Documents.Search(ctx(r), sq)
 		switch {
 		case errors.Is(err, liaison.ErrInvalid):
-			_, data.Error = httpapi.StatusOf(err)
+			// A bad filter (month=2023-13) is the request's fault: 400, as
+			// the API and /events answer, with the form and the message.
+			status, data.Error = httpapi.StatusOf(err)
 		case err != nil:
 			u.fail(w, r, err)
 			return
@@ -42,7 +45,7 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 			marks = searchMarkings(page)
 		}
 	}
-	u.render(w, r, http.StatusOK, "search", "Search", data, marks)
+	u.render(w, r, status, "search", "Search", data, marks)
 }
 
 // searchMarkings are the banner inputs of a search page: its hits'

@@ -101,8 +101,13 @@ func TestSearchFilterPage(t *testing.T) {
 		strings.Contains(body, "submarine") || strings.Contains(body, `aria-label="facets"`) {
 		t.Errorf("france, source=navy (%d): want no hits, no facets, no trace of the restricted report:\n%s", code, body)
 	}
-	code, body = fetch(t, h, "/search?q=harbour&month=May")
-	if code != 200 || !strings.Contains(body, `class="error"`) || !strings.Contains(body, "YYYY-MM") {
-		t.Errorf("bad month (%d): want the error on the page", code)
+	// A bad month is the request's fault: 400 (as the API and /events
+	// answer), still with the search form, the query kept and the message.
+	for _, bad := range []string{"May", "2022-13"} {
+		code, body = fetch(t, h, "/search?q=harbour&month="+bad)
+		if code != 400 || !strings.Contains(body, `class="error"`) || !strings.Contains(body, "YYYY-MM") ||
+			!strings.Contains(body, `<form class="search"`) || !strings.Contains(body, `name="q" value="harbour"`) {
+			t.Errorf("bad month %q (%d): want 400 with the form and the error on the page", bad, code)
+		}
 	}
 }
