@@ -15,13 +15,28 @@ import (
 // viewer is an authtest.Header spec: "<NATION>-<role>".
 func actorSite(t *testing.T) *httptest.Server {
 	t.Helper()
-	return testSite(t, func(srv *httpapi.Server, ui *UI, db *sqlite.DB) error {
-		notes, err := srv.RegisterActorNotes(httpapi.ActorNoteConfig{Store: db})
-		if err != nil {
-			return err
-		}
-		return ui.RegisterActorNotes(srv, notes)
+	ts, _ := actorSiteDB(t)
+	return ts
+}
+
+// actorSiteDB is actorSite and its store, for tests that write to it.
+func actorSiteDB(t *testing.T) (*httptest.Server, *sqlite.DB) {
+	t.Helper()
+	var db *sqlite.DB
+	ts := testSite(t, func(srv *httpapi.Server, ui *UI, d *sqlite.DB) error {
+		db = d
+		return registerActorNotes(srv, ui, d)
 	})
+	return ts, db
+}
+
+// registerActorNotes adds the actor-note API and pages over db.
+func registerActorNotes(srv *httpapi.Server, ui *UI, db *sqlite.DB) error {
+	notes, err := srv.RegisterActorNotes(httpapi.ActorNoteConfig{Store: db})
+	if err != nil {
+		return err
+	}
+	return ui.RegisterActorNotes(srv, notes)
 }
 
 var bannerRE = regexp.MustCompile(`<div class="banner[^"]*" role="note" aria-label="classification">([^<]*)</div>`)

@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/liaison-project/liaison"
-	"github.com/liaison-project/liaison/internal/httpapi"
-	"github.com/liaison-project/liaison/internal/sqlite"
 )
 
 // TestTimelineChartLayout: one bar per month from the first to the last,
@@ -55,15 +53,7 @@ var chartEventsRE = regexp.MustCompile(`<figure class="timeline" data-events="(\
 // the events the viewer may see, and their banners cover the most
 // sensitive one counted.
 func TestTimelineChartPages(t *testing.T) {
-	var db *sqlite.DB
-	ts := testSite(t, func(srv *httpapi.Server, ui *UI, d *sqlite.DB) error {
-		db = d
-		notes, err := srv.RegisterActorNotes(httpapi.ActorNoteConfig{Store: d})
-		if err != nil {
-			return err
-		}
-		return ui.RegisterActorNotes(srv, notes)
-	})
+	ts, db := actorSiteDB(t)
 	sys := liaison.SystemContext(context.Background())
 	for i, m := range []liaison.Marking{{Classification: "PUBLIC"},
 		{Classification: "NATO SECRET", Level: 4, RelTo: []string{"FRA"}, Groups: []string{"FRA"}}} {

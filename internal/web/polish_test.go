@@ -105,23 +105,7 @@ func viewAsSite(t *testing.T, register func(srv *httpapi.Server, ui *UI, db *sql
 			next.ServeHTTP(w, r.WithContext(liaison.WithViewer(r.Context(), v)))
 		})
 	}
-	ts, _ := authtest.Server(t, func(db *sqlite.DB) (http.Handler, error) {
-		srv, err := httpapi.New(httpapi.Config{Documents: db, Extractions: db, Events: db, Feeds: db, Stats: db,
-			Auth: login, ParseMarking: authtest.ParseMarking})
-		if err != nil {
-			return nil, err
-		}
-		ui, err := New(Config{Documents: db, Extractions: db, Events: db, Feeds: db, Stats: db})
-		if err != nil {
-			return nil, err
-		}
-		if err := register(srv, ui, db); err != nil {
-			return nil, err
-		}
-		ui.Register(srv)
-		return srv, nil
-	})
-	return ts
+	return siteWith(t, login, register)
 }
 
 // TestViewAsWriteForms: an admin viewing as a nation who posts a write
@@ -129,11 +113,7 @@ func viewAsSite(t *testing.T, register func(srv *httpapi.Server, ui *UI, db *sql
 func TestViewAsWriteForms(t *testing.T) {
 	var svc *coord.Service
 	ts := viewAsSite(t, func(srv *httpapi.Server, ui *UI, db *sqlite.DB) (err error) {
-		notes, err := srv.RegisterActorNotes(httpapi.ActorNoteConfig{Store: db})
-		if err != nil {
-			return err
-		}
-		if err := ui.RegisterActorNotes(srv, notes); err != nil {
+		if err := registerActorNotes(srv, ui, db); err != nil {
 			return err
 		}
 		if svc, err = coord.NewService(coord.Config{Proposals: db, Threads: db, Notify: &coord.Notifier{Store: db}}); err != nil {
@@ -232,15 +212,7 @@ func TestProposalDeadlineField(t *testing.T) {
 // counts the visible events the chart cannot draw (undated, or dated only
 // to a year), and only the visible ones.
 func TestChartCaptionPages(t *testing.T) {
-	var db *sqlite.DB
-	ts := testSite(t, func(srv *httpapi.Server, ui *UI, d *sqlite.DB) error {
-		db = d
-		notes, err := srv.RegisterActorNotes(httpapi.ActorNoteConfig{Store: d})
-		if err != nil {
-			return err
-		}
-		return ui.RegisterActorNotes(srv, notes)
-	})
+	ts, db := actorSiteDB(t)
 	sys := liaison.SystemContext(context.Background())
 	for i, m := range []liaison.Marking{{Classification: "PUBLIC"},
 		{Classification: "NATO SECRET", Level: 4, RelTo: []string{"FRA"}, Groups: []string{"FRA"}}} {

@@ -18,9 +18,16 @@ import (
 // does; register adds the routes a test needs before the pages' own.
 func testSite(t *testing.T, register func(srv *httpapi.Server, ui *UI, db *sqlite.DB) error) *httptest.Server {
 	t.Helper()
+	return siteWith(t, authtest.Login(nil), register)
+}
+
+// siteWith is testSite logged in through the middleware login.
+func siteWith(t *testing.T, login func(http.Handler) http.Handler,
+	register func(srv *httpapi.Server, ui *UI, db *sqlite.DB) error) *httptest.Server {
+	t.Helper()
 	ts, _ := authtest.Server(t, func(db *sqlite.DB) (http.Handler, error) {
 		srv, err := httpapi.New(httpapi.Config{Documents: db, Extractions: db, Events: db, Feeds: db, Stats: db,
-			Auth: authtest.Login(nil), ParseMarking: authtest.ParseMarking})
+			Auth: login, ParseMarking: authtest.ParseMarking})
 		if err != nil {
 			return nil, err
 		}
