@@ -126,10 +126,37 @@ func (f *coordFlags) attachments(ctx context.Context, db *sqlite.DB, pending []p
 	if err != nil {
 		return nil, err
 	}
-	out := make([]liaison.Attachment, 0, len(pending))
+	return attachMarked(parse, pending)
+}
+
+// createMarkings reads a new proposal's or thread's --marking text (PUBLIC
+// when empty) and its attachments' own markings with one parser, so the
+// node's policy and nations are loaded once per command.
+func (f *coordFlags) createMarkings(ctx context.Context, db *sqlite.DB, text string,
+	pending []pendingAttachment) (liaison.Marking, []liaison.Attachment, error) {
+	parse, err := f.markingParser(ctx, db)
+	if err != nil {
+		return liaison.Marking{}, nil, err
+	}
+	if text == "" {
+		text = defaultMarking
+	}
+	m, err := parse(text)
+	if err != nil {
+		return liaison.Marking{}, nil, fmt.Errorf("--marking %q: %w", text, err)
+	}
+	atts, err := attachMarked(parse, pending)
+	return m, atts, err
+}
+
+// attachMarked gives each pending file the marking its --attach value
+// names (none: its parent's), parsed by parse.
+func attachMarked(parse func(string) (liaison.Marking, error), pending []pendingAttachment) ([]liaison.Attachment, error) {
+	var out []liaison.Attachment
 	for _, p := range pending {
 		at := p.at
 		if p.spec.Marking != "" {
+			var err error
 			if at.Marking, err = parse(p.spec.Marking); err != nil {
 				return nil, fmt.Errorf("--attach %q: %w", p.spec.Path, err)
 			}

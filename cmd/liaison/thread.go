@@ -51,11 +51,7 @@ func threadCreate(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	return withCoord(ctx, f, func(ctx context.Context, svc *coord.Service, db *sqlite.DB) error {
-		m, err := f.marking(ctx, db, *mk)
-		if err != nil {
-			return err
-		}
-		atts, err := f.attachments(ctx, db, pending)
+		m, atts, err := f.createMarkings(ctx, db, *mk, pending)
 		if err != nil {
 			return err
 		}
