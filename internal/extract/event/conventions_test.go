@@ -13,10 +13,7 @@ import (
 // row; each row fails if its mechanism is switched off or its data entry
 // removed.
 func TestCAMEOConventions(t *testing.T) {
-	c := builtin(t)
-	tests := []struct {
-		name, text, want string
-	}{
+	runRows(t, []codeRow{
 		// event codebook
 		{"040 meeting without place", "Iraq met with Syria on Tuesday.", "IRQ/SYR/040"},
 		{"046 talks are negotiations, reciprocal", "Lebanon held talks with Israel.", "ISR/LBN/046 LBN/ISR/046"},
@@ -52,18 +49,7 @@ func TestCAMEOConventions(t *testing.T) {
 		{"every country", "Rwanda accused France.", "RWA/FRA/112"},
 		{"US in capitals is the country", "The US criticized Iran.", "USA/IRN/111"},
 		{"us in lower case is a pronoun", "They told us Iran attacked Iraq.", "IRN/IRQ/190"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := c.CodeSentence(tt.text, 20150101, nil, nil)
-			if got := triples(res.Events); got != tt.want {
-				t.Errorf("%q\n got %q\nwant %q (%s)", tt.text, got, tt.want, res.Why)
-				for _, e := range res.Events {
-					t.Logf("  %s", e.Explain)
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestExternalActorConventions: the understanding layer's actors take the

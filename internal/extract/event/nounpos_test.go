@@ -7,10 +7,7 @@ import "testing"
 // is no event unless a noun anchor (n:) takes it; the same word as a verb
 // still codes. Each "no event" row coded a wrong event before.
 func TestNounPosition(t *testing.T) {
-	c := builtin(t)
-	tests := []struct {
-		name, text, want string
-	}{
+	runRows(t, []codeRow{
 		{"determiner, coordinated adjectives", "Chile and Peru want to protect the free and fair international order.", ""},
 		{"object of a verb, adjective between", "Norway faced serious challenges from Russia.", ""},
 		{"object of a verb", "Norway faced challenges from Russia.", ""},
@@ -20,18 +17,7 @@ func TestNounPosition(t *testing.T) {
 		{"the verb itself codes", "Norway challenges Russia.", "NOR/RUS/110"},
 		{"a past form after a subject is a verb", "Norway ordered Russia to leave.", "NOR/RUS/174"},
 		{"an adverb before the verb", "Norway repeatedly challenges Russia.", "NOR/RUS/110"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := c.CodeSentence(tt.text, 20230101, nil, nil)
-			if got := triples(res.Events); got != tt.want {
-				t.Errorf("%q\n got %q\nwant %q", tt.text, got, tt.want)
-				for _, e := range res.Events {
-					t.Logf("  %s [%s]", e.Explain, e.VerbText)
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestNounPositionNeedsNounAnchors: dictionaries without noun anchors

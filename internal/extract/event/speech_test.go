@@ -7,10 +7,7 @@ import "testing"
 // violated; a pronoun subject refers to the speaker. Each row names the
 // mechanism; the rows marked "before" coded the speaker as the source.
 func TestReportedSpeech(t *testing.T) {
-	c := builtin(t)
-	tests := []struct {
-		name, text, want string
-	}{
+	runRows(t, []codeRow{
 		{"no that: the reported subject is the source (before: CHLGOV)", "Chilean officials said Argentina had helped Bolivia with the loan.", "ARG/BOL/070"},
 		{"hedged, no that (before: CHLGOV)", "Chilean officials have said Argentina may have helped Bolivia.", "ARG/BOL/070"},
 		{"no that, plain past (before: NOR/UKR)", "Norway said Russia attacked Ukraine.", "RUS/UKR/190"},
@@ -23,42 +20,17 @@ func TestReportedSpeech(t *testing.T) {
 		{"an object after a speech verb is no clause", "Norway announced new sanctions against Russia.", "NOR/RUS/163"},
 		{"told: the hearer is the object", "Norway told Sweden it would help Finland.", "NOR/SWE/010"},
 		{"after + actor + verb opens a subordinate clause", "Poland protested hours after Russia attacked Ukraine.", "RUS/UKR/190"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := c.CodeSentence(tt.text, 20230101, nil, nil)
-			if got := triples(res.Events); got != tt.want {
-				t.Errorf("%q\n got %q\nwant %q", tt.text, got, tt.want)
-				for _, e := range res.Events {
-					t.Logf("  %s [%s]", e.Explain, e.VerbText)
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestReportedConjuncts: after a reported clause, a conjunct that opens
 // with its own finite verb is the speaker's ("X said Y ... and accused
 // Z"); one that opens with an auxiliary continues the reported clause.
 func TestReportedConjuncts(t *testing.T) {
-	c := builtin(t)
-	tests := []struct {
-		name, text, want string
-	}{
+	runRows(t, []codeRow{
 		{"the speaker accuses", "Iran said Israel was spreading lies and accused Turkey of helping it.", "IRN/TUR/112"},
 		{"an auxiliary continues the reported subject", "Peru said Chile had promised aid and had urged Bolivia to talk.", "CHL/BOL/026"},
 		{"an auxiliary continues a subject whose verb coded nothing", "Peru said Chile was watching closely and would work with Bolivia.", "CHL/BOL/050"},
 		{"coordinated that with a pronoun", "Peru said the talks had failed and that it would help Bolivia.", "PER/BOL/070"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := c.CodeSentence(tt.text, 20230101, nil, nil)
-			if got := triples(res.Events); got != tt.want {
-				t.Errorf("%q\n got %q\nwant %q", tt.text, got, tt.want)
-				for _, e := range res.Events {
-					t.Logf("  %s [%s]", e.Explain, e.VerbText)
-				}
-			}
-		})
-	}
+	})
 }
